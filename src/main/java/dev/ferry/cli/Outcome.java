@@ -1,0 +1,55 @@
+package dev.ferry.cli;
+
+import dev.ferry.mapping.Problem;
+import dev.ferry.run.Result;
+import dev.ferry.verify.Report;
+import dev.ferry.verify.TableCheck;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The end of a run on the command line: the summary table, the problems, the report file, the exit code. */
+final class Outcome {
+
+    private Outcome() {
+    }
+
+    static int finish(Console c, Result r, Path source, String target, Path reportFile) {
+        int w = Math.max(5, r.tables().stream().mapToInt(t -> t.source().length()).max().orElse(5));
+        String fmt = "%-" + w + "s  %14s  %14s  %-8s  %8s%n";
+        c.out.printf(fmt, "table", "rows SQLite", "rows Postgres", "checksum", "time");
+        for (TableCheck t : r.tables()) {
+            c.out.printf(fmt, t.source(), String.format("%,d", t.sourceRows()), String.format("%,d", t.targetRows()),
+                    c.check(t.checksumMatch()) + (t.checksumMatch() ? " same" : " DIFF"), String.format("%.1f s", t.seconds()));
+        }
+        long rows = r.tables().stream().mapToLong(TableCheck::targetRows).sum();
+        c.out.printf("%n%d tables, %,d rows in %.1f s into %s (PostgreSQL %s, %s).%n", r.tables().size(), rows,
+                r.took().toMillis() / 1000.0, target, r.serverVersion(), r.encrypted() ? "encrypted" : "not encrypted");
+        if (!r.problems().isEmpty()) {
+            c.out.println();
+            c.out.println(r.problems().size() + " thing" + (r.problems().size() == 1 ? "" : "s") + " to know:");
+            for (Problem p : r.problems()) {
+                c.out.println("  - " + p.message());
+            }
+        }
+        if (reportFile != null) {
+            try {
+                Report.write(report(r, source, target), reportFile);
+                c.out.println("\nReport written to " + reportFile.toAbsolutePath());
+            } catch (IOException e) {
+                c.warn("the report could not be written to " + reportFile + ": " + e.getMessage());
+            }
+        }
+        if (r.verified()) {
+            c.out.println("\n" + c.check(true) + " Every table arrived: row counts and checksums match.");
+            return 0;
+        }
+        c.out.println("\n" + c.check(false) + " Some tables differ: " + String.join(", ", r.tables().stream()
+                .filter(t -> !t.checksumMatch()).map(TableCheck::source).toList()) + ".");
+        return 5;
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode report(Result r, Path source, String target) {
+        return Report.build(r.verified() ? "done" : "different", source, target, r.tables(), r.plan(), r.problems(),
+                r.views(), r.triggers(), r.took().toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ferry.cli;
+
+import dev.ferry.run.MigrationEvent;
+import dev.ferry.run.MigrationListener;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows a run's events: on a terminal a progress bar per table being copied plus one overall, with
+ * rows per second; otherwise (CI, a pipe, a log) one plain line per step.
+ */
+final class ProgressPrinter implements MigrationListener {
+
+    private final Console console;
+    private final long totalRows;
+    private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
+    private final Map<String, Long> done = new ConcurrentHashMap<>();
+    private ProgressBar overall;
+
+    ProgressPrinter(Console console, long totalRows) {
+        this.console = console;
+        this.totalRows = totalRows;
+    }
+
+    @Override
+    public synchronized void on(MigrationEvent e) {
+        if (e instanceof MigrationEvent.PhaseStarted p) {
+            console.info("» " + p.phase().label + "…");
+            if (p.phase() == MigrationEvent.Phase.COPY && console.interactive) {
+                overall = bar("All tables", totalRows);
+            }
+        } else if (e instanceof MigrationEvent.PhaseFinished p) {
+            if (p.phase() == MigrationEvent.Phase.COPY && overall != null) {
+                overall.stepTo(totalRows);
+                overall.close();
+                overall = null;
+            }
+            if (!console.interactive) {
+                console.info(String.format("  done in %.1f s", p.took().toMillis() / 1000.0));
+            }
+        } else if (e instanceof MigrationEvent.TableStarted t && console.interactive && overall != null) {
+            bars.put(t.table(), bar(t.table(), t.rows()));
+        } else if (e instanceof MigrationEvent.RowsCopied r) {
+            ProgressBar b = bars.get(r.table());
+            if (b != null) {
+                b.stepTo(r.done());
+            }
+            Long before = done.put(r.table(), r.done());
+            if (overall != null) {
+                overall.stepBy(r.done() - (before == null ? 0 : before));
+            }
+        } else if (e instanceof MigrationEvent.TableFinished t) {
+            ProgressBar b = bars.remove(t.table());
+            if (b != null) {
+                b.close();
+            } else {
+                console.info(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
+            }
+        } else if (e instanceof MigrationEvent.Note n) {
+            console.info("  " + n.text());
+        }
+    }
+
+    private ProgressBar bar(String name, long max) {
+        return new ProgressBarBuilder().setTaskName(name.length() > 24 ? name.substring(0, 23) + "…" : name)
+                .setInitialMax(Math.max(max, 1)).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).showSpeed()
+                .setUnit(" rows", 1).setUpdateIntervalMillis(250).continuousUpdate().clearDisplayOnFinish()
+                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err)).build();
+    }
+}

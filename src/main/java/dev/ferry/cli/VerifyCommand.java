@@ -1,0 +1,47 @@
+package dev.ferry.cli;
+
+import dev.ferry.FerryException;
+import dev.ferry.mapping.Plan;
+import dev.ferry.run.Migration;
+import dev.ferry.run.MigrationListener;
+import dev.ferry.run.Options;
+import dev.ferry.target.TargetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Compare every table's row count and checksum between the SQLite file and PostgreSQL. Changes nothing.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The SQLite database file.")
+    Path file;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report to this file.")
+    Path report;
+
+    @Override
+    public Integer call() {
+        Console c = common.console();
+        try {
+            TargetAddress address = target.address();
+            Options options = common.apply(Options.of(file, address, target.password(address, c)).withSchema(target.schema));
+            Plan plan = new Migration(options, MigrationListener.NONE).preflight();
+            return Outcome.finish(c, new Migration(options, new ProgressPrinter(c, 0)).verify(plan), file,
+                    address.toString(), report);
+        } catch (IllegalArgumentException e) {
+            return c.fail(new FerryException(FerryException.Kind.USAGE, e.getMessage(), null));
+        } catch (FerryException e) {
+            return c.fail(e);
+        }
+    }
+}

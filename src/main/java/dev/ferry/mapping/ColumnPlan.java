@@ -1,0 +1,16 @@
+package dev.ferry.mapping;
+
+import dev.ferry.schema.Column;
+import dev.ferry.source.ColumnProfile;
+
+/**
+ * How one column moves: its PostgreSQL name and type, the rule that chose the type (null when the
+ * user chose it), and the default translated for PostgreSQL (null when none or untranslatable).
+ */
+public record ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
+                         boolean identity, String defaultSql, ColumnProfile profile) {
+
+    public String ruleName() {
+        return rule == null ? "your choice" : rule.name();
+    }
+}

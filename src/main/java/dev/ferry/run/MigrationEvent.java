@@ -1,0 +1,43 @@
+package dev.ferry.run;
+
+import dev.ferry.mapping.Problem;
+import java.time.Duration;
+
+/** What a run reports as it goes. Immutable, so listeners may hand them to other threads. */
+public sealed interface MigrationEvent {
+
+    /** The phases of a run, in order. */
+    enum Phase {
+        PREFLIGHT("Checking the source and planning"), CREATE("Creating tables"), COPY("Copying rows"),
+        COMPLETE("Creating keys, indexes and views"), VERIFY("Verifying counts and checksums");
+
+        public final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+    }
+
+    record PhaseStarted(Phase phase) implements MigrationEvent {
+    }
+
+    record PhaseFinished(Phase phase, Duration took) implements MigrationEvent {
+    }
+
+    record TableStarted(String table, long rows) implements MigrationEvent {
+    }
+
+    /** Rows copied so far for one table (cumulative, not a delta). */
+    record RowsCopied(String table, long done, long total) implements MigrationEvent {
+    }
+
+    record TableFinished(String table, long rows, Duration took) implements MigrationEvent {
+    }
+
+    record ProblemFound(Problem problem) implements MigrationEvent {
+    }
+
+    /** A line worth telling the user that fits no other event. */
+    record Note(String text) implements MigrationEvent {
+    }
+}

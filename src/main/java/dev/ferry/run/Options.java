@@ -1,0 +1,79 @@
+package dev.ferry.run;
+
+import dev.ferry.mapping.PgType;
+import dev.ferry.target.Naming;
+import dev.ferry.target.Secret;
+import dev.ferry.target.TargetAddress;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything a run needs, checked once and then frozen. Both faces (command line and wizard)
+ * build one of these before anything starts.
+ *
+ * @param target    null for runs that need no PostgreSQL (inspect)
+ * @param overrides PostgreSQL types the user chose, keyed by "table.column" in lower case
+ * @param chunkRows rows per committed chunk of a table's copy
+ */
+public record Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists,
+                      int jobs, Naming.Style naming, Map<String, PgType> overrides, long chunkRows) {
+
+    /** What to do when a table Ferry would create already exists in the target schema. */
+    public enum IfExists { FAIL, REPLACE }
+
+    public Options {
+        if (source == null) {
+            throw new IllegalArgumentException("No SQLite file was given.");
+        }
+        if (schema == null || schema.isBlank()) {
+            throw new IllegalArgumentException("The schema name is empty; leave it out to use 'public'.");
+        }
+        if (jobs < 1 || jobs > 64) {
+            throw new IllegalArgumentException("--jobs must be between 1 and 64 (it was " + jobs + ").");
+        }
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("The chunk size must be at least one row.");
+        }
+        password = password == null ? Secret.NONE : password;
+        ifExists = ifExists == null ? IfExists.FAIL : ifExists;
+        naming = naming == null ? Naming.Style.LOWER : naming;
+        overrides = Map.copyOf(overrides == null ? Map.of() : overrides);
+    }
+
+    public static int defaultJobs() {
+        return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Options with the usual defaults, for a source and (optionally) a target. */
+    public static Options of(Path source, TargetAddress target, Secret password) {
+        return new Options(source, target, password, "public", IfExists.FAIL, defaultJobs(), Naming.Style.LOWER,
+                Map.of(), 500_000);
+    }
+
+    public Options withSchema(String s) {
+        return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows);
+    }
+
+    public Options withIfExists(IfExists e) {
+        return new Options(source, target, password, schema, e, jobs, naming, overrides, chunkRows);
+    }
+
+    public Options withJobs(int j) {
+        return new Options(source, target, password, schema, ifExists, j, naming, overrides, chunkRows);
+    }
+
+    public Options withNaming(Naming.Style n) {
+        return new Options(source, target, password, schema, ifExists, jobs, n, overrides, chunkRows);
+    }
+
+    public Options withOverrides(Map<String, PgType> o) {
+        return new Options(source, target, password, schema, ifExists, jobs, naming, o, chunkRows);
+    }
+
+    /** Secrets stay out of logs even when the whole options object is printed. */
+    @Override
+    public String toString() {
+        return "Options[source=" + source + ", target=" + target + ", schema=" + schema + ", ifExists=" + ifExists
+                + ", jobs=" + jobs + ", naming=" + naming + "]";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ferry.run;
+
+import dev.ferry.FerryException;
+import dev.ferry.mapping.ColumnPlan;
+import dev.ferry.mapping.Defaults;
+import dev.ferry.mapping.Plan;
+import dev.ferry.mapping.Problem;
+import dev.ferry.mapping.TablePlan;
+import dev.ferry.mapping.TypePlanner;
+import dev.ferry.schema.Catalog;
+import dev.ferry.schema.Column;
+import dev.ferry.schema.Table;
+import dev.ferry.source.CatalogReader;
+import dev.ferry.source.Profiler;
+import dev.ferry.source.SqliteSource;
+import dev.ferry.target.Naming;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link Plan}: reads the catalog, profiles every table (in parallel, one read-only
+ * connection each), chooses types, and names everything for PostgreSQL.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static Plan plan(SqliteSource source, Options options, MigrationListener listener) {
+        Catalog catalog;
+        try (Connection c = source.connect()) {
+            catalog = new CatalogReader(c).read();
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read the tables of "
+                    + source.file().getFileName() + ".", "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
+        }
+        List<Table> tables = catalog.tables().stream().filter(t -> !t.isVirtual()).toList();
+        List<Problem> problems = new ArrayList<>();
+        catalog.tables().stream().filter(Table::isVirtual).forEach(t -> problems.add(new Problem(t.name(), null,
+                Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(), "Virtual table " + t.name() + " (" + t.virtualModule()
+                + ") is not copied yet; its SQL is in the report.")));
+        List<TypePlanner.TableDecisions> decisions = Parallel.map(tables, options.jobs(), t -> {
+            try (Connection c = source.connect()) {
+                return new TypePlanner(new Profiler(c), options.overrides()).decide(t);
+            } catch (SQLException e) {
+                throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.name() + ".",
+                        "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
+            }
+        });
+        Naming naming = new Naming(options.naming());
+        List<Plan.Rename> renames = new ArrayList<>();
+        List<String> relationNames = new ArrayList<>();
+        tables.forEach(t -> relationNames.add(t.name()));
+        catalog.views().forEach(v -> relationNames.add(v.name()));
+        Map<String, String> relNames = naming.assign(relationNames, Set.of());
+        relNames.forEach((from, to) -> rename(renames, problems, naming, "table", null, from, to));
+        List<TablePlan> tablePlans = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            tablePlans.add(tablePlan(tables.get(i), relNames.get(tables.get(i).name()), decisions.get(i), naming, renames,
+                    problems));
+        }
+        Set<String> usedRelations = new HashSet<>(relNames.values());
+        List<Plan.IndexPlan> indexes = KeyPlanner.indexes(tablePlans, naming, usedRelations, problems);
+        List<Plan.ForeignKeyPlan> fks = KeyPlanner.foreignKeys(tablePlans, indexes, problems);
+        List<Plan.ViewPlan> views = catalog.views().stream()
+                .map(v -> new Plan.ViewPlan(v.name(), relNames.get(v.name()), ViewSql.select(v.sql()), v.sql())).toList();
+        catalog.triggers().forEach(t -> problems.add(new Problem(t.table(), null, Problem.Kind.TRIGGER_NOT_TRANSLATED, 0,
+                "report", List.of(), "Trigger " + t.name() + " is not recreated; its SQL is in the report so you can "
+                + "write it for PostgreSQL.")));
+        return new Plan(options.schema(), List.copyOf(tablePlans), indexes, fks, views, catalog.triggers(),
+                List.copyOf(problems), List.copyOf(renames), catalog);
+    }
+
+    private static TablePlan tablePlan(Table t, String target, TypePlanner.TableDecisions d, Naming naming,
+                                       List<Plan.Rename> renames, List<Problem> problems) {
+        Map<String, String> colNames = naming.assign(t.columns().stream().map(Column::name).toList(), Set.of());
+        List<ColumnPlan> cols = new ArrayList<>();
+        for (TypePlanner.Decision dec : d.columns()) {
+            Column c = dec.column();
+            rename(renames, problems, naming, "column", t.name(), c.name(), colNames.get(c.name()));
+            if (dec.problem() != null) {
+                problems.add(dec.problem());
+            }
+            String def = null;
+            if (c.defaultSql() != null) {
+                def = Defaults.translate(c.defaultSql(), dec.type()).orElse(null);
+                if (def == null) {
+                    problems.add(new Problem(t.name(), c.name(), Problem.Kind.DEFAULT_NOT_TRANSLATED, 0, "drop-default",
+                            List.of(c.defaultSql()), "The default of " + t.name() + "." + c.name() + " (" + c.defaultSql()
+                            + ") has no PostgreSQL equivalent Ferry is sure of; the column is created without it."));
+                }
+            }
+            boolean identity = c.name().equals(t.rowidAlias()) && dec.type().isInteger();
+            cols.add(new ColumnPlan(c, colNames.get(c.name()), dec.type(), dec.rule(),
+                    dec.rule() == null ? dev.ferry.mapping.TypeRule.Conversion.AS_IS : dec.rule().conversion(),
+                    identity, def, dec.profile()));
+        }
+        return new TablePlan(t, target, List.copyOf(cols), d.rows());
+    }
+
+    /** Records every name change; one that is more than case folding is also a problem the user should see. */
+    private static void rename(List<Plan.Rename> renames, List<Problem> problems, Naming naming, String kind,
+                               String table, String from, String to) {
+        if (from.equals(to)) {
+            return;
+        }
+        boolean styleOnly = naming.apply(from).equals(to);
+        String reason = styleOnly ? "identifier style" : to.equals(from) ? "kept exactly"
+                : naming.apply(from).equals(from) ? "shortened to PostgreSQL's 63 bytes" : "kept distinct from a name that folds the same";
+        renames.add(new Plan.Rename(kind, table, from, to, reason));
+        if (!styleOnly) {
+            problems.add(new Problem(table == null ? from : table, table == null ? null : from, Problem.Kind.NAME_CHANGED, 0,
+                    "rename", List.of(to), "The " + kind + " name '" + from + "' becomes '" + to + "' (" + reason + ")."));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ferry.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A SQLite table.
+ *
+ * @param primaryKey  primary key column names in key order (empty when none is declared)
+ * @param rowidAlias  the INTEGER PRIMARY KEY column that is an alias of the rowid, if any
+ * @param virtualModule the module of a virtual table (fts5, rtree, ...), else null
+ */
+public record Table(String name, String sql, List<Column> columns, List<String> primaryKey,
+                    String rowidAlias, boolean autoincrement, boolean withoutRowid, boolean strict,
+                    String virtualModule, List<Index> indexes, List<ForeignKey> foreignKeys) {
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+    }
+
+    public boolean isVirtual() {
+        return virtualModule != null;
+    }
+}

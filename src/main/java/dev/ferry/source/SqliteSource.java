@@ -1,0 +1,77 @@
+package dev.ferry.source;
+
+import dev.ferry.FerryException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The SQLite file, opened only for reading. Every connection Ferry makes to the source comes from
+ * here, so the promise "your SQLite file is never changed" is kept in one place.
+ */
+public final class SqliteSource {
+
+    private final Path file;
+
+    private SqliteSource(Path file) {
+        this.file = file;
+    }
+
+    /** Checks that the path is a readable SQLite database and returns a handle to it. */
+    public static SqliteSource open(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        if (!Files.exists(file)) {
+            throw new FerryException(FerryException.Kind.SOURCE, "There is no file at " + file + ".",
+                    "Check the path; drag the file onto the terminal to paste its exact name.");
+        }
+        if (Files.isDirectory(file)) {
+            throw new FerryException(FerryException.Kind.SOURCE, file + " is a folder, not a SQLite file.",
+                    "Pick the database file inside it (often ending in .db, .sqlite or .sqlite3).");
+        }
+        if (!Files.isReadable(file)) {
+            throw new FerryException(FerryException.Kind.SOURCE, "Ferry may not read " + file + ".",
+                    "Check the file's permissions.");
+        }
+        SqliteSource source = new SqliteSource(file);
+        try (Connection c = source.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.SOURCE,
+                    file.getFileName() + " is not a SQLite database Ferry can read.",
+                    "Make sure this is the database file itself, not a backup archive or an encrypted copy.", e);
+        }
+        return source;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * A new read-only connection. The file URI form keeps names with spaces, '?' or '#' intact,
+     * and query_only makes SQLite itself refuse any write should one ever be attempted.
+     */
+    public Connection connect() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        config.setBusyTimeout(10_000);
+        Connection c = config.createConnection("jdbc:sqlite:" + file.toUri());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA query_only = 1");
+        }
+        return c;
+    }
+
+    /** Quotes a SQLite identifier for use in a query. */
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}
