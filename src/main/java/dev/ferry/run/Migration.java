@@ -139,9 +139,17 @@ public final class Migration {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute(ddl.createSchema());
+                // views first, then all tables in one statement, so keys between them do not block the drop
+                List<String> tables = new ArrayList<>();
                 for (String name : existing) {
-                    boolean isView = plan.views().stream().anyMatch(v -> v.target().equals(name));
-                    s.execute((isView ? "DROP VIEW " : "DROP TABLE ") + Naming.qualified(plan.schema(), name));
+                    if (plan.views().stream().anyMatch(v -> v.target().equals(name))) {
+                        s.execute("DROP VIEW " + Naming.qualified(plan.schema(), name));
+                    } else {
+                        tables.add(name);
+                    }
+                }
+                if (!tables.isEmpty()) {
+                    s.execute(ddl.dropTables(tables));
                 }
                 for (TablePlan t : plan.tables()) {
                     s.execute(ddl.createTable(t));
