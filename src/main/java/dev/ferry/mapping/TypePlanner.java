@@ -35,50 +35,85 @@ public final class TypePlanner {
 
     public TableDecisions decide(Table table) throws SQLException {
         Profiler.TableProfile profile = profiler.profile(table);
+        int n = table.columns().size();
         List<List<TypeRule>> candidates = new ArrayList<>();
-        List<String> askColumns = new ArrayList<>(), askSql = new ArrayList<>();
-        List<int[]> askIndex = new ArrayList<>(); // {column index, candidate index}
-        for (int ci = 0; ci < table.columns().size(); ci++) {
-            Column col = table.columns().get(ci);
-            ColumnProfile p = profile.columns().get(col.name());
-            List<TypeRule> list = new ArrayList<>();
-            for (TypeRule rule : TypeRules.all()) {
-                if (!rule.applies().test(col) || (rule.needsData() && p.nonNull() == 0)) {
-                    continue;
-                }
-                TypeRule.Fit fit = rule.fit().apply(p);
-                if (fit == TypeRule.Fit.NO) {
-                    continue;
-                }
-                list.add(rule);
-                if (fit == TypeRule.Fit.YES) {
-                    break;
-                }
-                askColumns.add(col.name());
-                askSql.add(rule.valueSql(col, SqliteSource.quote(col.name())));
-                askIndex.add(new int[] {ci, list.size() - 1});
-            }
-            candidates.add(list);
+        for (Column col : table.columns()) {
+            candidates.add(candidates(col, profile.columns().get(col.name())));
         }
-        long[] misfits = profiler.countMisfits(table, askColumns, askSql);
-        for (int i = misfits.length - 1; i >= 0; i--) {
-            if (misfits[i] > 0) {
-                candidates.get(askIndex.get(i)[0]).set(askIndex.get(i)[1], null);
+        int[] next = new int[n];
+        TypeRule[] chosen = new TypeRule[n];
+        for (int ci = 0; ci < n; ci++) {
+            if (overrides.containsKey(key(table, table.columns().get(ci)))) {
+                chosen[ci] = candidates.get(ci).get(candidates.get(ci).size() - 1); // the user's type wins; no need to ask
+            }
+        }
+        // The first candidate that needs a look at the values is asked first; most columns fit it,
+        // so one scan usually settles the table. Columns that do not fit move on to the next candidate.
+        while (true) {
+            List<Integer> asking = new ArrayList<>();
+            List<String> columns = new ArrayList<>(), tests = new ArrayList<>();
+            for (int ci = 0; ci < n; ci++) {
+                if (chosen[ci] != null) {
+                    continue;
+                }
+                List<TypeRule> list = candidates.get(ci);
+                TypeRule rule = list.get(next[ci]);
+                if (next[ci] == list.size() - 1) {
+                    chosen[ci] = rule; // the last candidate fits by the storage counts alone
+                    continue;
+                }
+                Column col = table.columns().get(ci);
+                asking.add(ci);
+                columns.add(col.name());
+                tests.add(rule.valueSql(col, SqliteSource.quote(col.name())));
+            }
+            if (asking.isEmpty()) {
+                break;
+            }
+            long[] misfits = profiler.countMisfits(table, columns, tests);
+            for (int k = 0; k < misfits.length; k++) {
+                int ci = asking.get(k);
+                if (misfits[k] == 0) {
+                    chosen[ci] = candidates.get(ci).get(next[ci]);
+                } else {
+                    next[ci]++;
+                }
             }
         }
         List<Decision> out = new ArrayList<>();
-        for (int ci = 0; ci < table.columns().size(); ci++) {
+        for (int ci = 0; ci < n; ci++) {
             Column col = table.columns().get(ci);
             ColumnProfile p = profile.columns().get(col.name());
-            PgType override = overrides.get((table.name() + "." + col.name()).toLowerCase(java.util.Locale.ROOT));
+            PgType override = overrides.get(key(table, col));
             if (override != null) {
                 out.add(new Decision(col, p, override, null, null));
-                continue;
+            } else {
+                out.add(new Decision(col, p, chosen[ci].type().apply(col, p), chosen[ci], problem(table, col, chosen[ci])));
             }
-            TypeRule chosen = candidates.get(ci).stream().filter(r -> r != null).findFirst().orElseThrow();
-            out.add(new Decision(col, p, chosen.type().apply(col, p), chosen, problem(table, col, chosen)));
         }
         return new TableDecisions(profile.rows(), out);
+    }
+
+    private static String key(Table table, Column col) {
+        return (table.name() + "." + col.name()).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The rules that may fit, in order: those the counts leave open, ending with the first sure fit. */
+    private static List<TypeRule> candidates(Column col, ColumnProfile p) {
+        List<TypeRule> list = new ArrayList<>();
+        for (TypeRule rule : TypeRules.all()) {
+            if (!rule.applies().test(col) || (rule.needsData() && p.nonNull() == 0)) {
+                continue;
+            }
+            TypeRule.Fit fit = rule.fit().apply(p);
+            if (fit != TypeRule.Fit.NO) {
+                list.add(rule);
+            }
+            if (fit == TypeRule.Fit.YES) {
+                break;
+            }
+        }
+        return list;
     }
 
     /** A problem when the data made Ferry leave the family of types the declaration asked for. */

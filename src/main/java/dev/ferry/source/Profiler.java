@@ -28,9 +28,65 @@ public final class Profiler {
         this.c = c;
     }
 
+    /**
+     * Most columns hold one storage class (plus NULLs), and for those min(typeof) and max(typeof)
+     * say so at a fraction of the cost of counting each class. Only columns that really mix classes
+     * get the detailed count, in a second scan.
+     */
     public TableProfile profile(Table table) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT count(*)");
         for (Column col : table.columns()) {
+            String q = SqliteSource.quote(col.name());
+            sql.append(", count(").append(q).append("), min(nullif(typeof(").append(q).append("), 'null')), max(nullif(typeof(").append(q)
+                    .append("), 'null')), min(").append(q).append("), max(").append(q).append("), max(length(").append(q).append("))");
+        }
+        sql.append(" FROM ").append(SqliteSource.quote(table.name()));
+        Map<String, ColumnProfile> out = new LinkedHashMap<>();
+        List<Column> mixed = new ArrayList<>();
+        long rows;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+            rs.next();
+            rows = rs.getLong(1);
+            int i = 2;
+            for (Column col : table.columns()) {
+                long nonNull = rs.getLong(i);
+                String only = onlyClass(rs.getString(i + 1), rs.getString(i + 2));
+                if (nonNull == 0) {
+                    out.put(col.name(), new ColumnProfile(rows, 0, 0, 0, 0, null, null, null, null));
+                } else if (only == null) {
+                    mixed.add(col);
+                    out.put(col.name(), null);
+                } else {
+                    Long maxLen = longOrNull(rs, i + 5);
+                    out.put(col.name(), new ColumnProfile(rows - nonNull, only.equals("integer") ? nonNull : 0,
+                            only.equals("real") ? nonNull : 0, only.equals("text") ? nonNull : 0,
+                            only.equals("blob") ? nonNull : 0, only.equals("integer") ? longOrNull(rs, i + 3) : null,
+                            only.equals("integer") ? longOrNull(rs, i + 4) : null, only.equals("text") ? maxLen : null,
+                            only.equals("blob") ? maxLen : null));
+                }
+                i += 6;
+            }
+        }
+        if (!mixed.isEmpty()) {
+            out.putAll(detailed(table, mixed, rows));
+        }
+        return new TableProfile(rows, out);
+    }
+
+    /** The single storage class between min(typeof) and max(typeof), or null when several fit between. */
+    private static String onlyClass(String min, String max) {
+        List<String> between = new ArrayList<>();
+        for (String k : List.of("blob", "integer", "real", "text")) {
+            if (min != null && k.compareTo(min) >= 0 && k.compareTo(max) <= 0) {
+                between.add(k);
+            }
+        }
+        return between.size() == 1 ? between.get(0) : null;
+    }
+
+    private Map<String, ColumnProfile> detailed(Table table, List<Column> columns, long rows) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT 0");
+        for (Column col : columns) {
             String q = SqliteSource.quote(col.name());
             sql.append(", count(").append(q).append(')')
                     .append(", sum(typeof(").append(q).append(") = 'integer')")
@@ -45,16 +101,15 @@ public final class Profiler {
         Map<String, ColumnProfile> out = new LinkedHashMap<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
             rs.next();
-            long rows = rs.getLong(1);
             int i = 2;
-            for (Column col : table.columns()) {
+            for (Column col : columns) {
                 long nonNull = rs.getLong(i), ints = rs.getLong(i + 1), reals = rs.getLong(i + 2), texts = rs.getLong(i + 3);
                 out.put(col.name(), new ColumnProfile(rows - nonNull, ints, reals, texts, nonNull - ints - reals - texts,
                         longOrNull(rs, i + 4), longOrNull(rs, i + 5), longOrNull(rs, i + 6), longOrNull(rs, i + 7)));
                 i += 8;
             }
-            return new TableProfile(rows, out);
         }
+        return out;
     }
 
     /**

@@ -13,7 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
+import org.postgresql.copy.PGCopyInputStream;
+import java.io.IOException;
 
 /**
  * Counts and checksums a table on either side. The target is read with COPY TO STDOUT (the fastest
@@ -30,17 +31,16 @@ public final class Checksums {
 
     public static Sum target(TablePlan t, PgTarget target, Ddl ddl) {
         RowHasher hasher = new RowHasher(jsonColumns(t));
-        CopyTextParser parser = new CopyTextParser(kinds(t));
-        try (Connection c = target.connection()) {
-            CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOut(t));
-            byte[] line;
-            while ((line = out.readFromCopy()) != null) {
-                for (Object v : parser.parse(line)) {
+        try (Connection c = target.connection();
+             PGCopyInputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), ddl.copyOutBinary(t))) {
+            BinaryRowReader reader = new BinaryRowReader(in, kinds(t));
+            for (Object[] row = reader.next(); row != null; row = reader.next()) {
+                for (Object v : row) {
                     hasher.value(v);
                 }
                 hasher.endRow();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read table " + t.target()
                     + " back from PostgreSQL to check it.", "See the details; the data itself is not affected.", e);
         }

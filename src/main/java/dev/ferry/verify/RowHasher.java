@@ -1,17 +1,15 @@
 package dev.ferry.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.UUID;
 import net.openhft.hashing.LongHashFunction;
 
@@ -25,10 +23,9 @@ public final class RowHasher {
 
     private static final LongHashFunction XX = LongHashFunction.xx3();
     private static final long NULL_HASH = 0x6A09E667F3BCC908L;
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final JsonFactory JSON = new JsonFactory();
 
-    private final boolean jsonColumns[];
+    private final boolean[] jsonColumns;
     private long row = 0x243F6A8885A308D3L;
     private int column;
     private long sum;
@@ -40,7 +37,7 @@ public final class RowHasher {
     }
 
     public void value(Object v) {
-        long h = v == null ? NULL_HASH : jsonColumns[column] ? XX.hashChars(canonicalJson((String) v)) : hash(v);
+        long h = v == null ? NULL_HASH : jsonColumns[column] ? jsonHash((String) v) : hash(v);
         row = (row ^ h) * 0x9E3779B97F4A7C15L + column;
         column++;
     }
@@ -87,43 +84,51 @@ public final class RowHasher {
         throw new IllegalArgumentException("no checksum for " + v.getClass().getSimpleName());
     }
 
-    /** jsonb keeps the last of duplicate keys and orders keys its own way: compare by meaning. */
-    static String canonicalJson(String text) {
-        try {
-            StringBuilder sb = new StringBuilder(text.length());
-            write(JSON.readTree(text), sb);
-            return sb.toString();
-        } catch (java.io.IOException e) {
-            return "invalid:" + text;
+    /**
+     * jsonb reorders keys and rewrites numbers, so JSON is hashed by meaning: object members are
+     * added up (order-free), numbers compared by value. Streamed token by token: no tree is built.
+     */
+    static long jsonHash(String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            long h = jsonValue(p, p.nextToken());
+            return p.nextToken() == null ? h : XX.hashChars("invalid:" + text);
+        } catch (IOException | RuntimeException e) {
+            return XX.hashChars("invalid:" + text);
         }
     }
 
-    private static void write(JsonNode n, StringBuilder sb) {
-        if (n.isObject()) {
-            java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                sorted.put(e.getKey(), e.getValue());
+    private static long jsonValue(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT: {
+                long sum = 0x51ED270B27A2F1A9L;
+                while (p.nextToken() != JsonToken.END_OBJECT) {
+                    long name = XX.hashChars(p.currentName());
+                    sum += XX.hashLong(name * 31 + jsonValue(p, p.nextToken()));
+                }
+                return XX.hashLong(sum);
             }
-            sb.append('{');
-            sorted.forEach((k, v) -> {
-                sb.append(JSON.valueToTree(k).toString()).append(':');
-                write(v, sb);
-                sb.append(',');
-            });
-            sb.append('}');
-        } else if (n.isArray()) {
-            sb.append('[');
-            n.forEach(e -> {
-                write(e, sb);
-                sb.append(',');
-            });
-            sb.append(']');
-        } else if (n.isNumber()) {
-            BigDecimal d = n.decimalValue();
-            sb.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
-        } else {
-            sb.append(n.toString());
+            case START_ARRAY: {
+                long h = 0x2545F4914F6CDD1DL;
+                int i = 0;
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    h = (h ^ jsonValue(p, e)) * 0x9E3779B97F4A7C15L + i++;
+                }
+                return XX.hashLong(h);
+            }
+            case VALUE_STRING:
+                return XX.hashChars(p.getText()) ^ 0x1111;
+            case VALUE_NUMBER_INT:
+                return XX.hashChars(p.getText().equals("-0") ? "0" : p.getText()) ^ 0x2222;
+            case VALUE_NUMBER_FLOAT: {
+                BigDecimal d = new BigDecimal(p.getText());
+                return XX.hashChars(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString()) ^ 0x2222;
+            }
+            case VALUE_TRUE:
+                return 0x3333;
+            case VALUE_FALSE:
+                return 0x4444;
+            default:
+                return 0x5555; // null
         }
     }
 }

@@ -1,0 +1,146 @@
+package dev.ferry.target;
+
+import dev.ferry.mapping.IsoTime;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+/**
+ * Writes rows in PostgreSQL's COPY text format into a reusable byte buffer: tab between fields,
+ * {@code \N} for NULL, backslash escapes, bytea as hex. Values arrive already converted to their
+ * target type (see ValueConverter), so this class only spells them.
+ */
+public final class CopyEncoder {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private byte[] buf = new byte[1 << 16];
+    private int len;
+    private boolean rowStarted;
+    private final StringBuilder scratch = new StringBuilder(40);
+
+    public int size() {
+        return len;
+    }
+
+    public byte[] buffer() {
+        return buf;
+    }
+
+    public void reset() {
+        len = 0;
+    }
+
+    public void endRow() {
+        put((byte) '\n');
+        rowStarted = false;
+    }
+
+    public void value(Object v) {
+        if (rowStarted) {
+            put((byte) '\t');
+        }
+        rowStarted = true;
+        if (v == null) {
+            put((byte) '\\');
+            put((byte) 'N');
+        } else if (v instanceof String s) {
+            text(s);
+        } else if (v instanceof Long l) {
+            ascii(Long.toString(l));
+        } else if (v instanceof Double d) {
+            ascii(Double.toString(d));
+        } else if (v instanceof Boolean b) {
+            put((byte) (b ? 't' : 'f'));
+        } else if (v instanceof byte[] b) {
+            bytea(b);
+        } else if (v instanceof BigDecimal d) {
+            ascii(d.toPlainString());
+        } else if (v instanceof LocalDateTime t) {
+            scratch.setLength(0);
+            IsoTime.append(scratch, t);
+            ascii(scratch);
+        } else if (v instanceof Instant t) {
+            scratch.setLength(0);
+            IsoTime.append(scratch, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+            ascii(scratch.append("+00"));
+        } else if (v instanceof LocalDate d) {
+            scratch.setLength(0);
+            IsoTime.appendDate(scratch, d);
+            ascii(scratch);
+        } else if (v instanceof LocalTime t) {
+            scratch.setLength(0);
+            IsoTime.appendTime(scratch, t);
+            ascii(scratch);
+        } else {
+            text(v.toString()); // UUID and anything whose text form is its input form
+        }
+    }
+
+    private void text(String s) {
+        ensure(s.length() * 3 + 2);
+        byte[] b = buf;
+        int n = len;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> { b[n++] = '\\'; b[n++] = '\\'; }
+                    case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
+                    case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
+                    case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
+                    default -> b[n++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | c >> 6);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[n++] = (byte) (0xF0 | cp >> 18);
+                b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                if (Character.isSurrogate(c)) {
+                    c = '\uFFFD'; // a lone surrogate has no UTF-8 form; the driver already replaced such bytes
+                }
+                b[n++] = (byte) (0xE0 | c >> 12);
+                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[n++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        len = n;
+    }
+
+    private void bytea(byte[] v) {
+        ensure(v.length * 2 + 3);
+        buf[len++] = '\\';
+        buf[len++] = '\\';
+        buf[len++] = 'x';
+        for (byte x : v) {
+            buf[len++] = HEX[(x >> 4) & 0xF];
+            buf[len++] = HEX[x & 0xF];
+        }
+    }
+
+    private void ascii(CharSequence s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[len++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        buf[len++] = b;
+    }
+
+    private void ensure(int extra) {
+        if (len + extra > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ferry.verify;
+
+import dev.ferry.mapping.PgType.Kind;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Reads rows PostgreSQL writes with COPY ... TO STDOUT (FORMAT binary) into the same Java values
+ * the copy sent. Binary spares both sides the text formatting and parsing of numbers, dates and
+ * bytea, which is most of what reading a table back costs.
+ */
+public final class BinaryRowReader {
+
+    private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final int PG_EPOCH_DAYS = 10_957;
+    private final DataInputStream in;
+    private final Kind[] kinds;
+    private final Object[] row;
+
+    public BinaryRowReader(InputStream stream, Kind[] kinds) throws IOException {
+        this.in = new DataInputStream(new java.io.BufferedInputStream(stream, 1 << 16));
+        this.kinds = kinds.clone();
+        this.row = new Object[kinds.length];
+        byte[] signature = new byte[11];
+        in.readFully(signature);
+        if (!new String(signature, 0, 5, StandardCharsets.US_ASCII).equals("PGCOP")) {
+            throw new IOException("not a binary COPY stream");
+        }
+        in.readInt(); // flags
+        in.skipNBytes(in.readInt()); // header extension
+    }
+
+    /** The next row, or null after the last; the array is reused from row to row. */
+    public Object[] next() throws IOException {
+        short fields;
+        try {
+            fields = in.readShort();
+        } catch (EOFException e) {
+            return null;
+        }
+        if (fields == -1) {
+            return null;
+        }
+        if (fields != kinds.length) {
+            throw new IOException("expected " + kinds.length + " columns, PostgreSQL sent " + fields);
+        }
+        for (int i = 0; i < fields; i++) {
+            int len = in.readInt();
+            row[i] = len < 0 ? null : value(kinds[i], len);
+        }
+        return row;
+    }
+
+    private Object value(Kind kind, int len) throws IOException {
+        return switch (kind) {
+            case BIGINT -> in.readLong();
+            case INTEGER -> (long) in.readInt();
+            case SMALLINT -> (long) in.readShort();
+            case DOUBLE -> in.readDouble();
+            case BOOLEAN -> in.readByte() != 0;
+            case TEXT, VARCHAR -> new String(bytes(len), StandardCharsets.UTF_8);
+            case JSONB -> {
+                in.readByte(); // jsonb's format version
+                yield new String(bytes(len - 1), StandardCharsets.UTF_8);
+            }
+            case BYTEA -> bytes(len);
+            case NUMERIC -> numeric();
+            case TIMESTAMP -> {
+                long micros = in.readLong() + PG_EPOCH_MICROS;
+                yield LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                        (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
+            }
+            case TIMESTAMPTZ -> {
+                long micros = in.readLong() + PG_EPOCH_MICROS;
+                yield Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+            }
+            case DATE -> LocalDate.ofEpochDay(in.readInt() + (long) PG_EPOCH_DAYS);
+            case TIME -> LocalTime.ofNanoOfDay(in.readLong() * 1000);
+            case UUID -> new UUID(in.readLong(), in.readLong());
+        };
+    }
+
+    private byte[] bytes(int len) throws IOException {
+        byte[] b = new byte[len];
+        in.readFully(b);
+        return b;
+    }
+
+    /** numeric's wire form: base-10000 digits with a weight, a sign word and a display scale. */
+    private Object numeric() throws IOException {
+        int ndigits = in.readUnsignedShort();
+        int weight = in.readShort();
+        int sign = in.readUnsignedShort();
+        in.readShort(); // display scale: trailing zeros do not change the value
+        if (sign == 0xC000) {
+            return "NaN";
+        } else if (sign == 0xD000) {
+            return "Infinity";
+        } else if (sign == 0xF000) {
+            return "-Infinity";
+        }
+        BigInteger unscaled = BigInteger.ZERO;
+        BigInteger base = BigInteger.valueOf(10_000);
+        for (int i = 0; i < ndigits; i++) {
+            unscaled = unscaled.multiply(base).add(BigInteger.valueOf(in.readUnsignedShort()));
+        }
+        BigDecimal v = new BigDecimal(unscaled).scaleByPowerOfTen(4 * (weight - ndigits + 1));
+        return sign == 0x4000 ? v.negate() : v;
+    }
+}
