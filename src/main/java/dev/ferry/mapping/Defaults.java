@@ -13,6 +13,7 @@ public final class Defaults {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
+    private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"(?:[^\"]|\"\")*\"");
     private static final String UTC_NOW = "(now() AT TIME ZONE 'UTC')";
 
     private Defaults() {
@@ -27,7 +28,7 @@ public final class Defaults {
         if (upper.equals("NULL")) {
             return Optional.of("NULL");
         }
-        if (STRING.matcher(d).matches() || d.startsWith("\"") && d.endsWith("\"") && d.length() > 1) {
+        if (STRING.matcher(d).matches() || DOUBLE_QUOTED.matcher(d).matches()) {
             String value = d.substring(1, d.length() - 1).replace(d.charAt(0) == '\'' ? "''" : "\"\"", d.substring(0, 1));
             return literal(value, type);
         }

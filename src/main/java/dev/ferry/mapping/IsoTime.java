@@ -40,6 +40,9 @@ public final class IsoTime {
     private static Parsed parse(String raw) {
         String s = raw.trim();
         try {
+            if (s.charAt(4) != '-' || s.charAt(7) != '-') {
+                throw new IllegalArgumentException();
+            }
             LocalDate date = LocalDate.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10));
             if (s.length() == 10) {
                 return new Parsed(date.atStartOfDay(), null);
