@@ -54,13 +54,13 @@ public final class TypeRules {
                 p -> p.onlyIntegers() && within(p, Integer.MIN_VALUE, Integer.MAX_VALUE) ? YES : NO,
                 "typeof({c}) = 'integer' AND {c} BETWEEN -2147483648 AND 2147483647", fixed(Kind.INTEGER)));
         r.add(rule("integer", "INTEGER, INT, BIGINT, INT8, MEDIUMINT, UNSIGNED BIG INT (any type naming INT)", "bigint",
-                "integer", c -> affinity(c) == 'I', p -> p.onlyIntegers() ? YES : NO, "typeof({c}) = 'integer'",
+                "integer", c -> c.affinity() == 'I', p -> p.onlyIntegers() ? YES : NO, "typeof({c}) = 'integer'",
                 fixed(Kind.BIGINT)));
         r.add(rule("boolean", "BOOLEAN, BOOL", "boolean", "boolean", base("BOOLEAN", "BOOL"),
                 p -> p.onlyIntegers() && within(p, 0, 1) ? YES : p.reals() + p.blobs() > 0 ? NO : ASK,
                 "(typeof({c}) = 'integer' AND {c} IN (0, 1)) OR (typeof({c}) = 'text' AND lower(trim({c})) IN "
                         + "('1','0','true','false','t','f','yes','no','y','n','on','off'))", fixed(Kind.BOOLEAN)));
-        r.add(rule("real", "REAL, FLOAT, DOUBLE, DOUBLE PRECISION", "double precision", "real", c -> affinity(c) == 'R',
+        r.add(rule("real", "REAL, FLOAT, DOUBLE, DOUBLE PRECISION", "double precision", "real", c -> c.affinity() == 'R',
                 p -> p.onlyNumbers() && within(p, -JS_SAFE, JS_SAFE) ? YES : p.blobs() > 0 ? NO : ASK,
                 "typeof({c}) = 'real' OR (typeof({c}) = 'integer' AND abs({c}) <= 9007199254740992) OR (typeof({c}) = "
                         + "'text' AND lower(trim({c})) IN ('nan','inf','-inf','+inf','infinity','-infinity','+infinity'))",
@@ -71,7 +71,7 @@ public final class TypeRules {
         r.add(rule("numeric", "NUMERIC, DECIMAL", "numeric", "numeric", base("NUMERIC", "DECIMAL"),
                 p -> p.onlyNumbers() ? YES : NO, "typeof({c}) IN ('integer', 'real')", fixed(Kind.NUMERIC)));
         r.add(rule("varchar(n)", "VARCHAR(n), CHAR(n), NVARCHAR(n), NCHAR(n), CHARACTER(n)", "varchar(n)", "text",
-                c -> affinity(c) == 'T' && c.typeArgs().length == 1,
+                c -> c.affinity() == 'T' && c.typeArgs().length == 1,
                 p -> p.onlyText() ? ASK : NO, (Column c) -> "typeof({c}) = 'text' AND length({c}) <= " + c.typeArgs()[0],
                 (c, p) -> new PgType(Kind.VARCHAR, "varchar(" + c.typeArgs()[0] + ")")));
         r.add(rule("uuid", "UUID, GUID, UNIQUEIDENTIFIER", "uuid", "uuid", base("UUID", "GUID", "UNIQUEIDENTIFIER"),
@@ -102,10 +102,10 @@ public final class TypeRules {
                 "typeof({c}) = 'text' AND {c} GLOB '[0-2][0-9]:[0-5][0-9]*' AND time({c}) IS NOT NULL "
                         + "AND NOT {c} GLOB '*.[0-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND NOT " + HAS_OFFSET, fixed(Kind.TIME)));
         r.add(data(rule("json in text", "TEXT, CLOB or none, when every value is a JSON object or array", "jsonb",
-                "text", c -> affinity(c) == 'T' || c.declaredType().isBlank(), p -> p.onlyText() ? ASK : NO,
+                "text", c -> c.affinity() == 'T' || c.declaredType().isBlank(), p -> p.onlyText() ? ASK : NO,
                 "typeof({c}) = 'text' AND substr(ltrim({c}), 1, 1) IN ('{', '[') AND json_valid({c})",
                 fixed(Kind.JSONB)), AS_IS));
-        r.add(rule("text", "TEXT, CLOB, CHAR, VARCHAR and anything textual", "text", "text", c -> affinity(c) == 'T',
+        r.add(rule("text", "TEXT, CLOB, CHAR, VARCHAR and anything textual", "text", "text", c -> c.affinity() == 'T',
                 p -> p.noBlobs() ? YES : NO, "typeof({c}) <> 'blob'", fixed(Kind.TEXT)));
         r.add(rule("blob", "BLOB", "bytea", "blob", base("BLOB"), p -> p.onlyBlobs() ? YES : NO,
                 "typeof({c}) = 'blob'", fixed(Kind.BYTEA)));
@@ -167,23 +167,5 @@ public final class TypeRules {
         int[] a = c.typeArgs();
         int p = a[0], s = a.length > 1 ? a[1] : 0;
         return "typeof({c}) IN ('integer', 'real') AND abs({c}) < 1e" + (p - s) + " AND round({c}, " + s + ") = {c}";
-    }
-
-    /** SQLite's own affinity rules (section 3.1 of its datatype page): I, T, B (blob/none), R or N. */
-    public static char affinity(Column c) {
-        String t = c.declaredType().toUpperCase(java.util.Locale.ROOT);
-        if (t.contains("INT")) {
-            return 'I';
-        }
-        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
-            return 'T';
-        }
-        if (t.contains("BLOB") || t.isBlank()) {
-            return 'B';
-        }
-        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
-            return 'R';
-        }
-        return 'N';
     }
 }

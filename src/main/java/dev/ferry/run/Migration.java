@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -70,23 +72,27 @@ public final class Migration {
                     t -> TableCopier.copy(t, source, target, ddl, options.chunkRows(), listener, cancelled));
             listener.on(new MigrationEvent.PhaseFinished(Phase.COPY, since(start)));
 
-            start = System.nanoTime();
+            // Keys and indexes are built while the tables are read back for verification: the two
+            // compete for no lock (see Ddl.index) and together keep every core busy.
+            long completeStart = System.nanoTime();
             listener.on(new MigrationEvent.PhaseStarted(Phase.COMPLETE));
+            listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
+            CompletableFuture<List<TableCheck>> verification = CompletableFuture.supplyAsync(() -> {
+                List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
+                    long s = System.nanoTime();
+                    TableCopier.Copied c = copied.get(bySize.indexOf(t));
+                    Checksums.Sum sum = Checksums.target(t, target, ddl);
+                    return new TableCheck(t.source().name(), t.target(), c.rows(), sum.rows(), c.checksum(), sum.checksum(),
+                            (c.took().toNanos() + System.nanoTime() - s) / 1e9);
+                });
+                listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, since(completeStart)));
+                return checks;
+            }, runnable -> new Thread(runnable, "ferry-verify").start());
             Completer completer = new Completer(plan, target, ddl, options.jobs());
             completer.run(plan.catalog().sequences());
             completer.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
-            listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, since(start)));
-
-            start = System.nanoTime();
-            listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
-            List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
-                long s = System.nanoTime();
-                TableCopier.Copied c = copied.get(bySize.indexOf(t));
-                Checksums.Sum sum = Checksums.target(t, target, ddl);
-                return new TableCheck(t.source().name(), t.target(), c.rows(), sum.rows(), c.checksum(), sum.checksum(),
-                        (c.took().toNanos() + System.nanoTime() - s) / 1e9);
-            });
-            listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, since(start)));
+            listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, since(completeStart)));
+            List<TableCheck> checks = join(verification);
             List<Problem> problems = new ArrayList<>(plan.problems());
             problems.addAll(completer.problems());
             return result(plan, inPlanOrder(plan, checks), problems, completer.views(), since(runStart), target);
@@ -174,6 +180,14 @@ public final class Migration {
     private static List<TableCheck> inPlanOrder(Plan plan, List<TableCheck> checks) {
         return plan.tables().stream().map(t -> checks.stream().filter(c -> c.source().equals(t.source().name()))
                 .findFirst().orElseThrow()).toList();
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
     }
 
     private static Duration since(long start) {

@@ -44,9 +44,11 @@ public final class Planner {
         catalog.tables().stream().filter(Table::isVirtual).forEach(t -> problems.add(new Problem(t.name(), null,
                 Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(), "Virtual table " + t.name() + " (" + t.virtualModule()
                 + ") is not copied yet; its SQL is in the report.")));
-        List<TypePlanner.TableDecisions> decisions = Parallel.map(tables, options.jobs(), t -> {
-            try (Connection c = source.connect()) {
-                return new TypePlanner(new Profiler(c), options.overrides()).decide(t);
+        // tables one after another: a large table's own scans already run on every core
+        TypePlanner types = new TypePlanner(new Profiler(source, options.jobs()), options.overrides());
+        List<TypePlanner.TableDecisions> decisions = Parallel.map(tables, 1, t -> {
+            try {
+                return types.decide(t);
             } catch (SQLException e) {
                 throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.name() + ".",
                         "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);

@@ -41,4 +41,19 @@ public record Column(String name, int position, String declaredType, boolean not
         }
         return out;
     }
+
+    /** SQLite's own affinity rules (section 3.1 of its datatype page): I, T, B (blob/none), R or N. */
+    public char affinity() {
+        String t = declaredType.toUpperCase(java.util.Locale.ROOT);
+        if (t.contains("INT")) {
+            return 'I';
+        }
+        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+            return 'T';
+        }
+        if (t.contains("BLOB") || t.isBlank()) {
+            return 'B';
+        }
+        return t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") ? 'R' : 'N';
+    }
 }

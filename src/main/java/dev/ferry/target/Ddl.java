@@ -72,10 +72,12 @@ public final class Ddl {
         }
         String list = String.join(", ", cols);
         return switch (i.origin()) {
-            case PRIMARY_KEY -> "ALTER TABLE " + table + " ADD CONSTRAINT " + quote(i.name()) + " PRIMARY KEY ("
-                    + list.replace(" DESC", "") + ")";
-            case UNIQUE_CONSTRAINT -> "ALTER TABLE " + table + " ADD CONSTRAINT " + quote(i.name()) + " UNIQUE ("
-                    + list.replace(" DESC", "") + ")";
+            // built as a plain unique index first: that takes a lock that lets verification read the
+            // table meanwhile, where ADD PRIMARY KEY would block it for the whole build
+            case PRIMARY_KEY -> "CREATE UNIQUE INDEX " + quote(i.name()) + " ON " + table + " (" + list.replace(" DESC", "")
+                    + ");\nALTER TABLE " + table + " ADD CONSTRAINT " + quote(i.name()) + " PRIMARY KEY USING INDEX " + quote(i.name());
+            case UNIQUE_CONSTRAINT -> "CREATE UNIQUE INDEX " + quote(i.name()) + " ON " + table + " (" + list.replace(" DESC", "")
+                    + ");\nALTER TABLE " + table + " ADD CONSTRAINT " + quote(i.name()) + " UNIQUE USING INDEX " + quote(i.name());
             case CREATE_INDEX -> "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON " + table
                     + " (" + list + ")";
         };

@@ -1,14 +1,23 @@
 package dev.ferry.verify;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.mapping.PgType;
 import dev.ferry.mapping.PgType.Kind;
 import dev.ferry.target.CopyEncoder;
+import dev.ferry.target.TargetAddress;
+import dev.ferry.testing.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,9 +30,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyInputStream;
 
 /**
- * What the copy sends (CopyEncoder) must read back (CopyTextParser) as the same values, so a checksum
+ * What the copy sends (CopyEncoder, COPY ... FROM STDIN) must come back from the real PostgreSQL
+ * (COPY ... TO STDOUT (FORMAT binary), read by BinaryRowReader) as the same values, so a checksum
  * of what was sent and a checksum of what PostgreSQL gives back can agree.
  */
 class CopyRoundTripTest {
@@ -34,10 +50,10 @@ class CopyRoundTripTest {
 
     private static Map<Kind, List<Object>> samples() {
         Map<Kind, List<Object>> m = new EnumMap<>(Kind.class);
-        List<Object> longs = Arrays.asList(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 32767L, null);
-        m.put(Kind.BIGINT, longs);
-        m.put(Kind.INTEGER, longs);
-        m.put(Kind.SMALLINT, longs);
+        m.put(Kind.BIGINT, Arrays.asList(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 32767L, null));
+        m.put(Kind.INTEGER, Arrays.asList(0L, 1L, -1L, (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE, 32767L,
+                null));
+        m.put(Kind.SMALLINT, Arrays.asList(0L, 1L, -1L, (long) Short.MAX_VALUE, (long) Short.MIN_VALUE, 255L, null));
         m.put(Kind.DOUBLE, Arrays.asList(0.0, -0.0, 1.5, -2.25, 0.1, Math.PI, Double.NaN, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL,
                 1e300, 1e-300, 9007199254740993.0, 123456789.125, null));
@@ -68,42 +84,92 @@ class CopyRoundTripTest {
         return m;
     }
 
-    /** Encodes one row per value, then splits the buffer into lines and parses each. */
-    private static List<Object> roundTrip(Kind kind, List<Object> values) {
-        CopyEncoder enc = new CopyEncoder();
-        for (Object v : values) {
-            enc.value(v);
-            enc.endRow();
+    // PostgreSQL
+
+    /** The column type the test creates: what Ferry creates, with a length for varchar. */
+    private static String sqlType(Kind kind) {
+        return switch (kind) {
+            case VARCHAR -> "varchar(100000)";
+            case NUMERIC -> "numeric";
+            default -> PgType.of(kind).sql();
+        };
+    }
+
+    private static Connection freshConnection() throws SQLException {
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        return TestPostgres.get().connect(db);
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
-        List<Object> out = new ArrayList<>();
-        CopyTextParser parser = new CopyTextParser(new Kind[] {kind});
-        byte[] buf = Arrays.copyOf(enc.buffer(), enc.size());
-        int start = 0;
-        for (int i = 0; i < buf.length; i++) {
-            if (buf[i] == '\n') {
-                out.add(parser.parse(Arrays.copyOfRange(buf, start, i + 1))[0]);
-                start = i + 1;
+    }
+
+    /** Sends what the encoder holds, as the copy does. */
+    private static long copyIn(Connection c, String sql, CopyEncoder enc) throws SQLException, IOException {
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
+                new ByteArrayInputStream(enc.buffer(), 0, enc.size()));
+    }
+
+    /** Reads a query back as verification does: binary COPY through BinaryRowReader. */
+    private static List<Object[]> copyOut(Connection c, String select, Kind... kinds) throws SQLException, IOException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PGCopyInputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class),
+                "COPY (" + select + ") TO STDOUT (FORMAT binary)")) {
+            BinaryRowReader reader = new BinaryRowReader(in, kinds);
+            for (Object[] row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row.clone()); // the reader reuses its array
             }
         }
-        assertEquals(buf.length, start, "the buffer ends with a row");
-        return out;
+        return rows;
+    }
+
+    /** One table with an id and one column of the kind, one row per value, read back in id order. */
+    private static List<Object> roundTrip(Kind kind, List<Object> values) throws SQLException, IOException {
+        try (Connection c = freshConnection()) {
+            execute(c, "CREATE TABLE t (id bigint, v " + sqlType(kind) + ")");
+            CopyEncoder enc = new CopyEncoder();
+            long id = 0;
+            for (Object v : values) {
+                enc.value(id++);
+                enc.value(v);
+                enc.endRow();
+            }
+            assertEquals(values.size(), copyIn(c, "COPY t (id, v) FROM STDIN", enc), kind + ": rows copied in");
+            List<Object> out = new ArrayList<>();
+            for (Object[] row : copyOut(c, "SELECT v FROM t ORDER BY id", kind)) {
+                assertEquals(1, row.length);
+                out.add(row[0]);
+            }
+            return out;
+        }
     }
 
     private static void assertSameValue(Kind kind, Object sent, Object back) {
         if (sent == null) {
-            assertNull(back, kind + ": null");
+            assertNull(back, kind + ": null came back as " + printable(back));
+        } else if (kind == Kind.JSONB) {
+            assertEquals(RowHasher.jsonHash((String) sent), RowHasher.jsonHash((String) back),
+                    () -> kind + ": " + printable(sent) + " came back as " + printable(back));
         } else if (sent instanceof byte[] b) {
-            assertArrayEquals(b, (byte[]) back, kind.toString());
+            assertArrayEquals(b, (byte[]) back, () -> kind + ": " + b.length + " bytes");
         } else if (sent instanceof BigDecimal d) {
-            assertEquals(0, d.compareTo((BigDecimal) back), kind + ": " + d + " came back as " + back);
+            assertTrue(back instanceof BigDecimal, () -> kind + ": " + d + " came back as " + printable(back));
+            assertEquals(0, d.compareTo((BigDecimal) back), () -> kind + ": " + d + " came back as " + back);
+        } else if (sent instanceof Double d) {
+            assertTrue(back instanceof Double, () -> kind + ": " + d + " came back as " + printable(back));
+            assertEquals(Double.doubleToLongBits(d), Double.doubleToLongBits((Double) back),
+                    () -> kind + ": " + d + " came back as " + back);
         } else {
-            assertEquals(sent, back, () -> kind + ": " + printable(sent));
+            assertEquals(sent, back, () -> kind + ": " + printable(sent) + " came back as " + printable(back));
         }
     }
 
     private static String printable(Object o) {
-        String s = String.valueOf(o);
-        return s.length() > 80 ? s.substring(0, 80) + "..." : s.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
+        String s = o instanceof byte[] b ? Arrays.toString(b) : String.valueOf(o);
+        s = s.length() > 80 ? s.substring(0, 80) + "...(" + s.length() + " chars)" : s;
+        return s.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r");
     }
 
     private static long checksum(Kind kind, List<Object> values) {
@@ -120,22 +186,41 @@ class CopyRoundTripTest {
         assertEquals(EnumSet.allOf(Kind.class), samples().keySet());
     }
 
-    @Test
-    void everyKindRoundTrips() {
-        samples().forEach((kind, values) -> {
-            List<Object> back = roundTrip(kind, values);
-            assertEquals(values.size(), back.size(), kind.toString());
-            for (int i = 0; i < values.size(); i++) {
-                assertSameValue(kind, values.get(i), back.get(i));
-            }
-            assertEquals(checksum(kind, values), checksum(kind, back), kind + ": checksum of sent and read back");
-        });
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void everyKindRoundTripsThroughPostgres(Kind kind) throws Exception {
+        List<Object> values = samples().get(kind);
+        List<Object> back = roundTrip(kind, values);
+        assertEquals(values.size(), back.size(), kind + ": rows read back");
+        List<Executable> checks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Object sent = values.get(i), got = back.get(i);
+            checks.add(() -> assertSameValue(kind, sent, got));
+        }
+        checks.add(() -> assertEquals(checksum(kind, values), checksum(kind, back),
+                kind + ": checksum of sent and read back"));
+        assertAll(kind.toString(), checks);
     }
 
     @Test
-    void negativeZeroStaysNegative() {
+    void negativeZeroStaysNegative() throws Exception {
         Object back = roundTrip(Kind.DOUBLE, List.of(-0.0)).get(0);
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) back));
+    }
+
+    @Test
+    void jsonbNormalisationHashesLikeTheSentText() throws Exception {
+        List<Object> sent = List.of("{\"b\":2, \"a\":1.0}", "{ \"a\" : [ 1.00, { \"y\" : 2, \"x\" : 1 } ] }",
+                "{\"n\": 1e2, \"m\": -0, \"s\": \"\\u00e9\"}");
+        List<Object> back = roundTrip(Kind.JSONB, sent);
+        assertEquals(sent.size(), back.size());
+        assertAll(sent.stream().map(s -> (Executable) () -> {
+            Object got = back.get(sent.indexOf(s));
+            assertNotEquals(s, got, "PostgreSQL normalised the text");
+            assertEquals(RowHasher.jsonHash((String) s), RowHasher.jsonHash((String) got),
+                    () -> s + " came back as " + got);
+        }));
+        assertEquals(checksum(Kind.JSONB, sent), checksum(Kind.JSONB, back));
     }
 
     @Test
@@ -152,31 +237,104 @@ class CopyRoundTripTest {
     }
 
     @Test
-    void severalColumnsInOneRow() {
+    void severalColumnsInOneRow() throws Exception {
         Kind[] kinds = {Kind.TEXT, Kind.BIGINT, Kind.TEXT, Kind.BYTEA, Kind.TIMESTAMPTZ, Kind.TEXT};
         Object[] row = {null, 7L, "", new byte[0], Instant.parse("2024-05-01T10:00:00Z"), ""};
-        CopyEncoder enc = new CopyEncoder();
-        for (Object v : row) {
-            enc.value(v);
+        List<String> cols = new ArrayList<>();
+        for (int i = 0; i < kinds.length; i++) {
+            cols.add("c" + i + " " + sqlType(kinds[i]));
         }
-        enc.endRow();
-        Object[] back = new CopyTextParser(kinds).parse(Arrays.copyOf(enc.buffer(), enc.size()));
-        assertEquals(row.length, back.length);
-        for (int i = 0; i < row.length; i++) {
-            assertSameValue(kinds[i], row[i], back[i]);
+        try (Connection c = freshConnection()) {
+            execute(c, "CREATE TABLE t (" + String.join(", ", cols) + ")");
+            CopyEncoder enc = new CopyEncoder();
+            for (Object v : row) {
+                enc.value(v);
+            }
+            enc.endRow();
+            assertEquals(1, copyIn(c, "COPY t (c0, c1, c2, c3, c4, c5) FROM STDIN", enc));
+            List<Object[]> back = copyOut(c, "SELECT c0, c1, c2, c3, c4, c5 FROM t", kinds);
+            assertEquals(1, back.size());
+            assertEquals(row.length, back.get(0).length);
+            for (int i = 0; i < row.length; i++) {
+                assertSameValue(kinds[i], row[i], back.get(0)[i]);
+            }
         }
     }
 
+    /** Every kind side by side: one column per kind, each row takes the next sample of each kind. */
     @Test
-    void encoderBufferCanBeReused() {
-        CopyEncoder enc = new CopyEncoder();
-        enc.value("first");
-        enc.endRow();
-        enc.reset();
-        enc.value("second");
-        enc.endRow();
-        Object[] back = new CopyTextParser(new Kind[] {Kind.TEXT}).parse(Arrays.copyOf(enc.buffer(), enc.size()));
-        assertEquals("second", back[0]);
+    void everyKindSideBySide() throws Exception {
+        Map<Kind, List<Object>> samples = samples();
+        Kind[] kinds = Kind.values();
+        int rows = samples.values().stream().mapToInt(List::size).max().orElseThrow();
+        List<String> defs = new ArrayList<>(List.of("id bigint"));
+        List<String> names = new ArrayList<>();
+        for (Kind k : kinds) {
+            defs.add("c_" + k.name().toLowerCase() + " " + sqlType(k));
+            names.add("c_" + k.name().toLowerCase());
+        }
+        try (Connection c = freshConnection()) {
+            execute(c, "CREATE TABLE t (" + String.join(", ", defs) + ")");
+            CopyEncoder enc = new CopyEncoder();
+            List<Object[]> sent = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                Object[] row = new Object[kinds.length];
+                enc.value((long) r);
+                for (int k = 0; k < kinds.length; k++) {
+                    List<Object> s = samples.get(kinds[k]);
+                    row[k] = s.get(r % s.size());
+                    enc.value(row[k]);
+                }
+                enc.endRow();
+                sent.add(row);
+            }
+            assertEquals(rows, copyIn(c, "COPY t (id, " + String.join(", ", names) + ") FROM STDIN", enc));
+            List<Object[]> back = copyOut(c, "SELECT " + String.join(", ", names) + " FROM t ORDER BY id", kinds);
+            assertEquals(rows, back.size());
+            List<Executable> checks = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < kinds.length; k++) {
+                    Kind kind = kinds[k];
+                    Object s = sent.get(r)[k], got = back.get(r)[k];
+                    checks.add(() -> assertSameValue(kind, s, got));
+                }
+            }
+            assertAll(checks);
+        }
+    }
+
+    /** As the copy uses it: write the buffer, reset, encode on; a reset row never reaches PostgreSQL. */
+    @Test
+    void encoderBufferCanBeReused() throws Exception {
+        try (Connection c = freshConnection()) {
+            execute(c, "CREATE TABLE t (id bigint, v text)");
+            c.setAutoCommit(false);
+            CopyEncoder enc = new CopyEncoder();
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY t (id, v) FROM STDIN");
+            String big = "y".repeat(70_000); // grows the buffer past its first size
+            enc.value(1L);
+            enc.value(big);
+            enc.endRow();
+            copy.writeToCopy(enc.buffer(), 0, enc.size());
+            enc.reset();
+            enc.value(2L);
+            enc.value("discarded");
+            enc.endRow();
+            enc.reset();
+            enc.value(3L);
+            enc.value("second");
+            enc.endRow();
+            copy.writeToCopy(enc.buffer(), 0, enc.size());
+            enc.reset();
+            assertEquals(2, copy.endCopy());
+            c.commit();
+            List<Object[]> back = copyOut(c, "SELECT id, v FROM t ORDER BY id", Kind.BIGINT, Kind.TEXT);
+            assertEquals(2, back.size());
+            assertEquals(1L, back.get(0)[0]);
+            assertEquals(big, back.get(0)[1]);
+            assertEquals(3L, back.get(1)[0]);
+            assertEquals("second", back.get(1)[1]);
+        }
     }
 
     // RowHasher
