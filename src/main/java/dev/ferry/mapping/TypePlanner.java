@@ -4,16 +4,23 @@ import dev.ferry.schema.Column;
 import dev.ferry.schema.Table;
 import dev.ferry.source.ColumnProfile;
 import dev.ferry.source.Profiler;
+import dev.ferry.source.Profiler.Agg;
 import dev.ferry.source.SqliteSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Chooses every column's PostgreSQL type: the user's override first, then the first rule of
- * {@link TypeRules} that applies and fits the data. Rules whose fit the storage-class counts
- * cannot decide are answered together in one scan of the table.
+ * {@link TypeRules} that applies and fits the data.
+ *
+ * <p>Reading a big table costs seconds, so questions are batched: most columns hold what their
+ * declared type suggests, so one scan both confirms that storage class and tests the first rule
+ * that needs a look at the values; a look at the first rows rules out, for free, rules the data
+ * plainly does not fit. Only columns that surprise get further scans.
  */
 public final class TypePlanner {
 
@@ -21,6 +28,10 @@ public final class TypePlanner {
     public record Decision(Column column, ColumnProfile profile, PgType type, TypeRule rule, Problem problem) {
     }
 
+    public record TableDecisions(long rows, List<Decision> columns) {
+    }
+
+    private static final int SAMPLE_ROWS = 2_000;
     private final Profiler profiler;
     private final Map<String, PgType> overrides;
 
@@ -30,72 +41,137 @@ public final class TypePlanner {
         this.overrides = overrides;
     }
 
-    public record TableDecisions(long rows, List<Decision> columns) {
-    }
-
     public TableDecisions decide(Table table) throws SQLException {
-        Profiler.TableProfile profile = profiler.profile(table);
-        int n = table.columns().size();
-        List<List<TypeRule>> candidates = new ArrayList<>();
-        for (Column col : table.columns()) {
-            candidates.add(candidates(col, profile.columns().get(col.name())));
-        }
-        int[] next = new int[n];
-        TypeRule[] chosen = new TypeRule[n];
-        for (int ci = 0; ci < n; ci++) {
-            if (overrides.containsKey(key(table, table.columns().get(ci)))) {
-                chosen[ci] = candidates.get(ci).get(candidates.get(ci).size() - 1); // the user's type wins; no need to ask
+        Map<String, Long> known = new HashMap<>(); // "column\0rule" -> misfits (1 = at least one, from a sample)
+        List<Column> cols = table.columns();
+        String[] presumed = new String[cols.size()];
+        TypeRule[] firstAsk = new TypeRule[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            presumed[i] = presumedClass(cols.get(i));
+            if (presumed[i] != null) {
+                firstAsk[i] = firstOpenQuestion(table, cols.get(i), candidates(cols.get(i), fake(presumed[i])), known);
             }
         }
-        // The first candidate that needs a look at the values is asked first; most columns fit it,
-        // so one scan usually settles the table. Columns that do not fit move on to the next candidate.
+        List<Agg> aggs = new ArrayList<>(List.of(Agg.sum("count(*)")));
+        int[] at = new int[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            String q = SqliteSource.quote(c.name());
+            at[i] = aggs.size();
+            if (presumed[i] == null) {
+                aggs.addAll(Profiler.storageAggs(c));
+                continue;
+            }
+            aggs.add(Agg.sum("count(" + q + ")"));
+            aggs.add(Agg.sum("sum(typeof(" + q + ") NOT IN ('null', '" + presumed[i] + "'))"));
+            boolean ints = presumed[i].equals("integer");
+            aggs.add(new Agg(Agg.Merge.MIN, ints ? "min(" + q + ")" : "NULL"));
+            aggs.add(new Agg(Agg.Merge.MAX, ints ? "max(" + q + ")" : "NULL"));
+            aggs.add(firstAsk[i] == null ? Agg.sum("0") : Profiler.misfits(c.name(), firstAsk[i].valueSql(c, q)));
+        }
+        Object[] r = profiler.aggregate(table, aggs);
+        long rows = (Long) r[0];
+        Map<String, ColumnProfile> profiles = new HashMap<>();
+        List<Column> mixed = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            ColumnProfile p;
+            if (presumed[i] == null) {
+                p = Profiler.storageProfile(r, at[i], rows);
+            } else if ((Long) r[at[i] + 1] == 0) {
+                p = presumedProfile(presumed[i], rows, (Long) r[at[i]], (Long) r[at[i] + 2], (Long) r[at[i] + 3]);
+                if (firstAsk[i] != null) {
+                    known.put(key(c, firstAsk[i]), (Long) r[at[i] + 4]);
+                }
+            } else {
+                p = null;
+            }
+            if (p == null) {
+                mixed.add(c);
+            } else {
+                profiles.put(c.name(), p);
+            }
+        }
+        profiles.putAll(profiler.detailed(table, mixed, rows));
+        return new TableDecisions(rows, choose(table, profiles, known));
+    }
+
+    /** Walks each column's candidates, asking only what is not known yet, in as few scans as possible. */
+    private List<Decision> choose(Table table, Map<String, ColumnProfile> profiles, Map<String, Long> known)
+            throws SQLException {
+        List<Column> cols = table.columns();
+        TypeRule[] chosen = new TypeRule[cols.size()];
         while (true) {
-            List<Integer> asking = new ArrayList<>();
-            List<String> columns = new ArrayList<>(), tests = new ArrayList<>();
-            for (int ci = 0; ci < n; ci++) {
-                if (chosen[ci] != null) {
+            List<Column> asking = new ArrayList<>();
+            List<TypeRule> asked = new ArrayList<>();
+            List<Agg> aggs = new ArrayList<>();
+            for (int i = 0; i < cols.size(); i++) {
+                Column c = cols.get(i);
+                if (chosen[i] != null || overrides.containsKey(key(table, c))) {
                     continue;
                 }
-                List<TypeRule> list = candidates.get(ci);
-                TypeRule rule = list.get(next[ci]);
-                if (next[ci] == list.size() - 1) {
-                    chosen[ci] = rule; // the last candidate fits by the storage counts alone
-                    continue;
+                List<TypeRule> candidates = candidates(c, profiles.get(c.name()));
+                TypeRule open = firstOpenQuestion(table, c, candidates, known);
+                if (open == null) {
+                    chosen[i] = firstFit(c, candidates, known);
+                } else {
+                    asking.add(c);
+                    asked.add(open);
+                    aggs.add(Profiler.misfits(c.name(), open.valueSql(c, SqliteSource.quote(c.name()))));
                 }
-                Column col = table.columns().get(ci);
-                asking.add(ci);
-                columns.add(col.name());
-                tests.add(rule.valueSql(col, SqliteSource.quote(col.name())));
             }
             if (asking.isEmpty()) {
                 break;
             }
-            long[] misfits = profiler.countMisfits(table, columns, tests);
-            for (int k = 0; k < misfits.length; k++) {
-                int ci = asking.get(k);
-                if (misfits[k] == 0) {
-                    chosen[ci] = candidates.get(ci).get(next[ci]);
-                } else {
-                    next[ci]++;
-                }
+            Object[] r = profiler.aggregate(table, aggs);
+            for (int k = 0; k < r.length; k++) {
+                known.put(key(asking.get(k), asked.get(k)), (Long) r[k]);
             }
         }
         List<Decision> out = new ArrayList<>();
-        for (int ci = 0; ci < n; ci++) {
-            Column col = table.columns().get(ci);
-            ColumnProfile p = profile.columns().get(col.name());
-            PgType override = overrides.get(key(table, col));
-            if (override != null) {
-                out.add(new Decision(col, p, override, null, null));
-            } else {
-                out.add(new Decision(col, p, chosen[ci].type().apply(col, p), chosen[ci], problem(table, col, chosen[ci])));
-            }
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            ColumnProfile p = profiles.get(c.name());
+            PgType override = overrides.get(key(table, c));
+            out.add(override != null ? new Decision(c, p, override, null, null)
+                    : new Decision(c, p, chosen[i].type().apply(c, p), chosen[i], problem(table, c, chosen[i])));
         }
-        return new TableDecisions(profile.rows(), out);
+        return out;
     }
 
-    private static String key(Table table, Column col) {
-        return (table.name() + "." + col.name()).toLowerCase(java.util.Locale.ROOT);
+    /**
+     * The first candidate whose fit is still unknown and needs a full scan, after ruling out on the
+     * first rows those the data plainly does not fit; null when the answer is already known.
+     */
+    private TypeRule firstOpenQuestion(Table table, Column c, List<TypeRule> candidates, Map<String, Long> known)
+            throws SQLException {
+        for (int i = 0; i < candidates.size() - 1; i++) { // the last candidate fits by the counts alone
+            TypeRule rule = candidates.get(i);
+            Long misfits = known.get(key(c, rule));
+            if (misfits == null) {
+                misfits = (Long) profiler.aggregateFirst(table,
+                        List.of(Profiler.misfits(c.name(), rule.valueSql(c, SqliteSource.quote(c.name())))), SAMPLE_ROWS)[0];
+                if (misfits == 0) {
+                    return rule;
+                }
+                known.put(key(c, rule), misfits);
+            }
+            if (misfits == 0) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The first candidate known to fit: one with no misfits, or the last, which fits by the counts. */
+    private static TypeRule firstFit(Column c, List<TypeRule> candidates, Map<String, Long> known) {
+        for (TypeRule rule : candidates) {
+            Long misfits = known.get(key(c, rule));
+            if (misfits != null && misfits == 0) {
+                return rule;
+            }
+        }
+        return candidates.get(candidates.size() - 1);
     }
 
     /** The rules that may fit, in order: those the counts leave open, ending with the first sure fit. */
@@ -114,6 +190,41 @@ public final class TypePlanner {
             }
         }
         return list;
+    }
+
+    /** The storage class a declared type makes likely (SQLite converts values to it on the way in). */
+    static String presumedClass(Column c) {
+        return switch (c.affinity()) {
+            case 'I' -> "integer";
+            case 'T' -> "text";
+            case 'R' -> "real";
+            case 'B' -> c.baseType().equals("BLOB") ? "blob" : null;
+            default -> switch (c.baseType()) {
+                case "BOOLEAN", "BOOL" -> "integer";
+                case "DATETIME", "TIMESTAMP", "TIMESTAMPTZ", "DATE", "TIME", "JSON", "JSONB", "UUID", "GUID",
+                     "UNIQUEIDENTIFIER" -> "text";
+                default -> null;
+            };
+        };
+    }
+
+    /** A stand-in profile with values of one class, to list the candidates before anything is read. */
+    private static ColumnProfile fake(String cls) {
+        return presumedProfile(cls, 1, 1, cls.equals("integer") ? 0L : null, cls.equals("integer") ? 0L : null);
+    }
+
+    private static ColumnProfile presumedProfile(String cls, long rows, long nonNull, Long min, Long max) {
+        return new ColumnProfile(rows - nonNull, cls.equals("integer") ? nonNull : 0, cls.equals("real") ? nonNull : 0,
+                cls.equals("text") ? nonNull : 0, cls.equals("blob") ? nonNull : 0,
+                nonNull > 0 ? min : null, nonNull > 0 ? max : null, null, null);
+    }
+
+    private static String key(Column c, TypeRule r) {
+        return c.name() + "\0" + r.name();
+    }
+
+    private static String key(Table table, Column col) {
+        return (table.name() + "." + col.name()).toLowerCase(Locale.ROOT);
     }
 
     /** A problem when the data made Ferry leave the family of types the declaration asked for. */

@@ -26,10 +26,7 @@ public final class TypeRules {
 
     static final long JS_SAFE = 1L << 53;
     private static final String ISO_DAY = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]";
-    private static final String ISO_PREFIX = "typeof({c}) = 'text' AND julianday({c}) IS NOT NULL "
-            + "AND NOT {c} GLOB '*.[0-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND ({c} GLOB '" + ISO_DAY + "' OR {c} GLOB '"
-            + ISO_DAY + "[ T][0-2][0-9]:[0-5][0-9]*')";
-    private static final String HAS_OFFSET = "({c} GLOB '*[+-][0-2][0-9]:[0-5][0-9]' OR {c} GLOB '*[Zz]')";
+    private static final String HH_MM = "[0-2][0-9]:[0-5][0-9]";
     private static final String UUID_GLOB = "'" + "[0-9a-f]".repeat(8) + "-" + "[0-9a-f]".repeat(4) + "-"
             + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(12) + "'";
     static final Set<String> TRUE_WORDS = Set.of("1", "true", "t", "yes", "y", "on");
@@ -81,10 +78,10 @@ public final class TypeRules {
                 "typeof({c}) = 'text' AND json_valid({c})", fixed(Kind.JSONB)));
         r.add(rule("timestamp", "DATETIME, TIMESTAMP (ISO-8601 text)", "timestamp", "timestamp",
                 base("DATETIME", "TIMESTAMP"), p -> p.onlyText() ? ASK : NO,
-                ISO_PREFIX + " AND NOT " + HAS_OFFSET, fixed(Kind.TIMESTAMP)));
+                "typeof({c}) = 'text' AND " + isoLocal("{c}", true), fixed(Kind.TIMESTAMP)));
         r.add(rule("timestamp with time zone", "DATETIME, TIMESTAMP, TIMESTAMPTZ (ISO-8601 text with offsets)",
                 "timestamptz", "timestamp", base("DATETIME", "TIMESTAMP", "TIMESTAMPTZ"),
-                p -> p.onlyText() ? ASK : NO, ISO_PREFIX + " AND " + HAS_OFFSET, fixed(Kind.TIMESTAMPTZ)));
+                p -> p.onlyText() ? ASK : NO, "typeof({c}) = 'text' AND " + isoOffset(), fixed(Kind.TIMESTAMPTZ)));
         r.add(data(rule("timestamp from unix seconds", "DATETIME, TIMESTAMP holding unix seconds", "timestamp",
                 "timestamp", base("DATETIME", "TIMESTAMP"),
                 p -> p.onlyIntegers() && within(p, -100_000_000_000L, 100_000_000_000L) ? YES : NO,
@@ -97,10 +94,11 @@ public final class TypeRules {
                 "timestamp", base("DATETIME", "TIMESTAMP"), p -> p.reals() == p.nonNull() ? ASK : NO,
                 "typeof({c}) = 'real' AND {c} BETWEEN 1721425.5 AND 5373484.5", fixed(Kind.TIMESTAMP)), Conversion.JULIAN_DAY));
         r.add(rule("date", "DATE (ISO-8601 text)", "date", "date", base("DATE"), p -> p.onlyText() ? ASK : NO,
-                "typeof({c}) = 'text' AND {c} GLOB '" + ISO_DAY + "' AND date({c}) = {c}", fixed(Kind.DATE)));
+                "typeof({c}) = 'text' AND {c} GLOB '" + ISO_DAY + "' AND {c} >= '0001' AND date({c}) = {c}", fixed(Kind.DATE)));
         r.add(rule("time", "TIME (text HH:MM[:SS[.fff]])", "time", "time", base("TIME"), p -> p.onlyText() ? ASK : NO,
-                "typeof({c}) = 'text' AND {c} GLOB '[0-2][0-9]:[0-5][0-9]*' AND time({c}) IS NOT NULL "
-                        + "AND NOT {c} GLOB '*.[0-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND NOT " + HAS_OFFSET, fixed(Kind.TIME)));
+                "typeof({c}) = 'text' AND substr({c}, 1, 2) <= '23' AND CASE length({c}) WHEN 5 THEN {c} GLOB '" + HH_MM
+                        + "' WHEN 8 THEN {c} GLOB '" + HH_MM + ":[0-5][0-9]' ELSE length({c}) BETWEEN 10 AND 15 AND {c} GLOB '"
+                        + HH_MM + ":[0-5][0-9].[0-9]*' AND NOT substr({c}, 10) GLOB '*[^0-9]*' END", fixed(Kind.TIME)));
         r.add(data(rule("json in text", "TEXT, CLOB or none, when every value is a JSON object or array", "jsonb",
                 "text", c -> c.affinity() == 'T' || c.declaredType().isBlank(), p -> p.onlyText() ? ASK : NO,
                 "typeof({c}) = 'text' AND substr(ltrim({c}), 1, 1) IN ('{', '[') AND json_valid({c})",
@@ -124,6 +122,32 @@ public final class TypeRules {
         r.add(rule("bytea (catch-all)", "anything else: mixed blobs and other values", "bytea", "generic", c -> true,
                 p -> YES, "1", fixed(Kind.BYTEA)));
         return List.copyOf(r);
+    }
+
+    /**
+     * ISO-8601 date-times exactly as Ferry reads them: "YYYY-MM-DD", then optionally " HH:MM",
+     * ":SS" and up to six fraction digits (PostgreSQL keeps microseconds; more would be cut), with a
+     * real calendar date and an hour below 24. Cheaper than julianday() and stricter: SQLite's date
+     * functions accept February 30th.
+     */
+    static String isoLocal(String v, boolean dateOnlyAllowed) {
+        String sql = "CASE length({v}) WHEN 10 THEN " + (dateOnlyAllowed ? "{v} GLOB '" + ISO_DAY + "'" : "0")
+                + " WHEN 16 THEN {v} GLOB '" + ISO_DAY + "[ T]" + HH_MM + "' WHEN 19 THEN {v} GLOB '" + ISO_DAY + "[ T]"
+                + HH_MM + ":[0-5][0-9]' ELSE length({v}) BETWEEN 21 AND 26 AND {v} GLOB '" + ISO_DAY + "[ T]" + HH_MM
+                + ":[0-5][0-9].[0-9]*' AND NOT substr({v}, 21) GLOB '*[^0-9]*' END AND (length({v}) = 10 OR "
+                + "substr({v}, 12, 2) <= '23') AND {v} >= '0001' AND date(substr({v}, 1, 10)) = substr({v}, 1, 10)";
+        return "(" + sql.replace("{v}", v) + ")";
+    }
+
+    /** A local ISO date-time (with a time) followed by Z, ±HH:MM, ±HHMM or ±HH. */
+    static String isoOffset() {
+        return "((upper(substr({c}, -1)) = 'Z' AND " + isoLocal("substr({c}, 1, length({c}) - 1)", false) + ")"
+                + " OR (substr({c}, -6, 1) IN ('+', '-') AND substr({c}, -5) GLOB '[0-1][0-9]:[0-5][0-9]' AND "
+                + isoLocal("substr({c}, 1, length({c}) - 6)", false) + ")"
+                + " OR (substr({c}, -5, 1) IN ('+', '-') AND substr({c}, -4) GLOB '[0-1][0-9][0-5][0-9]' AND "
+                + isoLocal("substr({c}, 1, length({c}) - 5)", false) + ")"
+                + " OR (substr({c}, -3, 1) IN ('+', '-') AND substr({c}, -2) GLOB '[0-1][0-9]' AND "
+                + isoLocal("substr({c}, 1, length({c}) - 3)", false) + "))";
     }
 
     private static TypeRule rule(String name, String declared, String pg, String family, Predicate<Column> applies,

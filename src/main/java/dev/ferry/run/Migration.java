@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -66,10 +67,15 @@ public final class Migration {
 
             start = System.nanoTime();
             listener.on(new MigrationEvent.PhaseStarted(Phase.COPY));
+            List<CopyPart> parts = CopyPart.plan(plan.tables(), source, options.jobs());
+            Parallel.map(parts, options.jobs(), p -> {
+                TableCopier.copy(p, source, target, ddl, options.chunkRows(), listener, cancelled);
+                return null;
+            });
+            Map<TablePlan, CopyPart.Progress> copied = new java.util.IdentityHashMap<>();
+            parts.forEach(p -> copied.put(p.table(), p.progress()));
             List<TablePlan> bySize = new ArrayList<>(plan.tables());
             bySize.sort(Comparator.comparingLong(TablePlan::rows).reversed());
-            List<TableCopier.Copied> copied = Parallel.map(bySize, options.jobs(),
-                    t -> TableCopier.copy(t, source, target, ddl, options.chunkRows(), listener, cancelled));
             listener.on(new MigrationEvent.PhaseFinished(Phase.COPY, since(start)));
 
             // Keys and indexes are built while the tables are read back for verification: the two
@@ -80,7 +86,7 @@ public final class Migration {
             CompletableFuture<List<TableCheck>> verification = CompletableFuture.supplyAsync(() -> {
                 List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
                     long s = System.nanoTime();
-                    TableCopier.Copied c = copied.get(bySize.indexOf(t));
+                    CopyPart.Progress c = copied.get(t);
                     Checksums.Sum sum = Checksums.target(t, target, ddl);
                     return new TableCheck(t.source().name(), t.target(), c.rows(), sum.rows(), c.checksum(), sum.checksum(),
                             (c.took().toNanos() + System.nanoTime() - s) / 1e9);

@@ -1,0 +1,148 @@
+package dev.ferry.source;
+
+import dev.ferry.schema.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one aggregate SELECT over a table, split into rowid ranges scanned on separate read-only
+ * connections when the table is large, and merges the ranges' answers (sums add, minima and maxima
+ * compare). SQLite scans a table on one core; this lets profiling use all of them.
+ */
+final class RangeScan {
+
+    private static final long SPLIT_ROWS = 200_000;
+    private final SqliteSource source;
+    private final Connection single;
+    private final int threads;
+
+    RangeScan(SqliteSource source, Connection single, int threads) {
+        this.source = source;
+        this.single = single;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** A connection for one query: the shared one, or a fresh read-only one closed afterwards. */
+    record Lease(Connection connection, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (owned) {
+                connection.close();
+            }
+        }
+    }
+
+    Lease lease() throws SQLException {
+        return single != null ? new Lease(single, false) : new Lease(source.connect(), true);
+    }
+
+    /** @param firstRows when above 0, only the table's first rows are looked at (no split) */
+    Object[] aggregate(Table table, List<Profiler.Agg> aggs, int firstRows) throws SQLException {
+        if (aggs.isEmpty()) {
+            return new Object[0];
+        }
+        String list = aggs.stream().map(Profiler.Agg::sql).collect(Collectors.joining(", "));
+        String from = " FROM " + SqliteSource.quote(table.name());
+        if (firstRows > 0) {
+            from = " FROM (SELECT * FROM " + SqliteSource.quote(table.name()) + " LIMIT " + firstRows + ")";
+        }
+        List<String> wheres = firstRows > 0 ? List.of("") : ranges(table, from);
+        List<Object[]> parts = new ArrayList<>();
+        if (wheres.size() == 1) {
+            try (Lease l = lease()) {
+                parts.add(row(l.connection(), "SELECT " + list + from + wheres.get(0), aggs.size()));
+            }
+        } else {
+            parts = parallel(table, wheres, "SELECT " + list + from, aggs.size());
+        }
+        return merge(aggs, parts);
+    }
+
+    private List<String> ranges(Table table, String from) throws SQLException {
+        if (single != null || threads < 2 || table.withoutRowid()) {
+            return List.of("");
+        }
+        try (Lease l = lease(); Statement s = l.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid)" + from)) {
+            rs.next();
+            long lo = rs.getLong(1), hi = rs.getLong(2);
+            if (hi - lo <= SPLIT_ROWS) {
+                return List.of("");
+            }
+            List<String> out = new ArrayList<>();
+            long step = (hi - lo) / threads + 1;
+            for (long start = lo; start <= hi; start += step) {
+                out.add(" WHERE rowid BETWEEN " + start + " AND " + Math.min(hi, start + step - 1));
+            }
+            return out;
+        }
+    }
+
+    private List<Object[]> parallel(Table table, List<String> wheres, String select, int width) throws SQLException {
+        ExecutorService pool = Executors.newFixedThreadPool(wheres.size());
+        try {
+            List<Future<Object[]>> futures = new ArrayList<>();
+            for (String where : wheres) {
+                futures.add(pool.submit(() -> {
+                    try (Connection c = source.connect()) {
+                        return row(c, select + where, width);
+                    }
+                }));
+            }
+            List<Object[]> out = new ArrayList<>();
+            for (Future<Object[]> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading " + table.name(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException se ? se : new SQLException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object[] merge(List<Profiler.Agg> aggs, List<Object[]> parts) {
+        Object[] out = new Object[aggs.size()];
+        for (int i = 0; i < out.length; i++) {
+            Profiler.Agg.Merge m = aggs.get(i).merge();
+            Object acc = m == Profiler.Agg.Merge.SUM ? (Object) 0L : null;
+            for (Object[] p : parts) {
+                Object v = p[i];
+                if (m == Profiler.Agg.Merge.SUM) {
+                    acc = (Long) acc + Profiler.num(v);
+                } else if (v != null && (acc == null || (v.getClass() == acc.getClass() && v instanceof Comparable
+                        && (m == Profiler.Agg.Merge.MIN ? ((Comparable) v).compareTo(acc) < 0
+                        : ((Comparable) v).compareTo(acc) > 0)))) {
+                    acc = v; // values of different storage classes are not compared: they only matter for integers
+                }
+            }
+            out[i] = acc;
+        }
+        return out;
+    }
+
+    private static Object[] row(Connection c, String sql, int width) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            Object[] out = new Object[width];
+            for (int i = 0; i < width; i++) {
+                Object v = rs.getObject(i + 1);
+                out[i] = v instanceof Integer n ? Long.valueOf(n) : v;
+            }
+            return out;
+        }
+    }
+}
