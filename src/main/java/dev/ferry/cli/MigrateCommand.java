@@ -35,7 +35,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of the run to this file.")
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a report of the run: JSON, or a page for people when the name ends in .html.")
     Path report;
 
     @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")

@@ -33,7 +33,11 @@ final class Outcome {
         }
         if (reportFile != null) {
             try {
-                Report.write(report(r, source, target), reportFile);
+                if (reportFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
+                    dev.ferry.verify.HtmlReport.write(report(r, source, target), reportFile);
+                } else {
+                    Report.write(report(r, source, target), reportFile);
+                }
                 c.out.println("\nReport written to " + reportFile.toAbsolutePath());
             } catch (IOException e) {
                 c.warn("the report could not be written to " + reportFile + ": " + e.getMessage());

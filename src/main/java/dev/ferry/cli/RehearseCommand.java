@@ -27,7 +27,7 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report of the rehearsal to this file.")
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a report of the rehearsal: JSON, or a page for people when the name ends in .html.")
     Path report;
 
     @Override

@@ -26,7 +26,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report to this file.")
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a report: JSON, or a page for people when the name ends in .html.")
     Path report;
 
     @Override
