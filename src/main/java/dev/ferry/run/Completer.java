@@ -45,15 +45,15 @@ final class Completer {
         return views;
     }
 
+    /**
+     * Indexes first, all in parallel; then foreign keys (they only need the parents' unique
+     * indexes); then PRIMARY KEY and UNIQUE are attached to their indexes, which waits for any
+     * verification still reading the table; then identity restarts and views.
+     */
     void run(java.util.Map<String, Long> sequences) {
-        Parallel.map(plan.tables(), jobs, t -> {
-            plan.indexes().stream().filter(i -> i.table() == t && i.skipReason() == null).forEach(i -> execute(ddl.index(i),
-                    t.source().name(), i.origin() == dev.ferry.schema.Index.Origin.PRIMARY_KEY ? Problem.Kind.PRIMARY_KEY_NOT_CREATED
-                            : i.origin() == dev.ferry.schema.Index.Origin.UNIQUE_CONSTRAINT ? Problem.Kind.UNIQUE_NOT_CREATED
-                            : Problem.Kind.INDEX_NOT_CREATED, "Index " + i.name()));
-            restartIdentity(t, sequences.getOrDefault(t.source().name(), 0L));
-            return null;
-        });
+        List<Plan.IndexPlan> indexes = plan.indexes().stream().filter(i -> i.skipReason() == null).toList();
+        List<Boolean> built = Parallel.map(indexes, jobs, i -> execute(ddl.buildIndex(i), i.table().source().name(),
+                kind(i), "Index " + i.name()));
         List<Plan.ForeignKeyPlan> added = new ArrayList<>();
         for (Plan.ForeignKeyPlan f : plan.foreignKeys()) {
             if (f.skipReason() == null && execute(ddl.addForeignKey(f), f.table().source().name(),
@@ -67,6 +67,13 @@ final class Completer {
             }
             return null;
         });
+        for (int k = 0; k < indexes.size(); k++) {
+            String attach = ddl.attachConstraint(indexes.get(k));
+            if (built.get(k) && attach != null) {
+                execute(attach, indexes.get(k).table().source().name(), kind(indexes.get(k)), "Constraint " + indexes.get(k).name());
+            }
+        }
+        plan.tables().forEach(t -> restartIdentity(t, sequences.getOrDefault(t.source().name(), 0L)));
         for (Plan.ViewPlan v : plan.views()) {
             String error = tryExecute("SET search_path TO " + Naming.quote(plan.schema()) + ", public; " + ddl.createView(v));
             views.add(new dev.ferry.verify.Report.Item(v.source(), v.target(), error == null ? "created" : "failed", error, v.originalSql()));
@@ -75,6 +82,14 @@ final class Completer {
                         "View " + v.source() + " was not created: PostgreSQL said " + error));
             }
         }
+    }
+
+    private static Problem.Kind kind(Plan.IndexPlan i) {
+        return switch (i.origin()) {
+            case PRIMARY_KEY -> Problem.Kind.PRIMARY_KEY_NOT_CREATED;
+            case UNIQUE_CONSTRAINT -> Problem.Kind.UNIQUE_NOT_CREATED;
+            case CREATE_INDEX -> Problem.Kind.INDEX_NOT_CREATED;
+        };
     }
 
     private void restartIdentity(TablePlan t, long sequence) {

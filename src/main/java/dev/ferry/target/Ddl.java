@@ -63,24 +63,29 @@ public final class Ddl {
         return t.columns().stream().map(c -> quote(c.target())).collect(Collectors.joining(", "));
     }
 
-    /** PRIMARY KEY and UNIQUE become constraints (an app may rely on their names); the rest plain indexes. */
-    public String index(Plan.IndexPlan i) {
-        String table = qualified(schema, i.table().target());
+    /**
+     * Every index is first built as a plain (unique) index, all of them in parallel: that lock lets
+     * verification read the table meanwhile, where ADD PRIMARY KEY would block it for the whole build.
+     */
+    public String buildIndex(Plan.IndexPlan i) {
         List<String> cols = new ArrayList<>();
+        boolean constraint = i.origin() != dev.ferry.schema.Index.Origin.CREATE_INDEX;
         for (int k = 0; k < i.columns().size(); k++) {
-            cols.add(quote(i.columns().get(k)) + (i.descending().get(k) ? " DESC" : ""));
+            cols.add(quote(i.columns().get(k)) + (i.descending().get(k) && !constraint ? " DESC" : ""));
         }
-        String list = String.join(", ", cols);
-        return switch (i.origin()) {
-            // built as a plain unique index first: that takes a lock that lets verification read the
-            // table meanwhile, where ADD PRIMARY KEY would block it for the whole build
-            case PRIMARY_KEY -> "CREATE UNIQUE INDEX " + quote(i.name()) + " ON " + table + " (" + list.replace(" DESC", "")
-                    + ");\nALTER TABLE " + table + " ADD CONSTRAINT " + quote(i.name()) + " PRIMARY KEY USING INDEX " + quote(i.name());
-            case UNIQUE_CONSTRAINT -> "CREATE UNIQUE INDEX " + quote(i.name()) + " ON " + table + " (" + list.replace(" DESC", "")
-                    + ");\nALTER TABLE " + table + " ADD CONSTRAINT " + quote(i.name()) + " UNIQUE USING INDEX " + quote(i.name());
-            case CREATE_INDEX -> "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON " + table
-                    + " (" + list + ")";
+        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON "
+                + qualified(schema, i.table().target()) + " (" + String.join(", ", cols) + ")";
+    }
+
+    /** PRIMARY KEY and UNIQUE then become constraints on their index (an app may rely on them); null for plain indexes. */
+    public String attachConstraint(Plan.IndexPlan i) {
+        String kind = switch (i.origin()) {
+            case PRIMARY_KEY -> "PRIMARY KEY";
+            case UNIQUE_CONSTRAINT -> "UNIQUE";
+            case CREATE_INDEX -> null;
         };
+        return kind == null ? null : "ALTER TABLE " + qualified(schema, i.table().target()) + " ADD CONSTRAINT "
+                + quote(i.name()) + " " + kind + " USING INDEX " + quote(i.name());
     }
 
     /** Added NOT VALID first, so data SQLite never checked cannot stop the key from existing. */
@@ -110,9 +115,11 @@ public final class Ddl {
                 .append(schema).append("\n").append(createSchema()).append(";\n\n");
         plan.tables().forEach(t -> sb.append(createTable(t)).append(";\n\n"));
         sb.append("-- rows are copied here (COPY ... FROM STDIN)\n\n");
-        plan.indexes().stream().filter(i -> i.skipReason() == null).forEach(i -> sb.append(index(i)).append(";\n"));
+        List<Plan.IndexPlan> built = plan.indexes().stream().filter(i -> i.skipReason() == null).toList();
+        built.forEach(i -> sb.append(buildIndex(i)).append(";\n"));
         plan.foreignKeys().stream().filter(f -> f.skipReason() == null)
                 .forEach(f -> sb.append(addForeignKey(f)).append(";\n").append(validateForeignKey(f)).append(";\n"));
+        built.stream().map(this::attachConstraint).filter(a -> a != null).forEach(a -> sb.append(a).append(";\n"));
         plan.views().forEach(v -> sb.append(createView(v)).append(";\n"));
         return sb.toString();
     }
