@@ -94,6 +94,12 @@ public final class IsoTime {
         return v;
     }
 
+    /** The UTC date-time a count of microseconds since 1970 stands for. */
+    public static LocalDateTime ofUnixMicros(long micros) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000,
+                ZoneOffset.UTC);
+    }
+
     /** "2024-05-01 10:00:00" or with ".123456": the form PostgreSQL's ISO DateStyle writes. */
     public static void append(StringBuilder sb, LocalDateTime t) {
         appendDate(sb, t.toLocalDate());

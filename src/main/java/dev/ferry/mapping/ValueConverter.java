@@ -87,14 +87,10 @@ public final class ValueConverter {
         return switch (conversion) {
             case EPOCH_SECONDS -> LocalDateTime.ofEpochSecond(((Number) v).longValue(), 0, ZoneOffset.UTC);
             case EPOCH_MILLIS -> {
-                long ms = ((Number) v).longValue();
-                yield LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,
-                        ZoneOffset.UTC);
+                yield IsoTime.ofUnixMicros(Math.multiplyExact(((Number) v).longValue(), 1000L));
             }
             case JULIAN_DAY -> {
-                long micros = Math.round((((Number) v).doubleValue() - UNIX_EPOCH_JULIAN_DAY) * 86_400_000_000.0);
-                yield LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                        (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
+                yield IsoTime.ofUnixMicros(Math.round((((Number) v).doubleValue() - UNIX_EPOCH_JULIAN_DAY) * 86_400_000_000.0));
             }
             case AS_IS -> IsoTime.localDateTime((String) v);
         };

@@ -92,10 +92,7 @@ final class KeyPlanner {
 
     private static boolean unique(List<Plan.IndexPlan> indexes, TablePlan parent, List<String> cols) {
         return indexes.stream().anyMatch(i -> i.table() == parent && i.unique() && i.skipReason() == null
-                && i.origin() != Index.Origin.CREATE_INDEX && new HashSet<>(i.columns()).equals(new HashSet<>(cols))
-                && i.columns().size() == cols.size())
-                || indexes.stream().anyMatch(i -> i.table() == parent && i.unique() && i.skipReason() == null
-                && new HashSet<>(i.columns()).equals(new HashSet<>(cols)));
+                && i.columns().size() == cols.size() && new HashSet<>(i.columns()).equals(new HashSet<>(cols)));
     }
 
     private static String name(Naming naming, Set<String> used, String wanted) {

@@ -43,17 +43,18 @@ public final class Planner {
         List<Problem> problems = new ArrayList<>();
         catalog.tables().stream().filter(Table::isVirtual).forEach(t -> problems.add(new Problem(t.name(), null,
                 Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(), "Virtual table " + t.name() + " (" + t.virtualModule()
-                + ") is not copied yet; its SQL is in the report.")));
+                + ") is not copied: Ferry does not copy virtual tables (full-text search, R*Tree) yet.")));
         // tables one after another: a large table's own scans already run on every core
         TypePlanner types = new TypePlanner(new Profiler(source, options.jobs()), options.overrides());
-        List<TypePlanner.TableDecisions> decisions = Parallel.map(tables, 1, t -> {
+        List<TypePlanner.TableDecisions> decisions = new ArrayList<>();
+        for (Table t : tables) {
             try {
-                return types.decide(t);
+                decisions.add(types.decide(t));
             } catch (SQLException e) {
                 throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.name() + ".",
                         "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
             }
-        });
+        }
         Naming naming = new Naming(options.naming());
         List<Plan.Rename> renames = new ArrayList<>();
         List<String> relationNames = new ArrayList<>();

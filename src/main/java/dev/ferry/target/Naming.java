@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -137,9 +136,5 @@ public final class Naming {
             bytes += n;
         }
         return sb.toString();
-    }
-
-    public static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.verify;
 
+import dev.ferry.mapping.IsoTime;
 import dev.ferry.mapping.PgType.Kind;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -8,9 +9,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -76,15 +75,8 @@ public final class BinaryRowReader {
             }
             case BYTEA -> bytes(len);
             case NUMERIC -> numeric();
-            case TIMESTAMP -> {
-                long micros = in.readLong() + PG_EPOCH_MICROS;
-                yield LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                        (int) Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC);
-            }
-            case TIMESTAMPTZ -> {
-                long micros = in.readLong() + PG_EPOCH_MICROS;
-                yield Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
-            }
+            case TIMESTAMP -> IsoTime.ofUnixMicros(in.readLong() + PG_EPOCH_MICROS);
+            case TIMESTAMPTZ -> IsoTime.ofUnixMicros(in.readLong() + PG_EPOCH_MICROS).toInstant(ZoneOffset.UTC);
             case DATE -> LocalDate.ofEpochDay(in.readInt() + (long) PG_EPOCH_DAYS);
             case TIME -> LocalTime.ofNanoOfDay(in.readLong() * 1000);
             case UUID -> new UUID(in.readLong(), in.readLong());
