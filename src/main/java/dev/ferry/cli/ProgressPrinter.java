@@ -66,7 +66,8 @@ final class ProgressPrinter implements MigrationListener {
 
     private ProgressBar bar(String name, long max) {
         return new ProgressBarBuilder().setTaskName(name.length() > 24 ? name.substring(0, 23) + "…" : name)
-                .setInitialMax(Math.max(max, 1)).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).showSpeed()
+                .setInitialMax(Math.max(max, 1)).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                .showSpeed(new java.text.DecimalFormat("#,##0"))
                 .setUnit(" rows", 1).setUpdateIntervalMillis(250).continuousUpdate().clearDisplayOnFinish()
                 .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err)).build();
     }
