@@ -2,8 +2,6 @@ package dev.ferry.verify;
 
 import dev.ferry.mapping.IsoTime;
 import dev.ferry.mapping.PgType.Kind;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -13,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Reads rows PostgreSQL writes with COPY ... TO STDOUT (FORMAT binary) into the same Java values
@@ -23,31 +22,43 @@ public final class BinaryRowReader {
 
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
     private static final int PG_EPOCH_DAYS = 10_957;
-    private final DataInputStream in;
+    private final ChunkInput in;
     private final Kind[] kinds;
     private final Object[] row;
 
+    /** Reads the messages of a COPY ... TO STDOUT (FORMAT binary) as they arrive. */
+    public BinaryRowReader(CopyOut copy, Kind[] kinds) throws IOException {
+        this(new ChunkInput(() -> {
+            try {
+                return copy.readFromCopy();
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e);
+            }
+        }), kinds);
+    }
+
     public BinaryRowReader(InputStream stream, Kind[] kinds) throws IOException {
-        this.in = new DataInputStream(new java.io.BufferedInputStream(stream, 1 << 16));
+        this(ChunkInput.of(stream), kinds);
+    }
+
+    private BinaryRowReader(ChunkInput in, Kind[] kinds) throws IOException {
+        this.in = in;
         this.kinds = kinds.clone();
         this.row = new Object[kinds.length];
-        byte[] signature = new byte[11];
-        in.readFully(signature);
+        byte[] signature = in.readBytes(11);
         if (!new String(signature, 0, 5, StandardCharsets.US_ASCII).equals("PGCOP")) {
             throw new IOException("not a binary COPY stream");
         }
         in.readInt(); // flags
-        in.skipNBytes(in.readInt()); // header extension
+        in.skip(in.readInt()); // header extension
     }
 
     /** The next row, or null after the last; the array is reused from row to row. */
     public Object[] next() throws IOException {
-        short fields;
-        try {
-            fields = in.readShort();
-        } catch (EOFException e) {
+        if (in.atEnd()) {
             return null;
         }
+        short fields = in.readShort();
         if (fields == -1) {
             return null;
         }
@@ -84,9 +95,7 @@ public final class BinaryRowReader {
     }
 
     private byte[] bytes(int len) throws IOException {
-        byte[] b = new byte[len];
-        in.readFully(b);
-        return b;
+        return in.readBytes(len);
     }
 
     /** numeric's wire form: base-10000 digits with a weight, a sign word and a display scale. */

@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 import java.io.IOException;
 
 /**
@@ -31,14 +31,17 @@ public final class Checksums {
 
     public static Sum target(TablePlan t, PgTarget target, Ddl ddl) {
         RowHasher hasher = new RowHasher(jsonColumns(t));
-        try (Connection c = target.connection();
-             PGCopyInputStream in = new PGCopyInputStream(c.unwrap(PGConnection.class), ddl.copyOutBinary(t))) {
-            BinaryRowReader reader = new BinaryRowReader(in, kinds(t));
+        try (Connection c = target.connection()) {
+            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t));
+            BinaryRowReader reader = new BinaryRowReader(copy, kinds(t));
             for (Object[] row = reader.next(); row != null; row = reader.next()) {
                 for (Object v : row) {
                     hasher.value(v);
                 }
                 hasher.endRow();
+            }
+            while (copy.isActive() && copy.readFromCopy() != null) {
+                // read to the end of the COPY so the connection goes back to the pool ready for the next query
             }
         } catch (SQLException | IOException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read table " + t.target()

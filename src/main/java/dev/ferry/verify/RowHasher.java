@@ -1,9 +1,5 @@
 package dev.ferry.verify;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +19,9 @@ public final class RowHasher {
 
     private static final LongHashFunction XX = LongHashFunction.xx3();
     private static final long NULL_HASH = 0x6A09E667F3BCC908L;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final boolean[] jsonColumns;
+    private final JsonHash json = new JsonHash();
     private long row = 0x243F6A8885A308D3L;
     private int column;
     private long sum;
@@ -37,7 +33,7 @@ public final class RowHasher {
     }
 
     public void value(Object v) {
-        long h = v == null ? NULL_HASH : jsonColumns[column] ? jsonHash((String) v) : hash(v);
+        long h = v == null ? NULL_HASH : jsonColumns[column] ? json.hash((String) v) : hash(v);
         row = (row ^ h) * 0x9E3779B97F4A7C15L + column;
         column++;
     }
@@ -84,51 +80,8 @@ public final class RowHasher {
         throw new IllegalArgumentException("no checksum for " + v.getClass().getSimpleName());
     }
 
-    /**
-     * jsonb reorders keys and rewrites numbers, so JSON is hashed by meaning: object members are
-     * added up (order-free), numbers compared by value. Streamed token by token: no tree is built.
-     */
+    /** The hash of a JSON text by meaning (see {@link JsonHash}); for tests and callers outside a row. */
     static long jsonHash(String text) {
-        try (JsonParser p = JSON.createParser(text)) {
-            long h = jsonValue(p, p.nextToken());
-            return p.nextToken() == null ? h : XX.hashChars("invalid:" + text);
-        } catch (IOException | RuntimeException e) {
-            return XX.hashChars("invalid:" + text);
-        }
-    }
-
-    private static long jsonValue(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT: {
-                long sum = 0x51ED270B27A2F1A9L;
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    long name = XX.hashChars(p.currentName());
-                    sum += XX.hashLong(name * 31 + jsonValue(p, p.nextToken()));
-                }
-                return XX.hashLong(sum);
-            }
-            case START_ARRAY: {
-                long h = 0x2545F4914F6CDD1DL;
-                int i = 0;
-                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    h = (h ^ jsonValue(p, e)) * 0x9E3779B97F4A7C15L + i++;
-                }
-                return XX.hashLong(h);
-            }
-            case VALUE_STRING:
-                return XX.hashChars(p.getText()) ^ 0x1111;
-            case VALUE_NUMBER_INT:
-                return XX.hashChars(p.getText().equals("-0") ? "0" : p.getText()) ^ 0x2222;
-            case VALUE_NUMBER_FLOAT: {
-                BigDecimal d = new BigDecimal(p.getText());
-                return XX.hashChars(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString()) ^ 0x2222;
-            }
-            case VALUE_TRUE:
-                return 0x3333;
-            case VALUE_FALSE:
-                return 0x4444;
-            default:
-                return 0x5555; // null
-        }
+        return new JsonHash().hash(text);
     }
 }
