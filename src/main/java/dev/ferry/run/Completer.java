@@ -23,6 +23,8 @@ import java.util.List;
  */
 final class Completer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Completer.class);
+
     private final Plan plan;
     private final PgTarget target;
     private final Ddl ddl;
@@ -152,10 +154,13 @@ final class Completer {
     }
 
     private String tryExecute(String sql) {
+        long start = System.nanoTime();
         try (Connection c = target.connection(); Statement s = c.createStatement()) {
             s.execute(sql);
+            LOG.info("{} ms: {}", (System.nanoTime() - start) / 1_000_000, sql);
             return null;
         } catch (SQLException e) {
+            LOG.info("{} ms, refused: {}: {}", (System.nanoTime() - start) / 1_000_000, sql, e.getMessage());
             return e.getMessage();
         }
     }

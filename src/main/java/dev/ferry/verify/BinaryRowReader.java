@@ -3,7 +3,6 @@ package dev.ferry.verify;
 import dev.ferry.mapping.IsoTime;
 import dev.ferry.mapping.PgType.Kind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +34,6 @@ public final class BinaryRowReader {
                 throw new IOException(e);
             }
         }), kinds);
-    }
-
-    public BinaryRowReader(InputStream stream, Kind[] kinds) throws IOException {
-        this(ChunkInput.of(stream), kinds);
     }
 
     private BinaryRowReader(ChunkInput in, Kind[] kinds) throws IOException {

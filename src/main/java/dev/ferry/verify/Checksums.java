@@ -22,6 +22,8 @@ import java.io.IOException;
  */
 public final class Checksums {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Checksums.class);
+
     /** Rows and order-independent checksum of one side of one table. */
     public record Sum(long rows, long checksum) {
     }
@@ -30,6 +32,7 @@ public final class Checksums {
     }
 
     public static Sum target(TablePlan t, PgTarget target, Ddl ddl) {
+        long start = System.nanoTime();
         RowHasher hasher = new RowHasher(jsonColumns(t));
         try (Connection c = target.connection()) {
             CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t));
@@ -47,6 +50,7 @@ public final class Checksums {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read table " + t.target()
                     + " back from PostgreSQL to check it.", "See the details; the data itself is not affected.", e);
         }
+        LOG.info("{} ms: read back {} rows of {} to verify", (System.nanoTime() - start) / 1_000_000, hasher.rows(), t.target());
         return new Sum(hasher.rows(), hasher.sum());
     }
 

@@ -2,7 +2,6 @@ package dev.ferry.verify;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -24,13 +23,6 @@ final class ChunkInput {
 
     ChunkInput(Chunks chunks) {
         this.chunks = chunks;
-    }
-
-    static ChunkInput of(InputStream in) {
-        return new ChunkInput(() -> {
-            byte[] b = in.readNBytes(1 << 16);
-            return b.length == 0 ? null : b;
-        });
     }
 
     /** True when there is nothing more to read. */
