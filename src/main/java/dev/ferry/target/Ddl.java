@@ -55,8 +55,13 @@ public final class Ddl {
     }
 
     /** Binary: reading back for verification then costs neither side any text formatting. */
-    public String copyOutBinary(TablePlan t) {
-        return "COPY (SELECT " + columnList(t) + " FROM " + qualified(schema, t.target()) + ") TO STDOUT (FORMAT binary)";
+    public String copyOutBinary(TablePlan t, String where) {
+        return "COPY (SELECT " + columnList(t) + " FROM " + qualified(schema, t.target()) + where + ") TO STDOUT (FORMAT binary)";
+    }
+
+    /** The table's schema-qualified, quoted name, as to_regclass and SQL text take it. */
+    public String qualifiedName(TablePlan t) {
+        return qualified(schema, t.target());
     }
 
     private static String columnList(TablePlan t) {
