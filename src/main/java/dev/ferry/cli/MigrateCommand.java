@@ -9,6 +9,8 @@ import dev.ferry.target.Secret;
 import dev.ferry.target.TargetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,8 +46,23 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and the SQL, change nothing in PostgreSQL.")
     boolean dryRun;
 
+    @Option(names = "--resume", description = "Continue the unfinished run of this file into this schema (after a "
+            + "cancel, a crash or a lost connection) where it stopped: finished tables are skipped, no row is copied twice.")
+    boolean resume;
+
+    /** Counted down once the outcome is printed, so a Ctrl-C lets the run mark itself cancelled and say how to resume. */
+    private final CountDownLatch done = new CountDownLatch(1);
+
     @Override
     public Integer call() {
+        try {
+            return migrate();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private int migrate() {
         Console c = common.console();
         try {
             Options.IfExists policy = switch (ifExists.toLowerCase(java.util.Locale.ROOT)) {
@@ -73,12 +90,42 @@ final class MigrateCommand implements Callable<Integer> {
             c.info(String.format("Migrating %d tables (%,d rows) from %s to %s", plan.tables().size(), plan.totalRows(),
                     file.getFileName(), address));
             Migration run = new Migration(options, new ProgressPrinter(c, plan.totalRows()));
-            Runtime.getRuntime().addShutdownHook(new Thread(run::cancel, "ferry-cancel"));
-            return Outcome.finish(c, run.run(plan), file, address.toString(), report);
+            Thread hook = new Thread(() -> {
+                run.cancel();
+                awaitOutcome();
+            }, "ferry-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return Outcome.finish(c, resume ? run.resume(plan) : run.run(plan), file, address.toString(), report);
+            } catch (FerryException e) {
+                if (e.kind() == FerryException.Kind.INTERRUPTED || e.kind() == FerryException.Kind.FAILED) {
+                    int code = c.fail(e);
+                    if (run.runId() != null) {
+                        c.info("To continue: ferry migrate " + file + " --to " + address
+                                + (options.schema().equals("public") ? "" : " --schema " + options.schema()) + " --resume");
+                    }
+                    return code;
+                }
+                throw e;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and waits for this method to finish
+                }
+            }
         } catch (IllegalArgumentException e) {
             return c.fail(new FerryException(FerryException.Kind.USAGE, e.getMessage(), null));
         } catch (FerryException e) {
             return c.fail(e);
+        }
+    }
+
+    private void awaitOutcome() {
+        try {
+            done.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

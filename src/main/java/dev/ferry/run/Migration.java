@@ -2,47 +2,49 @@ package dev.ferry.run;
 
 import dev.ferry.FerryException;
 import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.TablePlan;
 import dev.ferry.run.MigrationEvent.Phase;
 import dev.ferry.source.SqliteSource;
 import dev.ferry.target.Ddl;
-import dev.ferry.target.Naming;
 import dev.ferry.target.PgTarget;
-import dev.ferry.verify.Checksums;
-import dev.ferry.verify.TableCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A whole run, phase by phase: preflight, create, copy, complete, verify. The one public entry
- * to the engine for both faces.
+ * A whole run, phase by phase: preflight, create, copy, complete, verify; and the journal's side
+ * of it: finding an unfinished run, resuming it, undoing a run. The one public entry to the
+ * engine for both faces.
  */
 public final class Migration {
+
+    static final String RESUME_ADVICE = "Continue where it stopped with the same command plus --resume (or Resume in "
+            + "the wizard), or remove what was copied with ferry undo.";
 
     private final Options options;
     private final MigrationListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile UUID runId;
+
+    /** An unfinished run of this file into this schema: whether the file changed since, whether a Ferry still works on it. */
+    public record Unfinished(Journal.RunInfo run, boolean sourceChanged, boolean busy) {
+    }
 
     public Migration(Options options, MigrationListener listener) {
         this.options = options;
         this.listener = listener == null ? MigrationListener.NONE : listener;
     }
 
-    /** Asks a running copy to stop at the next row batch; safe from any thread. */
+    /** Asks a running copy to stop after the rows in flight; what was committed stays, resumable. Safe from any thread. */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /** The journal's id of the run started or resumed by {@link #run} or {@link #resume}, once known. */
+    public UUID runId() {
+        return runId;
     }
 
     /** Reads and profiles the source and decides everything; touches no database but the SQLite file. */
@@ -55,148 +57,101 @@ public final class Migration {
         return plan;
     }
 
+    /** The newest unfinished run of this source file into this schema, if any. Changes nothing. */
+    public Optional<Unfinished> findUnfinished() {
+        SourceStamp stamp = SourceStamp.of(SqliteSource.open(options.source()).file());
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(), 2)) {
+            return Optional.ofNullable(unfinished(target, stamp, options.schema()));
+        }
+    }
+
+    /** A new run. Refuses, changing nothing, while an unfinished run of the same file into the same schema exists. */
     public Result run(Plan plan) {
-        long runStart = System.nanoTime();
-        SqliteSource source = SqliteSource.open(options.source());
-        Ddl ddl = new Ddl(plan.schema());
-        try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 1)) {
-            long start = System.nanoTime();
-            listener.on(new MigrationEvent.PhaseStarted(Phase.CREATE));
-            create(plan, target, ddl);
-            listener.on(new MigrationEvent.PhaseFinished(Phase.CREATE, since(start)));
+        return execute(plan, false);
+    }
 
-            start = System.nanoTime();
-            listener.on(new MigrationEvent.PhaseStarted(Phase.COPY));
-            List<CopyPart> parts = CopyPart.plan(plan.tables(), source, options.jobs());
-            Parallel.map(parts, options.jobs(), p -> {
-                TableCopier.copy(p, source, target, ddl, options.chunkRows(), listener, cancelled);
-                return null;
-            });
-            Map<TablePlan, CopyPart.Progress> copied = new java.util.IdentityHashMap<>();
-            parts.forEach(p -> copied.put(p.table(), p.progress()));
-            List<TablePlan> bySize = new ArrayList<>(plan.tables());
-            bySize.sort(Comparator.comparingLong(TablePlan::rows).reversed());
-            listener.on(new MigrationEvent.PhaseFinished(Phase.COPY, since(start)));
+    /** Continues the newest unfinished run of this file into this schema (or starts a new run when there is none). */
+    public Result resume(Plan plan) {
+        return execute(plan, true);
+    }
 
-            // Keys and indexes are built while the tables are read back for verification: the two
-            // compete for no lock (see Ddl.index) and together keep every core busy.
-            long completeStart = System.nanoTime();
-            listener.on(new MigrationEvent.PhaseStarted(Phase.COMPLETE));
-            listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
-            CompletableFuture<List<TableCheck>> verification = CompletableFuture.supplyAsync(() -> {
-                List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
-                    long s = System.nanoTime();
-                    CopyPart.Progress c = copied.get(t);
-                    Checksums.Sum sum = Checksums.target(t, target, ddl);
-                    return new TableCheck(t.source().name(), t.target(), c.rows(), sum.rows(), c.checksum(), sum.checksum(),
-                            (c.took().toNanos() + System.nanoTime() - s) / 1e9);
-                });
-                listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, since(completeStart)));
-                return checks;
-            }, runnable -> new Thread(runnable, "ferry-verify").start());
-            Completer completer = new Completer(plan, target, ddl, options.jobs());
-            completer.run(plan.catalog().sequences());
-            completer.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
-            listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, since(completeStart)));
-            List<TableCheck> checks = join(verification);
-            List<Problem> problems = new ArrayList<>(plan.problems());
-            problems.addAll(completer.problems());
-            return result(plan, inPlanOrder(plan, checks), problems, completer.views(), since(runStart), target);
+    /** Drops what run {@code id} (null: the newest not undone into this schema) created; see {@link Undo}. */
+    public Undo undo(UUID id, boolean force) {
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(), 2)) {
+            Undo undo = Undo.find(target, options.schema(), id);
+            undo.apply(target, force);
+            return undo;
         }
     }
 
     /** Verification alone: both sides read and checksummed, nothing written. */
     public Result verify(Plan plan) {
+        return Verification.verify(plan, options, listener);
+    }
+
+    private Result execute(Plan plan, boolean resume) {
         long runStart = System.nanoTime();
+        if (plan.schema().equals(Journal.SCHEMA)) {
+            throw new FerryException(FerryException.Kind.USAGE, "Schema " + Journal.SCHEMA + " is where Ferry keeps its "
+                    + "journal; it cannot hold migrated tables.", "Choose another schema.");
+        }
         SqliteSource source = SqliteSource.open(options.source());
+        SourceStamp stamp = SourceStamp.of(source.file());
         Ddl ddl = new Ddl(plan.schema());
-        try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 1)) {
-            listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
-            Set<String> missing = new LinkedHashSet<>(plan.tables().stream().map(TablePlan::target).toList());
-            missing.removeAll(existing(target, plan, missing));
-            List<TableCheck> checks = Parallel.map(plan.tables(), options.jobs(), t -> {
-                long s = System.nanoTime();
-                listener.on(new MigrationEvent.TableStarted(t.source().name(), t.rows()));
-                Checksums.Sum src = Checksums.source(t, source);
-                Checksums.Sum dst = missing.contains(t.target()) ? new Checksums.Sum(0, 0) : Checksums.target(t, target, ddl);
-                listener.on(new MigrationEvent.TableFinished(t.source().name(), src.rows(), since(s)));
-                return new TableCheck(t.source().name(), t.target(), src.rows(), dst.rows(), src.checksum(), dst.checksum(),
-                        (System.nanoTime() - s) / 1e9);
-            });
-            listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, since(runStart)));
-            return result(plan, checks, plan.problems(), List.of(), since(runStart), target);
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 2)) {
+            String digest = Runner.digest(ddl.script(plan));
+            Journal.RunInfo continuing = Refusals.check(unfinished(target, stamp, plan.schema()), resume, digest,
+                    options, listener);
+            UUID id = continuing == null ? UUID.randomUUID() : continuing.id();
+            try (RunLock lock = RunLock.take(target, id)) {
+                if (lock == null) {
+                    throw Refusals.busy(options, plan.schema());
+                }
+                runId = id;
+                Runner runner = new Runner(plan, options, listener, cancelled, source, target, ddl);
+                try {
+                    return runner.run(id, continuing, stamp, digest, runStart);
+                } catch (RuntimeException e) {
+                    boolean stopped = e instanceof FerryException f && f.kind() == FerryException.Kind.INTERRUPTED;
+                    mark(target, id, stopped ? Journal.Status.CANCELLED : Journal.Status.FAILED);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new FerryException(FerryException.Kind.TARGET, "Ferry could not take hold of its run in PostgreSQL.",
+                        "See the details. Nothing was changed.", e);
+            }
         }
     }
 
-    private Result result(Plan plan, List<TableCheck> checks, List<Problem> problems, List<dev.ferry.verify.Report.Item> views,
-                          Duration took, PgTarget target) {
-        List<dev.ferry.verify.Report.Item> triggers = plan.triggers().stream().map(t -> new dev.ferry.verify.Report.Item(t.name(), null,
-                "skipped", "Ferry does not translate triggers yet", t.sql())).toList();
-        boolean ok = checks.stream().allMatch(TableCheck::checksumMatch);
-        return new Result(ok ? Result.Status.DONE : Result.Status.DIFFERENT, plan, checks, List.copyOf(problems),
-                List.copyOf(views), triggers, took, target.serverVersion(), target.encrypted());
-    }
-
-    private void create(Plan plan, PgTarget target, Ddl ddl) {
-        Set<String> names = new LinkedHashSet<>(plan.tables().stream().map(TablePlan::target).toList());
-        plan.views().forEach(v -> names.add(v.target()));
+    private static Unfinished unfinished(PgTarget target, SourceStamp stamp, String schema) {
         try (Connection c = target.connection()) {
-            Set<String> existing = existing(target, plan, names);
-            if (!existing.isEmpty() && options.ifExists() == Options.IfExists.FAIL) {
-                throw new FerryException(FerryException.Kind.TARGET, "These tables already exist in schema " + plan.schema()
-                        + " of " + options.target().database() + ": " + String.join(", ", existing) + ".",
-                        "Nothing was changed. Use --if-exists replace to drop and recreate them, or --schema NAME to "
-                                + "migrate into another schema.");
+            if (!Journal.exists(c)) {
+                return null;
             }
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute(ddl.createSchema());
-                // views first, then all tables in one statement, so keys between them do not block the drop
-                List<String> tables = new ArrayList<>();
-                for (String name : existing) {
-                    if (plan.views().stream().anyMatch(v -> v.target().equals(name))) {
-                        s.execute("DROP VIEW " + Naming.qualified(plan.schema(), name));
-                    } else {
-                        tables.add(name);
-                    }
-                }
-                if (!tables.isEmpty()) {
-                    s.execute(ddl.dropTables(tables));
-                }
-                for (TablePlan t : plan.tables()) {
-                    s.execute(ddl.createTable(t));
+            for (Journal.RunInfo r : Journal.runs(c, schema, null)) {
+                if (r.unfinished() && r.sourcePath().equals(stamp.path().toString())) {
+                    return new Unfinished(r, !r.fingerprint().equals(stamp.fingerprint()), RunLock.busy(target, r.id()));
                 }
             }
-            c.commit();
+            return null;
         } catch (SQLException e) {
-            throw new FerryException(FerryException.Kind.TARGET, "PostgreSQL refused to create the tables: " + e.getMessage(),
-                    "Check that user '" + options.target().user() + "' may create tables in schema " + plan.schema() + ".", e);
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal (schema "
+                    + Journal.SCHEMA + ") in database " + target.address().database() + ".", "See the details. Nothing was changed.", e);
         }
     }
 
-    private static Set<String> existing(PgTarget target, Plan plan, Set<String> names) {
-        try {
-            return target.existingTables(plan.schema(), names);
-        } catch (SQLException e) {
-            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not list the tables of schema "
-                    + plan.schema() + ".", "See the details.", e);
+    /** Best effort: when the server is gone the run stays "running", which a resume accepts just the same. */
+    private static void mark(PgTarget target, UUID id, Journal.Status status) {
+        try (Connection c = target.connection()) {
+            if (Journal.exists(c)) {
+                Journal.mark(c, id, status);
+            }
+        } catch (SQLException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Migration.class).warn("could not mark run {} {}", id, status, e);
         }
     }
 
-    private static List<TableCheck> inPlanOrder(Plan plan, List<TableCheck> checks) {
-        return plan.tables().stream().map(t -> checks.stream().filter(c -> c.source().equals(t.source().name()))
-                .findFirst().orElseThrow()).toList();
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-    }
-
-    private static Duration since(long start) {
+    static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 }

@@ -11,31 +11,44 @@ import dev.ferry.target.Ddl;
 import dev.ferry.target.PgTarget;
 import dev.ferry.verify.RowHasher;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Streams one part of a table (all of it, or a rowid range of a large one) from SQLite into
- * PostgreSQL with COPY. Memory stays bounded: rows go through a small buffer flushed as it fills,
- * and every {@code chunkRows} rows are committed. The source checksum is computed from the very
- * values sent, so verification compares like with like.
+ * Streams one part of a table from SQLite into PostgreSQL with COPY. Memory stays bounded: rows
+ * go through a small buffer flushed as it fills. Every chunk (at most {@code chunkRows} rows or
+ * {@link #CHUNK_BYTES} of COPY data) commits together with the journal's note of its last rowid,
+ * so an interruption loses at most the chunk in flight and a resume repeats none. The source
+ * checksum is computed from the very values sent, so verification compares like with like.
  */
 final class TableCopier {
 
+    static final long CHUNK_BYTES = 64L << 20;
     private static final int FLUSH_BYTES = 1 << 20;
     private static final long EVENT_NANOS = 200_000_000L;
 
     private TableCopier() {
     }
 
-    /** Copies the rows of {@code part} and adds them to its table's progress. */
-    static void copy(CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
-                     MigrationListener listener, AtomicBoolean cancelled) {
+    /** Copies what is left of {@code part} and adds it to its table's progress. */
+    static void copy(UUID run, CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
+                     MigrationListener listener, BooleanSupplier stop) {
         TablePlan t = part.table();
         part.progress().started(listener);
-        int n = t.columns().size();
+        if (part.done()) {
+            part.progress().partDone(listener, part.rowsBefore(), 0);
+            return;
+        }
+        if (stop.getAsBoolean()) {
+            throw cancelledDuring(t);
+        }
+        int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
         boolean[] json = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -44,18 +57,19 @@ final class TableCopier {
         }
         RowHasher hasher = new RowHasher(json);
         CopyEncoder enc = new CopyEncoder();
-        String select = "SELECT " + String.join(", ", t.columns().stream()
-                .map(c -> SqliteSource.quote(c.source().name())).toList()) + " FROM " + SqliteSource.quote(t.source().name())
-                + part.where();
+        Long lastRowid = part.after();
         long rows = 0, reported = 0, lastEvent = System.nanoTime();
-        try (Connection src = source.connect(); Statement st = src.createStatement(); ResultSet rs = st.executeQuery(select);
-             Connection pg = target.connection()) {
+        try (Connection src = source.connect(); Statement st = src.createStatement(); ResultSet rs = st.executeQuery(part.select());
+             Connection pg = target.connection(); PreparedStatement journal = PartJournal.progressStatement(pg)) {
             pg.setAutoCommit(false);
-            var copy = pg.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(ddl.copyIn(t));
-            long inChunk = 0;
+            CopyIn copy = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(ddl.copyIn(t));
+            long inChunk = 0, chunkBytes = 0;
             while (rs.next()) {
+                if (first == 2) {
+                    lastRowid = rs.getLong(1);
+                }
                 for (int i = 0; i < n; i++) {
-                    Object v = rs.getObject(i + 1);
+                    Object v = rs.getObject(i + first);
                     Object converted = v == null ? null : convert(v, t, i, kinds[i]);
                     enc.value(converted);
                     hasher.value(converted);
@@ -64,23 +78,27 @@ final class TableCopier {
                 hasher.endRow();
                 rows++;
                 if (enc.size() >= FLUSH_BYTES) {
+                    chunkBytes += enc.size();
                     copy.writeToCopy(enc.buffer(), 0, enc.size());
                     enc.reset();
                 }
-                if (++inChunk >= chunkRows) {
-                    copy.writeToCopy(enc.buffer(), 0, enc.size());
-                    enc.reset();
-                    copy.endCopy();
-                    pg.commit();
+                if (++inChunk >= chunkRows || chunkBytes >= CHUNK_BYTES) {
+                    commit(copy, enc, journal, run, part, lastRowid, part.rowsBefore() + rows, false, pg);
+                    part.progress().copied(listener, rows - reported);
+                    reported = rows;
+                    lastEvent = System.nanoTime();
                     inChunk = 0;
-                    copy = pg.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(ddl.copyIn(t));
+                    chunkBytes = 0;
+                    if (stop.getAsBoolean()) {
+                        throw cancelledDuring(t); // right after a commit: nothing in flight to drop
+                    }
+                    copy = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(ddl.copyIn(t));
                 }
                 if ((rows & 1023) == 0) {
-                    if (cancelled.get()) {
+                    if (stop.getAsBoolean()) {
                         copy.cancelCopy();
                         pg.rollback();
-                        throw new FerryException(FerryException.Kind.INTERRUPTED, "The copy was cancelled during table "
-                                + t.source().name() + ".", "Run the same command again to start over.");
+                        throw cancelledDuring(t);
                     }
                     long now = System.nanoTime();
                     if (now - lastEvent > EVENT_NANOS) {
@@ -90,15 +108,29 @@ final class TableCopier {
                     }
                 }
             }
-            copy.writeToCopy(enc.buffer(), 0, enc.size());
-            copy.endCopy();
-            pg.commit();
+            commit(copy, enc, journal, run, part, lastRowid, part.rowsBefore() + rows, true, pg);
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.FAILED, "Copying table " + t.source().name() + " stopped: "
-                    + e.getMessage(), "The rows copied so far are in PostgreSQL; see the details.", e);
+                    + e.getMessage(), "The rows copied so far are kept and recorded. Once the cause is fixed, continue "
+                    + "with --resume (or Resume in the wizard), or remove them with ferry undo.", e);
         }
         part.progress().copied(listener, rows - reported);
-        part.progress().partDone(listener, rows, hasher.sum());
+        part.progress().partDone(listener, part.rowsBefore() + rows, hasher.sum());
+    }
+
+    /** The chunk's rows and its journal line, in one transaction. */
+    private static void commit(CopyIn copy, CopyEncoder enc, PreparedStatement journal, UUID run, CopyPart part,
+                               Long lastRowid, long rows, boolean done, Connection pg) throws SQLException {
+        copy.writeToCopy(enc.buffer(), 0, enc.size());
+        enc.reset();
+        copy.endCopy();
+        PartJournal.progress(journal, run, part, lastRowid, rows, done);
+        pg.commit();
+    }
+
+    private static FerryException cancelledDuring(TablePlan t) {
+        return new FerryException(FerryException.Kind.INTERRUPTED, "The migration was cancelled while copying table "
+                + t.source().name() + ". The rows copied so far are kept.", Migration.RESUME_ADVICE);
     }
 
     private static Object convert(Object v, TablePlan t, int i, PgType.Kind kind) {

@@ -1,0 +1,67 @@
+package dev.ferry.run;
+
+import dev.ferry.mapping.TablePlan;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rows, checksum and timing of one table's copy, summed over its parts (checksums are sums, so
+ * parts add up). The checksum covers only rows sent by this process: for a table an earlier
+ * attempt had started ({@link #resumed()}), verification checksums the whole source table instead.
+ */
+final class CopyProgress {
+
+    final TablePlan table;
+    final int parts;
+    private final boolean resumed;
+    private final AtomicInteger remaining;
+    private final AtomicLong rows = new AtomicLong(), checksum = new AtomicLong(), copied = new AtomicLong();
+    private volatile long start, end;
+
+    CopyProgress(TablePlan table, int parts, long rowsBefore, boolean resumed) {
+        this.table = table;
+        this.parts = parts;
+        this.resumed = resumed;
+        this.remaining = new AtomicInteger(parts);
+        this.copied.set(rowsBefore);
+    }
+
+    synchronized void started(MigrationListener l) {
+        if (start == 0) {
+            start = System.nanoTime();
+            l.on(new MigrationEvent.TableStarted(table.source().name(), table.rows()));
+        }
+    }
+
+    void copied(MigrationListener l, long delta) {
+        l.on(new MigrationEvent.RowsCopied(table.source().name(), copied.addAndGet(delta), table.rows()));
+    }
+
+    /** @param partRows every row of the part, earlier attempts' included; @param partChecksum this process's rows only */
+    void partDone(MigrationListener l, long partRows, long partChecksum) {
+        rows.addAndGet(partRows);
+        checksum.addAndGet(partChecksum);
+        if (remaining.decrementAndGet() == 0) {
+            end = System.nanoTime();
+            l.on(new MigrationEvent.TableFinished(table.source().name(), rows.get(), took()));
+        }
+    }
+
+    boolean resumed() {
+        return resumed;
+    }
+
+    long rows() {
+        return rows.get();
+    }
+
+    long checksum() {
+        return checksum.get();
+    }
+
+    /** How long the copy of the whole table took (so far, while parts are still running). */
+    Duration took() {
+        return Duration.ofNanos((end == 0 ? System.nanoTime() : end) - start);
+    }
+}

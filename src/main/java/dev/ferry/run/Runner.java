@@ -1,0 +1,156 @@
+package dev.ferry.run;
+
+import dev.ferry.FerryException;
+import dev.ferry.mapping.Plan;
+import dev.ferry.mapping.Problem;
+import dev.ferry.mapping.TablePlan;
+import dev.ferry.run.MigrationEvent.Phase;
+import dev.ferry.source.SqliteSource;
+import dev.ferry.target.Ddl;
+import dev.ferry.target.PgTarget;
+import dev.ferry.verify.Checksums;
+import dev.ferry.verify.TableCheck;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/** The phases of one run (new or resumed) once Migration has decided it may go: create, copy, complete, verify. */
+final class Runner {
+
+    private final Plan plan;
+    private final Options options;
+    private final MigrationListener listener;
+    private final AtomicBoolean cancelled;
+    private final SqliteSource source;
+    private final PgTarget target;
+    private final Ddl ddl;
+
+    Runner(Plan plan, Options options, MigrationListener listener, AtomicBoolean cancelled, SqliteSource source,
+           PgTarget target, Ddl ddl) {
+        this.plan = plan;
+        this.options = options;
+        this.listener = listener;
+        this.cancelled = cancelled;
+        this.source = source;
+        this.target = target;
+        this.ddl = ddl;
+    }
+
+    Result run(UUID id, Journal.RunInfo continuing, SourceStamp stamp, String digest, long runStart) {
+        long start = System.nanoTime();
+        listener.on(new MigrationEvent.PhaseStarted(Phase.CREATE));
+        List<CopyPart> parts;
+        if (continuing == null) {
+            parts = CopyPart.plan(plan.tables(), source, options.jobs());
+            Creator.create(plan, target, ddl, options, id, stamp, digest, parts);
+        } else {
+            parts = Resume.prepare(plan, target, continuing);
+        }
+        listener.on(new MigrationEvent.Note("Run " + id + " (ferry undo --run " + id + " removes what it creates)"));
+        listener.on(new MigrationEvent.PhaseFinished(Phase.CREATE, Migration.since(start)));
+
+        start = System.nanoTime();
+        listener.on(new MigrationEvent.PhaseStarted(Phase.COPY));
+        copy(id, parts);
+        Map<TablePlan, CopyProgress> copied = new IdentityHashMap<>();
+        parts.forEach(p -> copied.put(p.table(), p.progress()));
+        listener.on(new MigrationEvent.PhaseFinished(Phase.COPY, Migration.since(start)));
+        if (cancelled.get()) {
+            throw new FerryException(FerryException.Kind.INTERRUPTED, "The migration was cancelled after every row was "
+                    + "copied, before keys, indexes and views were made.", Migration.RESUME_ADVICE);
+        }
+
+        // Keys and indexes are built while the tables are read back for verification: the two
+        // compete for no lock (see Ddl.index) and together keep every core busy.
+        long completeStart = System.nanoTime();
+        listener.on(new MigrationEvent.PhaseStarted(Phase.COMPLETE));
+        listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
+        List<TablePlan> bySize = new ArrayList<>(plan.tables());
+        bySize.sort(Comparator.comparingLong(TablePlan::rows).reversed());
+        CompletableFuture<List<TableCheck>> verification = CompletableFuture.supplyAsync(() -> {
+            List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
+                long s = System.nanoTime();
+                CopyProgress c = copied.get(t);
+                // the inline checksum saw only this attempt's rows: a resumed table is read again whole
+                Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum());
+                Checksums.Sum sum = Checksums.target(t, target, ddl);
+                return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),
+                        (c.took().toNanos() + System.nanoTime() - s) / 1e9);
+            });
+            listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(completeStart)));
+            return checks;
+        }, runnable -> new Thread(runnable, "ferry-verify").start());
+        Completer completer = new Completer(plan, target, ddl, options.jobs());
+        completer.run(plan.catalog().sequences());
+        completer.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
+        listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, Migration.since(completeStart)));
+        List<TableCheck> checks = join(verification);
+        List<Problem> problems = new ArrayList<>(plan.problems());
+        problems.addAll(completer.problems());
+        try (Connection c = target.connection()) {
+            Journal.mark(c, id, Journal.Status.DONE);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Every row arrived, but Ferry could not note in its "
+                    + "journal that the run is finished.", "Run the same command with --resume to finish it properly.", e);
+        }
+        return Verification.result(plan, Verification.inPlanOrder(plan, checks), problems, completer.views(),
+                Migration.since(runStart), target);
+    }
+
+    /**
+     * Parts in parallel. A part that fails stops the others at their next chunk (their committed
+     * rows stay recorded), and that failure, not the others' stopping, is what the run reports.
+     */
+    private void copy(UUID id, List<CopyPart> parts) {
+        AtomicBoolean failed = new AtomicBoolean();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        BooleanSupplier stop = () -> cancelled.get() || failed.get();
+        try {
+            Parallel.map(parts, options.jobs(), p -> {
+                try {
+                    TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, stop);
+                } catch (RuntimeException e) {
+                    if (!stop.getAsBoolean()) {
+                        failure.compareAndSet(null, e);
+                    }
+                    failed.set(true);
+                    throw e;
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw failure.get() != null && !cancelled.get() ? failure.get() : e;
+        }
+    }
+
+    /** Identifies the run's DDL, so a resume with other names or types is refused. */
+    static String digest(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ferry.run;
+
+import dev.ferry.mapping.Plan;
+import dev.ferry.mapping.Problem;
+import dev.ferry.mapping.TablePlan;
+import dev.ferry.run.MigrationEvent.Phase;
+import dev.ferry.source.SqliteSource;
+import dev.ferry.target.Ddl;
+import dev.ferry.target.PgTarget;
+import dev.ferry.verify.Checksums;
+import dev.ferry.verify.Report;
+import dev.ferry.verify.TableCheck;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Verification on its own (the verify command), and the Result every run ends with. */
+final class Verification {
+
+    private Verification() {
+    }
+
+    /** Verification alone: both sides read and checksummed, nothing written. */
+    static Result verify(Plan plan, Options options, MigrationListener listener) {
+        long runStart = System.nanoTime();
+        SqliteSource source = SqliteSource.open(options.source());
+        Ddl ddl = new Ddl(plan.schema());
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 1)) {
+            listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
+            Set<String> missing = new LinkedHashSet<>(plan.tables().stream().map(TablePlan::target).toList());
+            missing.removeAll(Creator.existing(target, plan, missing));
+            List<TableCheck> checks = Parallel.map(plan.tables(), options.jobs(), t -> {
+                long s = System.nanoTime();
+                listener.on(new MigrationEvent.TableStarted(t.source().name(), t.rows()));
+                Checksums.Sum src = Checksums.source(t, source);
+                Checksums.Sum dst = missing.contains(t.target()) ? new Checksums.Sum(0, 0) : Checksums.target(t, target, ddl);
+                listener.on(new MigrationEvent.TableFinished(t.source().name(), src.rows(), Migration.since(s)));
+                return new TableCheck(t.source().name(), t.target(), src.rows(), dst.rows(), src.checksum(), dst.checksum(),
+                        (System.nanoTime() - s) / 1e9);
+            });
+            listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(runStart)));
+            return result(plan, checks, plan.problems(), List.of(), Migration.since(runStart), target);
+        }
+    }
+
+    static Result result(Plan plan, List<TableCheck> checks, List<Problem> problems, List<Report.Item> views,
+                                 Duration took, PgTarget target) {
+        List<Report.Item> triggers = plan.triggers().stream().map(t -> new Report.Item(t.name(), null,
+                "skipped", "Ferry does not translate triggers yet", t.sql())).toList();
+        boolean ok = checks.stream().allMatch(TableCheck::checksumMatch);
+        return new Result(ok ? Result.Status.DONE : Result.Status.DIFFERENT, plan, checks, List.copyOf(problems),
+                List.copyOf(views), triggers, took, target.serverVersion(), target.encrypted());
+    }
+
+    static List<TableCheck> inPlanOrder(Plan plan, List<TableCheck> checks) {
+        return plan.tables().stream().map(t -> checks.stream().filter(c -> c.source().equals(t.source().name()))
+                .findFirst().orElseThrow()).toList();
+    }
+}

@@ -1,0 +1,45 @@
+-- Ferry's journal, kept in the target so that each copied chunk and the note of how far the copy
+-- got commit in one transaction: a resume then copies nothing twice and misses nothing.
+-- It never holds a password or the server's address. Safe to drop when no run needs resuming or undoing.
+
+CREATE TABLE IF NOT EXISTS ferry_journal.runs (
+    run_id             uuid PRIMARY KEY,
+    started            timestamptz NOT NULL DEFAULT now(),
+    finished           timestamptz,
+    source_path        text NOT NULL,
+    source_size        bigint NOT NULL,
+    source_mtime       timestamptz NOT NULL,
+    -- size, modification time, SQLite change counter and page count (and the -wal file's, if any):
+    -- a resume refuses when any differ, since rowids could then point to other rows
+    source_fingerprint text NOT NULL,
+    target_schema      text NOT NULL,
+    status             text NOT NULL CHECK (status IN ('running', 'done', 'cancelled', 'failed', 'undone')),
+    created_schema     boolean NOT NULL,
+    -- hash of the run's DDL: a resume with other names or types would write into the wrong tables
+    plan_digest        text NOT NULL,
+    ferry_version      text
+);
+
+CREATE TABLE IF NOT EXISTS ferry_journal.objects (
+    run_id uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    kind   text NOT NULL CHECK (kind IN ('table', 'view', 'schema')),
+    name   text NOT NULL,
+    PRIMARY KEY (run_id, kind, name)
+);
+
+-- One row per copied part of a table (the whole table, or a rowid range of a large one).
+CREATE TABLE IF NOT EXISTS ferry_journal.progress (
+    run_id         uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    table_name     text NOT NULL,
+    part           text NOT NULL,
+    range_from     bigint,
+    range_to       bigint,
+    last_rowid     bigint,
+    rows_committed bigint NOT NULL DEFAULT 0,
+    done           boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (run_id, table_name, part)
+);
+
+CREATE INDEX IF NOT EXISTS runs_by_schema ON ferry_journal.runs (target_schema, started DESC);
+
+COMMENT ON SCHEMA ferry_journal IS 'Ferry''s record of its migrations, for ferry migrate --resume and ferry undo.';
