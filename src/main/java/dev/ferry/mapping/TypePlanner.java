@@ -32,6 +32,8 @@ public final class TypePlanner {
     }
 
     private static final int SAMPLE_ROWS = 2_000;
+    /** Declared types whose rules look at the range of the integers (smallint or integer, boolean 0/1). */
+    private static final java.util.Set<String> RANGE_MATTERS = java.util.Set.of("SMALLINT", "INT2", "TINYINT", "BOOLEAN", "BOOL");
     private final Profiler profiler;
     private final Map<String, PgType> overrides;
 
@@ -62,11 +64,13 @@ public final class TypePlanner {
                 aggs.addAll(Profiler.storageAggs(c));
                 continue;
             }
-            aggs.add(Agg.sum("count(" + q + ")"));
-            aggs.add(Agg.sum("sum(typeof(" + q + ") NOT IN ('null', '" + presumed[i] + "'))"));
-            boolean ints = presumed[i].equals("integer");
-            aggs.add(new Agg(Agg.Merge.MIN, ints ? "min(" + q + ")" : "NULL"));
-            aggs.add(new Agg(Agg.Merge.MAX, ints ? "max(" + q + ")" : "NULL"));
+            // the rowid alias can only hold integers and is never NULL: SQLite enforces it
+            boolean rowid = c.name().equals(table.rowidAlias());
+            aggs.add(Agg.sum(rowid ? "count(*)" : "count(" + q + ")"));
+            aggs.add(Agg.sum(rowid ? "0" : "sum(typeof(" + q + ") NOT IN ('null', '" + presumed[i] + "'))"));
+            boolean range = presumed[i].equals("integer") && RANGE_MATTERS.contains(c.baseType());
+            aggs.add(new Agg(Agg.Merge.MIN, range ? "min(" + q + ")" : "NULL"));
+            aggs.add(new Agg(Agg.Merge.MAX, range ? "max(" + q + ")" : "NULL"));
             aggs.add(firstAsk[i] == null ? Agg.sum("0") : Profiler.misfits(c.name(), firstAsk[i].valueSql(c, q)));
         }
         Object[] r = profiler.aggregate(table, aggs);
@@ -80,6 +84,7 @@ public final class TypePlanner {
                 p = Profiler.storageProfile(r, at[i], rows);
             } else if ((Long) r[at[i] + 1] == 0) {
                 p = presumedProfile(presumed[i], rows, (Long) r[at[i]], (Long) r[at[i] + 2], (Long) r[at[i] + 3]);
+                // (min and max stay null where no rule looks at them: "within range" then holds)
                 if (firstAsk[i] != null) {
                     known.put(key(c, firstAsk[i]), (Long) r[at[i] + 4]);
                 }
