@@ -5,6 +5,7 @@ import dev.ferry.mapping.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
 import dev.ferry.target.Ddl;
+import dev.ferry.target.PgTarget;
 import dev.ferry.target.Secret;
 import dev.ferry.target.TargetAddress;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ final class MigrateCommand implements Callable<Integer> {
             + "cancel, a crash or a lost connection) where it stopped: finished tables are skipped, no row is copied twice.")
     boolean resume;
 
+    @Option(names = "--create-database", description = "Create the database named in --to when it does not exist yet.")
+    boolean createDatabase;
+
     /** Counted down once the outcome is printed, so a Ctrl-C lets the run mark itself cancelled and say how to resume. */
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -86,6 +90,9 @@ final class MigrateCommand implements Callable<Integer> {
                 c.out.println();
                 c.out.println(new Ddl(plan.schema()).script(plan));
                 return 0;
+            }
+            if (createDatabase && PgTarget.createDatabase(address, password)) {
+                c.info("Created database " + address.database() + ".");
             }
             c.info(String.format("Migrating %d tables (%,d rows) from %s to %s", plan.tables().size(), plan.totalRows(),
                     file.getFileName(), address));

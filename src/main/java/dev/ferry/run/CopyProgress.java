@@ -8,13 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rows, checksum and timing of one table's copy, summed over its parts (checksums are sums, so
  * parts add up). The checksum covers only rows sent by this process: for a table an earlier
- * attempt had started ({@link #resumed()}), verification checksums the whole source table instead.
+ * attempt had started, or one of whose parts was retried after a lost connection ({@link #resumed()}),
+ * verification checksums the whole source table instead.
  */
 final class CopyProgress {
 
     final TablePlan table;
     final int parts;
-    private final boolean resumed;
+    private volatile boolean resumed;
     private final AtomicInteger remaining;
     private final AtomicLong rows = new AtomicLong(), checksum = new AtomicLong(), copied = new AtomicLong();
     private volatile long start, end;
@@ -46,6 +47,11 @@ final class CopyProgress {
             end = System.nanoTime();
             l.on(new MigrationEvent.TableFinished(table.source().name(), rows.get(), took()));
         }
+    }
+
+    /** A part went again after a lost connection: rows of its rolled-back chunk were hashed but never kept. */
+    void retried() {
+        resumed = true;
     }
 
     boolean resumed() {

@@ -51,7 +51,9 @@ public final class Migration {
     public Plan preflight() {
         long start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.PREFLIGHT));
-        Plan plan = Planner.plan(SqliteSource.open(options.source()), options, listener);
+        SqliteSource source = SqliteSource.open(options.source());
+        source.check();
+        Plan plan = Planner.plan(source, options, listener);
         plan.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
         listener.on(new MigrationEvent.PhaseFinished(Phase.PREFLIGHT, since(start)));
         return plan;
@@ -99,6 +101,7 @@ public final class Migration {
         SourceStamp stamp = SourceStamp.of(source.file());
         Ddl ddl = new Ddl(plan.schema());
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 2)) {
+            Privileges.check(target, plan.schema());
             String digest = Runner.digest(ddl.script(plan));
             Journal.RunInfo continuing = Refusals.check(unfinished(target, stamp, plan.schema()), resume, digest,
                     options, listener);

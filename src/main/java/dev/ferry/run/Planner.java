@@ -40,6 +40,11 @@ public final class Planner {
                     + source.file().getFileName() + ".", "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
         }
         List<Table> tables = catalog.tables().stream().filter(t -> !t.isVirtual()).toList();
+        if (tables.isEmpty()) {
+            throw new FerryException(FerryException.Kind.SOURCE, source.file().getFileName() + " has no tables: there is "
+                    + "nothing to migrate.", "Check that this is the file your app writes to; an app may keep an empty "
+                    + "database next to the real one.");
+        }
         List<Problem> problems = new ArrayList<>();
         catalog.tables().stream().filter(Table::isVirtual).forEach(t -> problems.add(new Problem(t.name(), null,
                 Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(), "Virtual table " + t.name() + " (" + t.virtualModule()

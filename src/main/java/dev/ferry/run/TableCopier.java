@@ -36,18 +36,67 @@ final class TableCopier {
     private TableCopier() {
     }
 
-    /** Copies what is left of {@code part} and adds it to its table's progress. */
+    /**
+     * Copies what is left of {@code part} and adds it to its table's progress. A lost connection
+     * is tried again after a pause (see {@link Faults}), from where the journal says the part stands;
+     * the count of tries starts afresh whenever a try got a chunk in.
+     */
     static void copy(UUID run, CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
                      MigrationListener listener, BooleanSupplier stop) {
         TablePlan t = part.table();
         part.progress().started(listener);
-        if (part.done()) {
-            part.progress().partDone(listener, part.rowsBefore(), 0);
-            return;
+        int tries = 0;
+        boolean reload = false;
+        long shown = 0; // rows of this part shown as copied when the last try failed
+        for (CopyPart p = part; ; ) {
+            if (p.done()) {
+                p.progress().partDone(listener, p.rowsBefore(), 0);
+                return;
+            }
+            if (stop.getAsBoolean()) {
+                throw cancelledDuring(t);
+            }
+            long[] counts = new long[2]; // rows this try committed, rows it showed as copied
+            try {
+                if (reload) {
+                    p = Faults.reload(run, p, target, ddl.schema());
+                    p.progress().retried();
+                    p.progress().copied(listener, p.rowsBefore() - shown); // take back rows shown but rolled back
+                    reload = false;
+                    continue; // the journal may say the part was done after all
+                }
+                attempt(run, p, source, target, ddl, chunkRows, listener, stop, counts);
+                return;
+            } catch (SQLException e) {
+                if (!Faults.isTransient(e)) {
+                    throw new FerryException(FerryException.Kind.FAILED, "Copying table " + t.source().name() + " stopped: "
+                            + e.getMessage(), "The rows copied so far are kept and recorded. Once the cause is fixed, continue "
+                            + "with --resume (or Resume in the wizard), or remove them with ferry undo.", e);
+                }
+                if (!reload) {
+                    shown = p.rowsBefore() + counts[1];
+                }
+                tries = counts[0] > 0 ? 1 : tries + 1; // a try that got a chunk in makes this a new fault
+                reload = true;
+                org.slf4j.LoggerFactory.getLogger(TableCopier.class).warn("copy of {} {} lost its connection ({}); try {} of {}",
+                        t.target(), p.part(), e.getSQLState(), tries, Faults.BACKOFF_MILLIS.length, e);
+                if (tries > Faults.BACKOFF_MILLIS.length) {
+                    throw Faults.gaveUp(t, target, e);
+                }
+                listener.on(new MigrationEvent.Note("The connection to PostgreSQL was lost while copying table "
+                        + t.source().name() + "; trying again in " + Faults.BACKOFF_MILLIS[tries - 1] / 1000 + " s (try "
+                        + tries + " of " + Faults.BACKOFF_MILLIS.length + ")."));
+                if (!Faults.backoff(tries - 1, stop)) {
+                    throw cancelledDuring(t);
+                }
+            }
         }
-        if (stop.getAsBoolean()) {
-            throw cancelledDuring(t);
-        }
+    }
+
+    /** One try at the part: every committed chunk's rows go into {@code counts[0]}, rows reported into {@code counts[1]}. */
+    private static void attempt(UUID run, CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
+                                MigrationListener listener, BooleanSupplier stop, long[] counts) throws SQLException {
+        TablePlan t = part.table();
         int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
         boolean[] json = new boolean[n];
@@ -84,8 +133,9 @@ final class TableCopier {
                 }
                 if (++inChunk >= chunkRows || chunkBytes >= CHUNK_BYTES) {
                     commit(copy, enc, journal, run, part, lastRowid, part.rowsBefore() + rows, false, pg);
+                    counts[0] = rows;
                     part.progress().copied(listener, rows - reported);
-                    reported = rows;
+                    reported = counts[1] = rows;
                     lastEvent = System.nanoTime();
                     inChunk = 0;
                     chunkBytes = 0;
@@ -103,16 +153,13 @@ final class TableCopier {
                     long now = System.nanoTime();
                     if (now - lastEvent > EVENT_NANOS) {
                         part.progress().copied(listener, rows - reported);
-                        reported = rows;
+                        reported = counts[1] = rows;
                         lastEvent = now;
                     }
                 }
             }
             commit(copy, enc, journal, run, part, lastRowid, part.rowsBefore() + rows, true, pg);
-        } catch (SQLException e) {
-            throw new FerryException(FerryException.Kind.FAILED, "Copying table " + t.source().name() + " stopped: "
-                    + e.getMessage(), "The rows copied so far are kept and recorded. Once the cause is fixed, continue "
-                    + "with --resume (or Resume in the wizard), or remove them with ferry undo.", e);
+            counts[0] = rows;
         }
         part.progress().copied(listener, rows - reported);
         part.progress().partDone(listener, part.rowsBefore() + rows, hasher.sum());

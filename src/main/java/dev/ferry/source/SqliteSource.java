@@ -16,6 +16,9 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class SqliteSource {
 
+    /** How long opening waits for a program that holds the file locked while it writes. */
+    static final int LOCKED_WAIT_MILLIS = 5_000;
+
     private final Path file;
 
     private SqliteSource(Path file) {
@@ -37,16 +40,31 @@ public final class SqliteSource {
             throw new FerryException(FerryException.Kind.SOURCE, "Ferry may not read " + file + ".",
                     "Check the file's permissions.");
         }
+        Header.check(file);
         SqliteSource source = new SqliteSource(file);
-        try (Connection c = source.connect(); Statement s = c.createStatement();
+        try (Connection c = source.connect(LOCKED_WAIT_MILLIS); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
             rs.next();
         } catch (SQLException e) {
-            throw new FerryException(FerryException.Kind.SOURCE,
-                    file.getFileName() + " is not a SQLite database Ferry can read.",
-                    "Make sure this is the database file itself, not a backup archive or an encrypted copy.", e);
+            throw Header.unreadable(file, e);
         }
         return source;
+    }
+
+    /**
+     * SQLite's own quick check of every page: a truncated or damaged file is told now, before a
+     * single table is made, instead of as a read error halfway through the copy.
+     */
+    public void check() {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String first = rs.next() ? rs.getString(1) : "ok";
+            if (!"ok".equals(first)) {
+                String report = first.replace("*** in database main ***", "").strip().replaceAll("\\s*\n\\s*", "; ");
+                throw Header.damaged(file, report.length() > 200 ? report.substring(0, 200) + "…" : report, null);
+            }
+        } catch (SQLException e) {
+            throw Header.unreadable(file, e);
+        }
     }
 
     public Path file() {
@@ -58,11 +76,15 @@ public final class SqliteSource {
      * and query_only makes SQLite itself refuse any write should one ever be attempted.
      */
     public Connection connect() throws SQLException {
+        return connect(10_000);
+    }
+
+    private Connection connect(int busyMillis) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         config.setOpenMode(SQLiteOpenMode.OPEN_URI);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(busyMillis);
         Connection c = config.createConnection("jdbc:sqlite:" + file.toUri());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA query_only = 1");

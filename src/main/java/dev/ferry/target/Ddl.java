@@ -23,6 +23,10 @@ public final class Ddl {
         this.schema = schema;
     }
 
+    public String schema() {
+        return schema;
+    }
+
     public String createSchema() {
         return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
     }

@@ -3,8 +3,6 @@ package dev.ferry.target;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.FerryException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,12 +44,16 @@ public final class PgTarget implements AutoCloseable {
         try (Connection c = DriverManager.getConnection(address.jdbcUrl(), props);
              PreparedStatement ps = c.prepareStatement("SELECT current_setting('server_version'), "
                      + "current_setting('server_version_num')::int, coalesce((SELECT ssl FROM pg_stat_ssl "
-                     + "WHERE pid = pg_backend_pid()), false)");
+                     + "WHERE pid = pg_backend_pid()), false), pg_is_in_recovery()");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             version = rs.getString(1);
             versionNum = rs.getInt(2);
             ssl = rs.getBoolean(3);
+            FerryException refused = ServerChecks.refuse(versionNum, version, rs.getBoolean(4), address);
+            if (refused != null) {
+                throw refused;
+            }
         } catch (SQLException e) {
             throw explain(e, address);
         }
@@ -119,34 +121,35 @@ public final class PgTarget implements AutoCloseable {
 
     /** Turns a connection failure into what happened and what to do, never repeating the password. */
     public static FerryException explain(SQLException e, TargetAddress a) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String where = a.host() + ":" + a.port();
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        return ServerChecks.explain(e, a);
+    }
+
+    /**
+     * Creates the address's database (for --create-database), connected to the server's maintenance
+     * database "postgres"; true when it was made, false when it was there already.
+     */
+    public static boolean createDatabase(TargetAddress a, Secret password) {
+        TargetAddress maintenance = new TargetAddress(a.host(), a.port(), "postgres", a.user(), a.params(), a.passwordInUrl());
+        try (Connection c = DriverManager.getConnection(maintenance.jdbcUrl(), properties(maintenance, password));
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, a.database());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + Naming.quote(a.database()));
+            }
+            return true;
+        } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                throw new FerryException(FerryException.Kind.TARGET, "User '" + a.user() + "' may not create databases, so "
+                        + "Ferry could not create '" + a.database() + "'.", "Ask an administrator to run: CREATE DATABASE "
+                        + Naming.quote(a.database()) + " OWNER " + Naming.quote(a.user()) + "; then try again.", e);
+            }
+            throw explain(e, maintenance);
         }
-        String message;
-        String advice;
-        if (state.equals("28P01") || (state.equals("28000") && String.valueOf(e.getMessage()).contains("password"))) {
-            message = "PostgreSQL rejected the password for user '" + a.user() + "'.";
-            advice = "Check the password (from PGPASSWORD, ~/.pgpass, --password-stdin or the prompt) and the user name.";
-        } else if (state.startsWith("28")) {
-            message = "PostgreSQL did not let user '" + a.user() + "' connect to database '" + a.database() + "'.";
-            advice = "Ask the server's administrator to allow this user (pg_hba.conf) or use another user.";
-        } else if (state.equals("3D000")) {
-            message = "There is no database '" + a.database() + "' on " + where + ".";
-            advice = "Create it first (for example: createdb " + a.database() + ") or give the name of an existing one.";
-        } else if (root instanceof UnknownHostException) {
-            message = "The host name '" + a.host() + "' is unknown.";
-            advice = "Check the spelling of the host, or use its IP address.";
-        } else if (root instanceof ConnectException || state.equals("08001") || state.equals("08004")) {
-            message = "Nothing answered at " + where + ": PostgreSQL could not be reached.";
-            advice = "Check the host and port, that the server is running, and that it accepts TCP connections.";
-        } else {
-            message = "PostgreSQL at " + where + " refused the connection: " + e.getMessage();
-            advice = "Check the address and the server's settings.";
-        }
-        return new FerryException(FerryException.Kind.TARGET, message, advice, e);
     }
 
     @Override

@@ -91,14 +91,13 @@ class SqliteSourceTest {
     }
 
     @Test
-    void emptyFileOpensAsAnEmptyDatabaseAndStaysEmpty() throws Exception {
-        // SQLite treats a 0-byte file as a valid database with nothing in it.
+    void emptyFileIsRefusedAsEmptyAndStaysEmpty() throws Exception {
+        // SQLite would treat a 0-byte file as a valid database with nothing in it; Ferry says it is empty.
         Path empty = Files.createFile(dir.resolve("empty.sqlite"));
-        SqliteSource source = SqliteSource.open(empty);
-        try (Connection c = source.connect()) {
-            Catalog catalog = new CatalogReader(c).read();
-            assertTrue(catalog.tables().isEmpty());
-        }
+        dev.ferry.FerryException e = org.junit.jupiter.api.Assertions.assertThrows(dev.ferry.FerryException.class,
+                () -> SqliteSource.open(empty));
+        assertEquals(dev.ferry.FerryException.Kind.SOURCE, e.kind());
+        assertTrue(e.getMessage().contains("is empty (0 bytes)"), e.getMessage());
         assertEquals(0, Files.size(empty));
         assertEquals(List.of("empty.sqlite"), listing());
     }
