@@ -1,34 +1,79 @@
 package dev.ferry.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.util.ResourceBundle;
+import dev.ferry.AppDirs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The wizard's window. This first version shows the welcome text; the steps come next. */
+/** The wizard's window: theme, icons, the global error handler, and the frame with its steps. */
 public final class FerryApp extends Application {
 
-    static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.ferry.ui.messages");
+    private WizardModel model;
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Label title = new Label(TEXT.getString("welcome.title"));
-        title.getStyleClass().add("title-1");
-        Label body = new Label(TEXT.getString("welcome.body"));
-        body.setWrapText(true);
-        VBox root = new VBox(16, title, body);
-        root.setAlignment(Pos.CENTER_LEFT);
-        root.setPadding(new Insets(40));
-        stage.setTitle("Ferry");
-        stage.setMinWidth(720);
-        stage.setMinHeight(480);
-        stage.setScene(new Scene(root, 960, 640));
+        model = new WizardModel(AppDirs.data());
+        Wizard wizard = new Wizard(model, getHostServices()::showDocument);
+        wizard.dark().set(Boolean.parseBoolean(model.settings.get("theme.dark", "false")));
+        applyTheme(wizard.dark().get());
+        wizard.dark().addListener((obs, old, dark) -> {
+            applyTheme(dark);
+            model.settings.put("theme.dark", dark.toString());
+        });
+        ErrorDialog.install(stage);
+        stage.setTitle(Text.get("app.name"));
+        icons(stage);
+        stage.setMinWidth(Wizard.MIN_WIDTH);
+        stage.setMinHeight(Wizard.MIN_HEIGHT);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(wizard.scene(screen.getWidth() - 40, screen.getHeight() - 40));
+        stage.setOnCloseRequest(e -> {
+            if (model.migrate.busy().get() && !confirmQuit(stage)) {
+                e.consume();
+            }
+        });
+        List<String> args = getParameters().getRaw();
+        if (args.size() == 1 && Files.isRegularFile(Path.of(args.get(0)))) {
+            model.open(Path.of(args.get(0)));
+        }
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    static void icons(Stage stage) {
+        for (int size : new int[] {32, 64, 256}) {
+            stage.getIcons().add(new Image(FerryApp.class.getResourceAsStream("ferry-" + size + ".png")));
+        }
+    }
+
+    /** Quitting mid-run stops the copy first; the SQLite file is untouched either way. */
+    private boolean confirmQuit(Stage stage) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, Text.get("quit.running.body"), ButtonType.YES, ButtonType.NO);
+        a.initOwner(stage);
+        a.setTitle(Text.get("app.name"));
+        a.setHeaderText(Text.get("quit.running.title"));
+        boolean quit = a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+        if (quit) {
+            model.migrate.cancel();
+        }
+        return quit;
     }
 }

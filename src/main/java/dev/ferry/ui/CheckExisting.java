@@ -1,0 +1,32 @@
+package dev.ferry.ui;
+
+import dev.ferry.target.PgTarget;
+import dev.ferry.target.Secret;
+import dev.ferry.target.TargetAddress;
+import java.util.List;
+import java.util.Set;
+import javafx.concurrent.Task;
+
+/** Which of the tables and views the plan creates already exist in the chosen schema of the target. */
+final class CheckExisting extends Task<List<String>> {
+
+    private final TargetAddress address;
+    private final Secret password;
+    private final String schema;
+    private final Set<String> names;
+
+    CheckExisting(TargetAddress address, Secret password, String schema, Set<String> names) {
+        this.address = address;
+        this.password = password;
+        this.schema = schema;
+        this.names = names;
+        updateTitle("check-existing");
+    }
+
+    @Override
+    protected List<String> call() throws Exception {
+        try (PgTarget target = PgTarget.connect(address, password, 1)) {
+            return List.copyOf(target.existingTables(schema, names));
+        }
+    }
+}

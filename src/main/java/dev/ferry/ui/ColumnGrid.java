@@ -1,0 +1,80 @@
+package dev.ferry.ui;
+
+import dev.ferry.mapping.ColumnPlan;
+import dev.ferry.mapping.TablePlan;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.ComboBoxTableCell;
+
+/**
+ * One table's columns: SQLite name and PostgreSQL name, the declared type, what the values really
+ * are, and the PostgreSQL type, which the user may change (pick from the list or type one).
+ */
+final class ColumnGrid extends TableView<ColumnPlan> {
+
+    static final ObservableList<String> TYPES = FXCollections.observableArrayList("bigint", "integer", "smallint",
+            "double precision", "numeric", "boolean", "text", "varchar(255)", "bytea", "timestamp", "timestamptz",
+            "date", "time", "jsonb", "uuid");
+
+    private TablePlan table;
+
+    ColumnGrid(ReviewModel model) {
+        setId("column-grid");
+        setEditable(true);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // a narrow window scrolls rather than cuts words
+        setPlaceholder(Ui.muted(Text.get("review.columns.none")));
+        setAccessibleText(Text.get("review.columns"));
+        TableColumn<ColumnPlan, String> type = column("review.col.type", c -> c.type().sql());
+        type.setEditable(true);
+        type.setId("type-column");
+        type.setCellFactory(col -> {
+            ComboBoxTableCell<ColumnPlan, String> cell = new ComboBoxTableCell<>(TYPES) {
+                @Override
+                public void startEdit() {
+                    super.startEdit();
+                    // the table keeps focus otherwise, and the user would have to click a second time to type
+                    if (isEditing() && getGraphic() instanceof ComboBox<?> box) {
+                        javafx.application.Platform.runLater(() -> {
+                            box.requestFocus();
+                            box.getEditor().selectAll();
+                        });
+                    }
+                }
+            };
+            cell.setComboBoxEditable(true);
+            cell.setTooltip(new javafx.scene.control.Tooltip(Text.get("review.col.type.tip")));
+            return cell;
+        });
+        type.setOnEditCommit(e -> model.setType(table, e.getRowValue(), e.getNewValue()));
+        getColumns().addAll(java.util.List.of(
+                width(column("review.col.name", c -> c.source().name() + "  \u2192  " + c.target()), 150),
+                width(column("review.col.declared", c -> c.source().declaredType().isBlank() ? Text.get("review.none")
+                        : c.source().declaredType()), 116),
+                width(column("review.col.holds", c -> c.profile().describe()), 182),
+                width(type, 166),
+                width(column("review.col.rule", c -> c.rule() == null ? Text.get("review.rule.yours") : c.ruleName()), 104)));
+        getColumns().forEach(c -> c.setSortable(false));
+    }
+
+    void show(TablePlan t) {
+        table = t;
+        getItems().setAll(t == null ? java.util.List.of() : t.columns());
+    }
+
+    private static TableColumn<ColumnPlan, String> width(TableColumn<ColumnPlan, String> c, double width) {
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<ColumnPlan, String> column(String key, Function<ColumnPlan, String> value) {
+        TableColumn<ColumnPlan, String> c = new TableColumn<>(Text.get(key));
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setEditable(false);
+        return c;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.ferry.ui;
+
+import dev.ferry.mapping.Plan;
+import dev.ferry.run.Options;
+import dev.ferry.run.Result;
+import dev.ferry.target.TargetAddress;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 6: runs the migration and turns its progress into what the page shows, refreshed four
+ * times a second from a {@link RunProgress} snapshot however fast the engine reports.
+ */
+final class MigrateModel implements StepModel {
+
+    enum State { IDLE, RUNNING, CANCELLING, DONE, CANCELLED, FAILED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrateModel.class);
+
+    private final Supplier<Options> options;
+    private final Supplier<Plan> plan;
+    private final TargetModel target;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper();
+    private final RunBoard board = new RunBoard();
+    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> refresh()));
+    private RunMigration task;
+    private RunProgress progress;
+    private TargetAddress address;
+
+    MigrateModel(Supplier<Options> options, Supplier<Plan> plan, TargetModel target) {
+        this.options = options;
+        this.plan = plan;
+        this.target = target;
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        busy.bind(state.isEqualTo(State.RUNNING).or(state.isEqualTo(State.CANCELLING)));
+        blocker.bind(Bindings.createStringBinding(() -> state.get() == State.DONE ? ""
+                : Text.get("migrate.blocker." + state.get().name()), state));
+    }
+
+    @Override
+    public void entered(boolean forward) {
+        if (forward && !busy.get()) {
+            start();
+        }
+    }
+
+    void start() {
+        close();
+        Options o = options.get();
+        Plan p = plan.get();
+        boolean rehearse = target.rehearse().get();
+        address = rehearse ? null : o.target();
+        progress = new RunProgress(p);
+        board.reset(p);
+        result.set(null);
+        failure.set(null);
+        state.set(State.RUNNING);
+        RunMigration run = new RunMigration(o, p, rehearse, progress);
+        task = run;
+        run.setOnSucceeded(e -> finished(run, run.getValue(), null));
+        run.setOnFailed(e -> finished(run, null, run.getException()));
+        LOG.info("Starting {}", o);
+        refresh();
+        ticker.play();
+        Jobs.start(run);
+    }
+
+    private void finished(RunMigration run, Result r, Throwable error) {
+        ticker.stop();
+        if (run.server() != null) {
+            address = run.server().address();
+        }
+        refresh();
+        if (r != null) {
+            LOG.info("The migration finished: {} in {}", r.status(), r.took());
+            overall.set(1);
+            result.set(r);
+            state.set(State.DONE);
+            phase.set(Text.get(run.stopRequested() ? "migrate.done.anyway" : "migrate.done"));
+        } else if (Failure.isCancel(error)) {
+            LOG.info("The migration was cancelled: {}", error.getMessage());
+            state.set(State.CANCELLED);
+            phase.set(Text.get("migrate.cancelled"));
+        } else {
+            LOG.error("The migration failed", error);
+            failure.set(Failure.of(error));
+            state.set(State.FAILED);
+            phase.set(Text.get("migrate.failed"));
+        }
+    }
+
+    void cancel() {
+        if (state.get() == State.RUNNING) {
+            LOG.info("Cancel requested");
+            state.set(State.CANCELLING);
+            phase.set(Text.get("migrate.cancelling"));
+            task.stop();
+        }
+    }
+
+    private void refresh() {
+        RunProgress.Snapshot s = progress.snapshot();
+        board.apply(s);
+        if (state.get() == State.RUNNING && s.phase() != null) {
+            phase.set(RunProgress.label(s.phase()));
+        } else if (state.get() == State.RUNNING) {
+            phase.set(Text.get(target.rehearse().get() ? "migrate.starting.server" : "migrate.starting"));
+        }
+        overall.set(s.overall());
+        stats.set(s.statsLine());
+    }
+
+    /** Where the data went: the real target, or the rehearsal's private server while it runs. */
+    TargetAddress address() {
+        return address;
+    }
+
+    /** Ends a run in progress and removes the rehearsal's private PostgreSQL (at exit, or before the next run). */
+    void close() {
+        cancel();
+        if (task != null) {
+            task.closeServer();
+        }
+    }
+
+    ReadOnlyObjectProperty<State> state() { return state.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<Result> result() { return result.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<Failure> failure() { return failure.getReadOnlyProperty(); }
+    ReadOnlyStringProperty phase() { return phase.getReadOnlyProperty(); }
+    ReadOnlyStringProperty stats() { return stats.getReadOnlyProperty(); }
+    ReadOnlyDoubleProperty overall() { return overall.getReadOnlyProperty(); }
+    ObservableList<TableProgress> tables() { return board.tables(); }
+    ObservableList<String> log() { return board.log(); }
+
+    @Override
+    public ReadOnlyBooleanProperty busy() {
+        return busy.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty blocker() {
+        return blocker.getReadOnlyProperty();
+    }
+
+    @Override
+    public String nextKey() {
+        return "nav.results";
+    }
+}

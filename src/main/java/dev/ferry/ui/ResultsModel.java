@@ -1,0 +1,118 @@
+package dev.ferry.ui;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.run.Result;
+import dev.ferry.verify.HtmlReport;
+import dev.ferry.verify.Report;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * Step 7: the verified result, the report in JSON or HTML, where to connect, and hints for the
+ * user's own code. (Undo belongs here once the engine can drop exactly what a run created.)
+ */
+final class ResultsModel implements StepModel {
+
+    /** A hint for the app's code: what to look for, and what to write instead. */
+    record Hint(String title, String before, String after) {
+    }
+
+    private static final ReadOnlyStringProperty READY = new ReadOnlyStringWrapper("").getReadOnlyProperty();
+
+    private final MigrateModel migrate;
+    private final SourceModel source;
+    private final TargetModel target;
+    private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+
+    ResultsModel(MigrateModel migrate, SourceModel source, TargetModel target) {
+        this.migrate = migrate;
+        this.source = source;
+        this.target = target;
+    }
+
+    ReadOnlyObjectProperty<Result> result() {
+        return migrate.result();
+    }
+
+    boolean rehearsal() {
+        return target.rehearse().get();
+    }
+
+    /** The address without any password, as it may be pasted anywhere. */
+    String connectionString() {
+        return migrate.address() == null ? "" : migrate.address().toString();
+    }
+
+    ObjectNode report() {
+        Result r = migrate.result().get();
+        String where = rehearsal() ? Text.get("results.target.rehearsal") : connectionString();
+        return Report.build(r.verified() ? "done" : "different", source.file().get(), where, r.tables(), r.plan(),
+                r.problems(), r.views(), r.triggers(), r.took().toMillis() / 1000.0);
+    }
+
+    /** Writes the report off the JavaFX thread: HTML when the name ends in .html or .htm, else JSON. */
+    void saveReport(Path file) {
+        saved.set("");
+        failure.set(null);
+        ObjectNode report = report();
+        boolean html = file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.html?");
+        Task<Path> task = new Task<>() {
+            {
+                updateTitle("save-report");
+            }
+
+            @Override
+            protected Path call() throws Exception {
+                if (html) {
+                    HtmlReport.write(report, file);
+                } else {
+                    Report.write(report, file);
+                }
+                return file;
+            }
+        };
+        task.setOnSucceeded(e -> saved.set(Text.get("results.saved", file)));
+        task.setOnFailed(e -> failure.set(Failure.of(task.getException())));
+        Jobs.start(task);
+    }
+
+    String suggestedReportName() {
+        String name = source.file().get().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return name + "-ferry-report.html";
+    }
+
+    Path logFolder() {
+        return LogFolder.path();
+    }
+
+    List<Hint> nextSteps() {
+        return List.of("placeholders", "now", "upsert", "identity").stream()
+                .map(k -> new Hint(Text.get("results.hint." + k), Text.get("results.hint." + k + ".before"),
+                        Text.get("results.hint." + k + ".after"))).toList();
+    }
+
+    ReadOnlyStringProperty saved() {
+        return saved.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Failure> failure() {
+        return failure.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty blocker() {
+        return READY;
+    }
+
+    @Override
+    public String nextKey() {
+        return "nav.finish";
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ferry.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.ferry.run.Result;
+import dev.ferry.verify.TableCheck;
+import java.io.File;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.Notifications;
+
+/** Step 7: did everything arrive, what changed, views and triggers, the report, and what to do next. */
+final class ResultsView implements StepView {
+
+    private final ResultsModel model;
+    private final Consumer<String> browser;
+    private final Callout banner = new Callout();
+    private final Button save = new Button(Text.get("results.save"));
+    private final Button copy = new Button(Text.get("results.copy"));
+    private final Button logs = new Button(Text.get("results.logs"));
+    private final ResultsTable tables = new ResultsTable();
+    private final ListView<String> changes = new ListView<>();
+    private final ItemsTable items = new ItemsTable();
+    private final Tab changesTab = new Tab(), itemsTab = new Tab();
+    private VBox root;
+
+    ResultsView(ResultsModel model, Consumer<String> browser) {
+        this.model = model;
+        this.browser = browser;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        banner.setId("banner");
+        for (Button b : new Button[] {save, copy, logs}) {
+            b.setMnemonicParsing(true);
+        }
+        save.setId("save-report");
+        save.getStyleClass().add(Styles.ACCENT);
+        Ui.help(save, "results.save.tip");
+        copy.setId("copy-connection");
+        Ui.help(copy, "results.copy.tip");
+        logs.setId("open-logs");
+        Ui.help(logs, "results.logs.tip");
+        Ui.keepWidth(save, copy, logs);
+        HBox actions = new HBox(10, save, copy, logs);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        changes.setId("changes");
+        changes.setAccessibleText(Text.get("results.changes"));
+        changes.setPlaceholder(Ui.muted(Text.get("results.changes.none")));
+        changes.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // takes the list's width, so long sentences wrap instead of scrolling sideways
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
+        changesTab.setContent(changes);
+        itemsTab.setContent(items);
+        TabPane tabs = new TabPane(new Tab(Text.get("results.tab.tables"), tables), changesTab, itemsTab,
+                new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinHeight(160);
+        VBox body = new VBox(12, banner, actions, tabs, new ErrorBox(model.failure()));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root = Ui.page("results", body);
+    }
+
+    private void initListeners() {
+        save.setOnAction(e -> saveReport());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.connectionString());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            notify(Text.get("results.copied", model.connectionString()));
+        });
+        logs.setOnAction(e -> browser.accept(model.logFolder().toUri().toString()));
+        model.saved().addListener((obs, old, text) -> {
+            if (!text.isEmpty()) {
+                notify(text);
+            }
+        });
+        model.result().addListener((obs, old, r) -> show(r));
+    }
+
+    private void show(Result r) {
+        if (r == null) {
+            return;
+        }
+        long rows = r.tables().stream().mapToLong(TableCheck::targetRows).sum();
+        String title = r.verified() ? Text.get("results.ok", r.tables().size(), rows)
+                : Text.get("results.bad", String.join(", ", r.tables().stream().filter(t -> !t.checksumMatch())
+                        .map(TableCheck::source).toList()));
+        String where = model.rehearsal() ? Text.get("results.where.rehearsal") : Text.get("results.where", model.connectionString());
+        banner.show(r.verified() ? Callout.Kind.SUCCESS : Callout.Kind.DANGER, title, Text.get("results.took",
+                r.took().toMillis() / 1000.0, r.serverVersion(),
+                Text.get(r.encrypted() ? "results.encrypted" : "results.unencrypted")) + " " + where);
+        tables.getItems().setAll(r.tables());
+        List<String> lines = Changes.lines(r);
+        changes.getItems().setAll(lines);
+        changesTab.setText(Text.get("results.tab.changes", lines.size()));
+        items.show(r);
+        itemsTab.setText(Text.get("results.tab.items", r.views().size() + r.triggers().size()));
+    }
+
+    private void saveReport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Text.get("results.save.title"));
+        chooser.setInitialFileName(model.suggestedReportName());
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Text.get("results.save.html"), "*.html"),
+                new FileChooser.ExtensionFilter(Text.get("results.save.json"), "*.json"));
+        File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            boolean json = chooser.getSelectedExtensionFilter() != null
+                    && chooser.getSelectedExtensionFilter().getExtensions().contains("*.json") && !f.getName().contains(".");
+            model.saveReport(json ? new File(f.getPath() + ".json").toPath() : f.toPath());
+        }
+    }
+
+    private void notify(String text) {
+        Notifications.create().owner(root.getScene().getWindow()).title(Text.get("app.name")).text(text)
+                .hideAfter(javafx.util.Duration.seconds(4)).showInformation();
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+}

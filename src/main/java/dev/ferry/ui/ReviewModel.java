@@ -1,0 +1,144 @@
+package dev.ferry.ui;
+
+import dev.ferry.mapping.ColumnPlan;
+import dev.ferry.mapping.PgType;
+import dev.ferry.mapping.Plan;
+import dev.ferry.mapping.Problem;
+import dev.ferry.mapping.TablePlan;
+import dev.ferry.target.Naming;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 4: the engine's plan, and the user's say in it: the identifier style and a PostgreSQL
+ * type per column. Every change plans again, so what the page shows is exactly what will run.
+ */
+final class ReviewModel implements StepModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewModel.class);
+
+    private final SourceModel source;
+    private final ObjectProperty<Naming.Style> naming = new SimpleObjectProperty<>(Naming.Style.LOWER);
+    private final Map<String, PgType> overrides = new HashMap<>();
+    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper typeError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper changedTypes = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper();
+    private Preflight running;
+    private List<Object> planned;
+
+    ReviewModel(SourceModel source) {
+        this.source = source;
+        naming.addListener((obs, old, now) -> replan());
+        blocker.bind(Bindings.createStringBinding(() -> planning.get() ? Text.get("review.blocker.busy")
+                : failure.get() != null ? Text.get("review.blocker.failed")
+                : plan.get() == null ? Text.get("review.blocker.busy") : "", planning, failure, plan));
+    }
+
+    @Override
+    public void entered(boolean forward) {
+        if (!inputs().equals(planned)) {
+            replan();
+        }
+    }
+
+    private List<Object> inputs() {
+        return List.of(Objects.requireNonNull(source.file().get()), naming.get(), Map.copyOf(overrides));
+    }
+
+    private void replan() {
+        if (source.file().get() == null) {
+            return;
+        }
+        planned = inputs();
+        failure.set(null);
+        planning.set(true);
+        changedTypes.set(!overrides.isEmpty());
+        Preflight task = new Preflight(source.file().get(), naming.get(), Map.copyOf(overrides));
+        running = task;
+        message.bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            if (running == task) {
+                plan.set(task.getValue().plan());
+                ddl.set(task.getValue().ddl());
+                planning.set(false);
+            }
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                LOG.warn("Preflight failed", task.getException());
+                plan.set(null);
+                failure.set(Failure.of(task.getException()));
+                planning.set(false);
+            }
+        });
+        Jobs.start(task);
+    }
+
+    /** The user typed or picked a type: checked as PostgreSQL text, then planned again with it. */
+    void setType(TablePlan table, ColumnPlan column, String text) {
+        typeError.set("");
+        PgType type;
+        try {
+            type = PgType.parse(text);
+        } catch (IllegalArgumentException e) {
+            typeError.set(e.getMessage());
+            return;
+        }
+        if (type.sql().equals(column.type().sql())) {
+            return;
+        }
+        overrides.put((table.source().name() + "." + column.source().name()).toLowerCase(Locale.ROOT), type);
+        replan();
+    }
+
+    void resetTypes() {
+        overrides.clear();
+        typeError.set("");
+        replan();
+    }
+
+    /**
+     * The choices a problem offers. The engine has one resolution per problem today (the loss-free
+     * default); when it offers more, the Problems table turns this list into a choice.
+     */
+    List<String> resolutions(Problem p) {
+        return List.of(p.resolution());
+    }
+
+    Map<String, PgType> overrides() {
+        return Map.copyOf(overrides);
+    }
+
+    ObjectProperty<Naming.Style> naming() { return naming; }
+    ReadOnlyObjectProperty<Plan> plan() { return plan.getReadOnlyProperty(); }
+    ReadOnlyStringProperty ddl() { return ddl.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<Failure> failure() { return failure.getReadOnlyProperty(); }
+    ReadOnlyStringProperty typeError() { return typeError.getReadOnlyProperty(); }
+    ReadOnlyBooleanProperty planning() { return planning.getReadOnlyProperty(); }
+    ReadOnlyBooleanProperty changedTypes() { return changedTypes.getReadOnlyProperty(); }
+    ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
+
+    @Override
+    public ReadOnlyStringProperty blocker() {
+        return blocker.getReadOnlyProperty();
+    }
+}

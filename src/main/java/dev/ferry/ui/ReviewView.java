@@ -1,0 +1,150 @@
+package dev.ferry.ui;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.ferry.mapping.Plan;
+import dev.ferry.mapping.TablePlan;
+import dev.ferry.target.Naming;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Step 4: the tables, each table's columns and types, the problems, and the SQL Ferry will run. */
+final class ReviewView implements StepView {
+
+    private final ReviewModel model;
+    private final ComboBox<Naming.Style> naming = new ComboBox<>();
+    private final Button reset = new Button(Text.get("review.reset"));
+    private final ProgressIndicator working = new ProgressIndicator();
+    private final Label workingText = new Label();
+    private final Label typeError = new Label();
+    private final TableView<TablePlan> tables = new TableView<>();
+    private final ColumnGrid columns;
+    private final ProblemsTable problems;
+    private final Tab problemsTab = new Tab();
+    private final TextArea ddl = new TextArea();
+    private VBox root;
+
+    ReviewView(ReviewModel model) {
+        this.model = model;
+        this.columns = new ColumnGrid(model);
+        this.problems = new ProblemsTable(model);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        naming.setId("naming");
+        naming.getItems().setAll(Naming.Style.values());
+        naming.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Naming.Style s) {
+                return s == null ? "" : Text.get("review.naming." + s.name());
+            }
+
+            @Override
+            public Naming.Style fromString(String s) {
+                return null;
+            }
+        });
+        Ui.help(naming, "review.naming.tip");
+        reset.setId("reset-types");
+        reset.setMnemonicParsing(true);
+        Ui.help(reset, "review.reset.tip");
+        working.setMaxSize(20, 20);
+        HBox toolbar = new HBox(10, Ui.label("review.naming", naming), naming, reset, new Spacer(), working, workingText);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        Ui.keepWidth(reset);
+        typeError.getStyleClass().add(Styles.DANGER);
+        typeError.setWrapText(true);
+
+        tables.setId("tables");
+        tables.setAccessibleText(Text.get("review.tables"));
+        tables.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<TablePlan, String> name = column("review.t.name", t -> t.source().name() + "  \u2192  " + t.target());
+        name.setPrefWidth(190);
+        TableColumn<TablePlan, String> rows = column("review.t.rows", t -> String.format("%,d", t.rows()));
+        rows.setStyle("-fx-alignment: CENTER-RIGHT;");
+        tables.getColumns().addAll(java.util.List.of(name, rows));
+        tables.setMinWidth(250);
+        VBox columnBox = new VBox(6, columns, Ui.muted(Text.get("review.columns.note")));
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        SplitPane split = new SplitPane(tables, columnBox);
+        split.setDividerPositions(0.29);
+
+        VBox problemBox = new VBox(8, Ui.muted(Text.get("review.problems.note")), problems);
+        VBox.setVgrow(problems, Priority.ALWAYS);
+        problemsTab.setContent(problemBox);
+        ddl.setId("ddl");
+        ddl.setEditable(false);
+        ddl.getStyleClass().add("monospace");
+        ddl.setAccessibleText(Text.get("review.tab.ddl"));
+        TabPane tabs = new TabPane(new Tab(Text.get("review.tab.tables"), split), problemsTab,
+                new Tab(Text.get("review.tab.ddl"), ddl));
+        tabs.setId("review-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox body = new VBox(10, toolbar, typeError, tabs, new ErrorBox(model.failure()));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root = Ui.page("review", body);
+    }
+
+    private static TableColumn<TablePlan, String> column(String key, java.util.function.Function<TablePlan, String> f) {
+        TableColumn<TablePlan, String> c = new TableColumn<>(Text.get(key));
+        c.setCellValueFactory(v -> new ReadOnlyStringWrapper(f.apply(v.getValue())));
+        return c;
+    }
+
+    private void initListeners() {
+        naming.valueProperty().bindBidirectional(model.naming());
+        reset.setOnAction(e -> model.resetTypes());
+        reset.disableProperty().bind(model.changedTypes().not().or(model.planning()));
+        naming.disableProperty().bind(model.planning());
+        columns.editableProperty().bind(model.planning().not());
+        working.visibleProperty().bind(model.planning());
+        workingText.textProperty().bind(model.message());
+        workingText.visibleProperty().bind(model.planning());
+        typeError.textProperty().bind(model.typeError());
+        typeError.managedProperty().bind(model.typeError().isNotEmpty());
+        ddl.textProperty().bind(model.ddl());
+        tables.getSelectionModel().selectedItemProperty().addListener((obs, old, t) -> columns.show(t));
+        model.plan().addListener((obs, old, plan) -> show(plan));
+        show(model.plan().get());
+    }
+
+    /** A new plan keeps the user's place: the same table stays selected. */
+    private void show(Plan plan) {
+        TablePlan selected = tables.getSelectionModel().getSelectedItem();
+        tables.getItems().setAll(plan == null ? java.util.List.of() : plan.tables());
+        int n = plan == null ? 0 : plan.problems().size();
+        problemsTab.setText(Text.get("review.tab.problems", n));
+        problems.getItems().setAll(plan == null ? java.util.List.of() : plan.problems());
+        if (plan != null && !plan.tables().isEmpty()) {
+            TablePlan again = selected == null ? null : plan.table(selected.source().name()).orElse(null);
+            tables.getSelectionModel().select(again != null ? again : plan.tables().get(0));
+        }
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public Node firstFocus() {
+        return tables;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.ferry.ui;
+
+import dev.ferry.target.Secret;
+import dev.ferry.target.TargetAddress;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Step 3: where the data goes. The fields are the view's to edit; the test result, the failure
+ * and the reason Next waits are the model's to tell. Starts from libpq's PG* variables when set.
+ */
+final class TargetModel implements StepModel {
+
+    enum Field { HOST, PORT, DATABASE, USER }
+
+    static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+    private static final Map<String, String> ENV = System.getenv();
+    private final Settings settings;
+    private final SourceModel source;
+    private final StringProperty host = new SimpleStringProperty(ENV.getOrDefault("PGHOST", "localhost"));
+    private final StringProperty port = new SimpleStringProperty(ENV.getOrDefault("PGPORT", "5432"));
+    private final StringProperty database = new SimpleStringProperty(ENV.getOrDefault("PGDATABASE", ""));
+    private final StringProperty user = new SimpleStringProperty(ENV.getOrDefault("PGUSER", ""));
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty sslMode = new SimpleStringProperty(ENV.getOrDefault("PGSSLMODE", "prefer"));
+    private final BooleanProperty rehearse = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<TestConnection.Report> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper();
+    private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    private final ObservableList<String> profilesView = FXCollections.unmodifiableObservableList(profiles);
+    private TestConnection test;
+
+    TargetModel(Settings settings, SourceModel source) {
+        this.settings = settings;
+        this.source = source;
+        profiles.setAll(settings.profiles().keySet());
+        // a test result speaks for the settings it was made with, and no others
+        for (StringProperty p : List.of(host, port, database, user, password, sslMode)) {
+            p.addListener((obs, old, now) -> forgetTest());
+        }
+        blocker.bind(Bindings.createStringBinding(this::why, host, port, database, user, rehearse, report, failure, testing));
+    }
+
+    private String why() {
+        if (rehearse.get()) {
+            return "";
+        }
+        for (Field f : Field.values()) {
+            String problem = problem(f, value(f));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return testing.get() ? Text.get("target.blocker.testing") : failure.get() != null ? Text.get("target.blocker.failed")
+                : report.get() == null ? Text.get("target.blocker.untested") : "";
+    }
+
+    /** What is wrong with one field's text, or null; the view decorates the field with the same words. */
+    static String problem(Field f, String text) {
+        String v = text == null ? "" : text.trim();
+        if (f == Field.PORT) {
+            return v.matches("\\d{1,5}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 65535 ? null
+                    : Text.get("target.problem.port");
+        }
+        return v.isEmpty() ? Text.get("target.problem." + f.name().toLowerCase(java.util.Locale.ROOT)) : null;
+    }
+
+    private String value(Field f) {
+        return switch (f) {
+            case HOST -> host.get();
+            case PORT -> port.get();
+            case DATABASE -> database.get();
+            case USER -> user.get();
+        };
+    }
+
+    TargetAddress address() {
+        return new TargetAddress(host.get().trim(), Integer.parseInt(port.get().trim()), database.get().trim(),
+                user.get().trim(), Map.of("sslmode", sslMode.get()), Secret.NONE);
+    }
+
+    Secret secret() {
+        return rehearse.get() || password.get().isEmpty() ? Secret.NONE : new Secret(password.get());
+    }
+
+    void test() {
+        if (testing.get() || !testable()) {
+            return;
+        }
+        forgetTest();
+        SourceSummary s = source.summary().get();
+        TestConnection task = new TestConnection(address(), secret(),
+                s == null ? List.of() : s.tables().stream().map(SourceSummary.TableRows::name).toList());
+        test = task;
+        testing.set(true);
+        task.setOnSucceeded(e -> finished(task, task.getValue(), null));
+        task.setOnFailed(e -> finished(task, null, Failure.of(task.getException())));
+        Jobs.start(task);
+    }
+
+    boolean testable() {
+        return java.util.Arrays.stream(Field.values()).allMatch(f -> problem(f, value(f)) == null);
+    }
+
+    private void finished(TestConnection task, TestConnection.Report r, Failure f) {
+        if (test == task) {
+            testing.set(false);
+            report.set(r);
+            failure.set(f);
+        }
+    }
+
+    private void forgetTest() {
+        test = null;
+        testing.set(false);
+        report.set(null);
+        failure.set(null);
+    }
+
+    void saveProfile(String name) {
+        settings.saveProfile(new Settings.Profile(name.trim(), host.get().trim(), port.get().trim(), database.get().trim(),
+                user.get().trim(), sslMode.get()));
+        profiles.setAll(settings.profiles().keySet());
+    }
+
+    void loadProfile(String name) {
+        Settings.Profile p = settings.profiles().get(name);
+        if (p != null) {
+            host.set(p.host());
+            port.set(p.port());
+            database.set(p.database());
+            user.set(p.user());
+            sslMode.set(p.sslMode());
+            password.set("");
+        }
+    }
+
+    void deleteProfile(String name) {
+        settings.deleteProfile(name);
+        profiles.setAll(settings.profiles().keySet());
+    }
+
+    StringProperty host() { return host; }
+    StringProperty port() { return port; }
+    StringProperty database() { return database; }
+    StringProperty user() { return user; }
+    StringProperty password() { return password; }
+    StringProperty sslMode() { return sslMode; }
+    BooleanProperty rehearse() { return rehearse; }
+    ObservableList<String> profiles() { return profilesView; }
+    ReadOnlyObjectProperty<TestConnection.Report> report() { return report.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<Failure> failure() { return failure.getReadOnlyProperty(); }
+    ReadOnlyBooleanProperty testing() { return testing.getReadOnlyProperty(); }
+
+    @Override
+    public ReadOnlyStringProperty blocker() {
+        return blocker.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ferry.ui;
+
+import dev.ferry.run.Options;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+
+/**
+ * The wizard's state: one model per step, which step is shown, and the Options record the steps
+ * build together. Views read it; only models and their tasks touch files and databases.
+ */
+final class WizardModel {
+
+    static final int WELCOME = 0, SOURCE = 1, TARGET = 2, REVIEW = 3, OPTIONS = 4, MIGRATE = 5, RESULTS = 6;
+    static final List<String> STEP_KEYS = List.of("welcome", "source", "target", "review", "options", "migrate", "results");
+
+    final Settings settings;
+    final WelcomeModel welcome;
+    final SourceModel source;
+    final TargetModel target;
+    final ReviewModel review;
+    final OptionsModel options;
+    final MigrateModel migrate;
+    final ResultsModel results;
+    private final List<StepModel> steps;
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(WELCOME);
+
+    WizardModel(Path dataDir) {
+        settings = new Settings(dataDir);
+        source = new SourceModel(settings);
+        target = new TargetModel(settings, source);
+        welcome = new WelcomeModel(dataDir.resolve("samples"), this::trySample);
+        review = new ReviewModel(source);
+        options = new OptionsModel(target, review);
+        migrate = new MigrateModel(this::runOptions, options::plan, target);
+        results = new ResultsModel(migrate, source, target);
+        steps = List.of(welcome, source, target, review, options, migrate, results);
+    }
+
+    ReadOnlyIntegerProperty index() {
+        return index.getReadOnlyProperty();
+    }
+
+    StepModel step(int i) {
+        return steps.get(i);
+    }
+
+    StepModel current() {
+        return steps.get(index.get());
+    }
+
+    void next() {
+        if (current().blocker().get().isEmpty() && index.get() < RESULTS) {
+            index.set(index.get() + 1);
+            current().entered(true);
+        }
+    }
+
+    void back() {
+        if (!current().busy().get() && index.get() > WELCOME) {
+            index.set(index.get() - 1);
+            current().entered(false);
+        }
+    }
+
+    /** A file given on the command line or dropped on the welcome page: straight to its summary. */
+    void open(Path file) {
+        source.choose(file);
+        index.set(SOURCE);
+        current().entered(true);
+    }
+
+    private void trySample(Path file) {
+        target.rehearse().set(true);
+        open(file);
+    }
+
+    /** Everything the run needs, from every step; the target is left out for a rehearsal. */
+    Options runOptions() {
+        return Options.of(source.file().get(), target.rehearse().get() ? null : target.address(), target.secret())
+                .withSchema(options.schema().get().trim()).withIfExists(options.ifExists().get())
+                .withJobs(options.jobs()).withNaming(review.naming().get()).withOverrides(review.overrides());
+    }
+
+    /** Stops what can be stopped and removes the rehearsal's private PostgreSQL. */
+    void close() {
+        migrate.close();
+    }
+}

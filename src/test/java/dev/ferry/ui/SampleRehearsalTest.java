@@ -1,0 +1,57 @@
+package dev.ferry.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.verify.TableCheck;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The newcomer's way in: "Try with a sample database" writes the sample, selects the private
+ * temporary PostgreSQL, and Next all the way through ends on a verified result, with no setup.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SampleRehearsalTest {
+
+    @TempDir
+    Path dir;
+    WizardModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = WizardDriver.show(stage, dir.resolve("settings"));
+    }
+
+    @AfterEach
+    void removePrivateServer() {
+        model.close();
+    }
+
+    @Test
+    void theSampleRehearsesWithoutAnySetup(FxRobot robot) {
+        WizardDriver w = WizardDriver.of(robot, model);
+        robot.clickOn("#sample");
+        w.until(60, () -> model.source.summary().get() != null);
+        assertEquals(WizardModel.SOURCE, model.index().get());
+        assertTrue(model.source.file().get().startsWith(dir.resolve("settings").resolve("samples")));
+        assertEquals(6, model.source.summary().get().tables().size());
+        w.next();
+        assertTrue(model.target.rehearse().get(), "the private PostgreSQL is selected");
+        w.next();
+        w.reviewOptionsAndRun();
+        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.next();
+        for (TableCheck t : model.results.result().get().tables()) {
+            assertTrue(t.checksumMatch(), t.source());
+        }
+        assertTrue(model.results.connectionString().startsWith("postgresql://postgres@localhost:"));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ferry.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.target.TargetAddress;
+import dev.ferry.testing.TestPostgres;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the real wizard the way a user does, clicking Next and filling fields, and waits for
+ * the pages' background work by watching the models (checked on the JavaFX thread), never by
+ * sleeping a guessed number of seconds.
+ */
+final class WizardDriver {
+
+    final FxRobot robot;
+    final WizardModel model;
+
+    private WizardDriver(FxRobot robot, WizardModel model) {
+        this.robot = robot;
+        this.model = model;
+    }
+
+    /** Opens the wizard in the test's stage, with settings kept in {@code dataDir}. */
+    static WizardModel show(Stage stage, Path dataDir) {
+        FerryApp.applyTheme(false);
+        WizardModel model = new WizardModel(dataDir);
+        Wizard wizard = new Wizard(model, uri -> { });
+        stage.setScene(wizard.scene(1120, 740));
+        stage.show();
+        return model;
+    }
+
+    static WizardDriver of(FxRobot robot, WizardModel model) {
+        return new WizardDriver(robot, model);
+    }
+
+    void next() {
+        until(10, () -> !robot.lookup("#next").queryAs(Button.class).isDisabled());
+        robot.clickOn("#next");
+    }
+
+    /** Welcome → Source with the file read and summarised. */
+    void chooseSource(Path file) {
+        next();
+        TextField path = robot.lookup("#source-path").queryAs(TextField.class);
+        robot.interact(() -> path.setText(file.toString()));
+        robot.clickOn(path).type(KeyCode.ENTER);
+        until(60, () -> model.source.summary().get() != null || model.source.failure().get() != null);
+        assertTrue(model.source.failure().get() == null, () -> model.source.failure().get().message());
+    }
+
+    /** Fills the Target page with a server address as a user would type it. */
+    void fillTarget(TargetAddress a) {
+        set("#host", a.host());
+        set("#port", String.valueOf(a.port()));
+        set("#database", a.database());
+        set("#user", a.user());
+        TestPostgres pg = TestPostgres.get();
+        if (pg.adminPassword().isPresent()) {
+            set("#password", pg.adminPassword().reveal());
+        }
+    }
+
+    void testConnection() {
+        robot.clickOn("#test-connection");
+        until(60, () -> !model.target.testing().get());
+    }
+
+    /** Review (waits for the plan) → Options (waits for the existing-table check) → Migrate, finished. */
+    void reviewOptionsAndRun() {
+        untilPlanned();
+        next();
+        until(30, () -> model.options.blocker().get().isEmpty());
+        next();
+        until(180, () -> !model.migrate.busy().get());
+    }
+
+    void untilPlanned() {
+        until(120, () -> model.review.plan().get() != null && !model.review.planning().get());
+    }
+
+    private void set(String id, String text) {
+        TextField f = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> f.setText(text));
+    }
+
+    /** Polls {@code condition} on the JavaFX thread until it holds. */
+    void until(long seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Waited " + seconds + " s in vain on step " + model.index().get()
+                    + "; Next is blocked by: " + model.current().blocker().get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
