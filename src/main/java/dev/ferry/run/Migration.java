@@ -52,8 +52,16 @@ public final class Migration {
         long start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.PREFLIGHT));
         SqliteSource source = SqliteSource.open(options.source());
-        source.check();
-        Plan plan = Planner.plan(source, options, listener);
+        // SQLite's own check reads every page once; it runs beside the profiling, which reads them too
+        java.util.concurrent.CompletableFuture<Void> check = java.util.concurrent.CompletableFuture.runAsync(source::check);
+        Plan plan;
+        try {
+            plan = Planner.plan(source, options, listener);
+        } catch (RuntimeException e) {
+            joinCheck(check); // a damaged file explains a failed plan better than the plan's own error
+            throw e;
+        }
+        joinCheck(check);
         plan.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
         listener.on(new MigrationEvent.PhaseFinished(Phase.PREFLIGHT, since(start)));
         return plan;
@@ -151,6 +159,14 @@ public final class Migration {
             }
         } catch (SQLException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Migration.class).warn("could not mark run {} {}", id, status, e);
+        }
+    }
+
+    private static void joinCheck(java.util.concurrent.CompletableFuture<Void> check) {
+        try {
+            check.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
         }
     }
 
