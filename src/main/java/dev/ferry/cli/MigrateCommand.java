@@ -4,6 +4,8 @@ import dev.ferry.FerryException;
 import dev.ferry.mapping.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
+import dev.ferry.source.Backup;
+import dev.ferry.source.SqliteSource;
 import dev.ferry.target.Ddl;
 import dev.ferry.target.PgTarget;
 import dev.ferry.target.Secret;
@@ -30,9 +32,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--if-exists", defaultValue = "fail", paramLabel = "fail|replace",
-            description = "When a table already exists in the schema: fail (change nothing) or replace (drop and "
-                    + "recreate only the tables being migrated). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--if-exists", defaultValue = "fail", paramLabel = "fail|replace|append|truncate",
+            description = "When a table already exists in the schema: fail (change nothing), replace (drop and "
+                    + "recreate only the tables being migrated), append (add the rows, when its columns can take them) "
+                    + "or truncate (empty it first, same check). Default: ${DEFAULT-VALUE}.")
     String ifExists;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
@@ -50,6 +53,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the unfinished run of this file into this schema (after a "
             + "cancel, a crash or a lost connection) where it stopped: finished tables are skipped, no row is copied twice.")
     boolean resume;
+
+    @Option(names = "--backup", paramLabel = "PATH", description = "Before copying, write a checked copy of the SQLite "
+            + "file to PATH (SQLite's online backup, then its integrity check). An existing file is never overwritten.")
+    Path backup;
 
     @Option(names = "--create-database", description = "Create the database named in --to when it does not exist yet.")
     boolean createDatabase;
@@ -72,7 +79,9 @@ final class MigrateCommand implements Callable<Integer> {
             Options.IfExists policy = switch (ifExists.toLowerCase(java.util.Locale.ROOT)) {
                 case "fail" -> Options.IfExists.FAIL;
                 case "replace" -> Options.IfExists.REPLACE;
-                default -> throw new FerryException(FerryException.Kind.USAGE, "--if-exists takes fail or replace, not '"
+                case "append" -> Options.IfExists.APPEND;
+                case "truncate" -> Options.IfExists.TRUNCATE;
+                default -> throw new FerryException(FerryException.Kind.USAGE, "--if-exists takes fail, replace, append or truncate, not '"
                         + ifExists + "'.", null);
             };
             TargetAddress address = target.address();
@@ -83,13 +92,24 @@ final class MigrateCommand implements Callable<Integer> {
                     "Tables of the same names in schema " + options.schema() + " of " + address + " will be dropped and recreated.")) {
                 return 2;
             }
+            if (policy == Options.IfExists.TRUNCATE && !yes && !dryRun && !Confirm.ask(c, "Tables of the same names in schema "
+                    + options.schema() + " of " + address + " will be emptied (every row in them deleted), then filled.")) {
+                return 2;
+            }
             Migration m = new Migration(options, new ProgressPrinter(c, 0));
             Plan plan = m.preflight();
             if (dryRun) {
                 PlanPrinter.print(c, plan);
                 c.out.println();
                 c.out.println(new Ddl(plan.schema()).script(plan));
+                if (backup != null) {
+                    c.info("No backup was written: this was a dry run.");
+                }
                 return 0;
+            }
+            if (backup != null) {
+                Backup.write(SqliteSource.open(file), backup);
+                c.info("Backup written and checked: " + backup.toAbsolutePath().normalize());
             }
             if (createDatabase && PgTarget.createDatabase(address, password)) {
                 c.info("Created database " + address.database() + ".");

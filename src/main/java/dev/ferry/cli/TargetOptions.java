@@ -7,7 +7,7 @@ import dev.ferry.target.TargetAddress;
 import java.io.IOException;
 import picocli.CommandLine.Option;
 
-/** The PostgreSQL options shared by migrate and verify. */
+/** The PostgreSQL options shared by migrate, verify and undo. */
 final class TargetOptions {
 
     @Option(names = "--to", required = true, paramLabel = "URL",
@@ -16,7 +16,7 @@ final class TargetOptions {
     String url;
 
     @Option(names = "--schema", defaultValue = "public", paramLabel = "NAME",
-            description = "PostgreSQL schema to create the tables in; created if missing (default: ${DEFAULT-VALUE}).")
+            description = "PostgreSQL schema of the tables (migrate creates it if missing; default: ${DEFAULT-VALUE}).")
     String schema;
 
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "undo", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -21,14 +22,8 @@ final class UndoCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
-    @Option(names = "--to", required = true, paramLabel = "URL",
-            description = "PostgreSQL address, as given to migrate. The password comes from PGPASSWORD, ~/.pgpass, "
-                    + "--password-stdin or a prompt.")
-    String url;
-
-    @Option(names = "--schema", defaultValue = "public", paramLabel = "NAME",
-            description = "The schema the run migrated into (default: ${DEFAULT-VALUE}).")
-    String schema;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--run", paramLabel = "ID", description = "Which run to undo (its id, as shown by migrate). "
             + "Default: the newest run into the schema that is not undone yet.")
@@ -41,9 +36,6 @@ final class UndoCommand implements Callable<Integer> {
             + "(those rows are dropped too).")
     boolean force;
 
-    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-    boolean passwordStdin;
-
     @Option(names = {"-v", "--verbose"}, description = "Show technical details of errors.")
     boolean verbose;
 
@@ -52,13 +44,9 @@ final class UndoCommand implements Callable<Integer> {
         Console c = new Console(verbose);
         try {
             UUID id = runId();
-            TargetOptions to = new TargetOptions();
-            to.url = url;
-            to.schema = schema;
-            to.passwordStdin = passwordStdin;
-            TargetAddress address = to.address();
-            try (PgTarget target = PgTarget.connect(address, to.password(address, c), 2)) {
-                Undo undo = Undo.find(target, schema, id);
+            TargetAddress address = this.target.address();
+            try (PgTarget target = PgTarget.connect(address, this.target.password(address, c), 2)) {
+                Undo undo = Undo.find(target, this.target.schema, id);
                 describe(c, undo, address);
                 if (!undo.grown().isEmpty() && !force) {
                     throw Undo.grownRefusal(undo.grown());
@@ -104,6 +92,7 @@ final class UndoCommand implements Callable<Integer> {
                 + list(undo.views(), "view")) + (r.createdSchema() ? ", then schema " + r.schema()
                 + " (Ferry created it) if nothing else is in it" : "") + ".");
         undo.grown().forEach(g -> c.out.println("  ! " + g));
+        undo.kept().forEach(k -> c.out.println("  " + k));
     }
 
     private static String list(List<String> names, String what) {

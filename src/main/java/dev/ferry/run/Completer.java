@@ -32,7 +32,11 @@ final class Completer {
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<dev.ferry.verify.Report.Item> views = Collections.synchronizedList(new ArrayList<>());
 
-    Completer(Plan plan, PgTarget target, Ddl ddl, int jobs) {
+    /** Target names of tables that were there before the run: they keep their own keys, indexes and counters. */
+    private final java.util.Set<String> kept;
+
+    Completer(Plan plan, PgTarget target, Ddl ddl, int jobs, java.util.Set<String> kept) {
+        this.kept = kept;
         this.plan = plan;
         this.target = target;
         this.ddl = ddl;
@@ -53,12 +57,13 @@ final class Completer {
      * verification still reading the table; then identity restarts and views.
      */
     void run(java.util.Map<String, Long> sequences) {
-        List<Plan.IndexPlan> indexes = plan.indexes().stream().filter(i -> i.skipReason() == null).toList();
+        List<Plan.IndexPlan> indexes = plan.indexes().stream().filter(i -> i.skipReason() == null
+                && !kept.contains(i.table().target())).toList();
         List<Boolean> built = Parallel.map(indexes, jobs, i -> execute(ddl.buildIndex(i), i.table().source().name(),
                 kind(i), "Index " + i.name()));
         List<Plan.ForeignKeyPlan> added = new ArrayList<>();
         for (Plan.ForeignKeyPlan f : plan.foreignKeys()) {
-            if (f.skipReason() == null && execute(ddl.addForeignKey(f), f.table().source().name(),
+            if (f.skipReason() == null && !kept.contains(f.table().target()) && execute(ddl.addForeignKey(f), f.table().source().name(),
                     Problem.Kind.FOREIGN_KEY_NOT_CREATED, "Foreign key " + f.name())) {
                 added.add(f);
             }
@@ -99,6 +104,10 @@ final class Completer {
         if (id == null) {
             return;
         }
+        if (kept.contains(t.target())) {
+            moveSequence(t, id);
+            return;
+        }
         try (Connection c = target.connection(); PreparedStatement ps = c.prepareStatement("SELECT max("
                 + Naming.quote(id.target()) + ") FROM " + Naming.qualified(plan.schema(), t.target()));
              ResultSet rs = ps.executeQuery()) {
@@ -107,6 +116,22 @@ final class Completer {
             try (Statement s = c.createStatement()) {
                 s.execute(ddl.restartIdentity(t, id, next));
             }
+        } catch (SQLException e) {
+            problems.add(new Problem(t.source().name(), id.source().name(), Problem.Kind.PRIMARY_KEY_NOT_CREATED, 0,
+                    "report", List.of(), "The id counter of " + t.target() + " could not be moved past the copied ids: "
+                    + e.getMessage()));
+        }
+    }
+
+    /** A table that was there before may count its ids with a serial or identity: moved past the highest id now in it. */
+    private void moveSequence(TablePlan t, ColumnPlan id) {
+        String table = Naming.qualified(plan.schema(), t.target());
+        try (Connection c = target.connection(); PreparedStatement ps = c.prepareStatement("SELECT setval(s, m) FROM "
+                + "(SELECT pg_get_serial_sequence(?, ?) AS s, (SELECT max(" + Naming.quote(id.target()) + ") FROM " + table
+                + ") AS m) x WHERE s IS NOT NULL AND m IS NOT NULL")) {
+            ps.setString(1, table);
+            ps.setString(2, id.target());
+            ps.executeQuery().close();
         } catch (SQLException e) {
             problems.add(new Problem(t.source().name(), id.source().name(), Problem.Kind.PRIMARY_KEY_NOT_CREATED, 0,
                     "report", List.of(), "The id counter of " + t.target() + " could not be moved past the copied ids: "

@@ -6,11 +6,14 @@ import dev.ferry.mapping.TablePlan;
 import dev.ferry.target.Ddl;
 import dev.ferry.target.Naming;
 import dev.ferry.target.PgTarget;
+import dev.ferry.verify.Checksums;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,9 +37,12 @@ final class Creator {
         if (!existing.isEmpty() && options.ifExists() == Options.IfExists.FAIL) {
             throw new FerryException(FerryException.Kind.TARGET, "These tables already exist in schema " + plan.schema()
                     + " of " + options.target().database() + ": " + String.join(", ", existing) + ".",
-                    "Nothing was changed. Use --if-exists replace to drop and recreate them, or --schema NAME to "
-                            + "migrate into another schema.");
+                    "Nothing was changed. Use --if-exists append to add the rows to them, truncate to empty them "
+                            + "first, replace to drop and recreate them, or --schema NAME to migrate into another schema.");
         }
+        // append and truncate keep what is there: checked (and counted) before anything changes
+        boolean keep = options.ifExists() == Options.IfExists.APPEND || options.ifExists() == Options.IfExists.TRUNCATE;
+        Map<String, Journal.Before> kept = keep ? before(plan, target, ddl, options, existing) : Map.of();
         Journal.ensure(target);
         try (Connection c = target.connection()) {
             c.setAutoCommit(false);
@@ -48,7 +54,7 @@ final class Creator {
                 }
                 // views first, then all tables in one statement, so keys between them do not block the drop
                 List<String> tables = new ArrayList<>();
-                for (String name : existing) {
+                for (String name : keep ? List.<String>of() : existing) {
                     if (views.contains(name)) {
                         s.execute("DROP VIEW " + Naming.qualified(plan.schema(), name));
                     } else {
@@ -58,18 +64,27 @@ final class Creator {
                 if (!tables.isEmpty()) {
                     s.execute(ddl.dropTables(tables));
                 }
+                if (options.ifExists() == Options.IfExists.TRUNCATE && !kept.isEmpty()) {
+                    s.execute("TRUNCATE " + String.join(", ", kept.keySet().stream().map(n -> Naming.qualified(plan.schema(), n)).toList()));
+                }
                 for (TablePlan t : plan.tables()) {
-                    s.execute(ddl.createTable(t));
+                    if (!kept.containsKey(t.target())) {
+                        s.execute(ddl.createTable(t));
+                    }
                 }
             }
             Journal.start(c, run, stamp, plan.schema(), createdSchema, digest, Migration.class.getPackage().getImplementationVersion());
-            Journal.forget(c, plan.schema(), run, existing);
+            if (!keep) {
+                Journal.forget(c, plan.schema(), run, existing);
+            }
             if (createdSchema) {
                 Journal.objects(c, run, "schema", List.of(plan.schema()));
             }
-            Journal.objects(c, run, "table", plan.tables().stream().map(TablePlan::target).toList());
+            // only what this run creates is undo's to drop; kept tables and views stay out of the list
+            Journal.objects(c, run, "table", plan.tables().stream().map(TablePlan::target).filter(t -> !kept.containsKey(t)).toList());
             // views are recorded now, before they exist, so no crash can leave one that undo would not know
-            Journal.objects(c, run, "view", views);
+            Journal.objects(c, run, "view", views.stream().filter(v -> !keep || !existing.contains(v)).toList());
+            Journal.existing(c, run, kept);
             PartJournal.addParts(c, run, parts);
             c.commit();
         } catch (SQLException e) {
@@ -77,6 +92,29 @@ final class Creator {
                     "Check that user '" + options.target().user() + "' may create tables in schema " + plan.schema()
                             + ". Nothing was changed.", e);
         }
+    }
+
+    /**
+     * For append and truncate: every existing table checked able to take its rows (else nothing is
+     * changed), and how it stands now, so verification can compare just the rows this run adds.
+     */
+    private static Map<String, Journal.Before> before(Plan plan, PgTarget target, Ddl ddl, Options options, Set<String> existing) {
+        Map<String, Journal.Before> out = new LinkedHashMap<>();
+        List<TablePlan> kept = plan.tables().stream().filter(t -> existing.contains(t.target())).toList();
+        try (Connection c = target.connection()) {
+            for (TablePlan t : kept) {
+                Existing.checkCompatible(c, plan.schema(), t);
+            }
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read how the existing tables of schema "
+                    + plan.schema() + " are made.", "See the details. Nothing was changed.", e);
+        }
+        for (TablePlan t : kept) {
+            boolean append = options.ifExists() == Options.IfExists.APPEND;
+            Checksums.Sum sum = append ? Checksums.target(t, target, ddl, true) : new Checksums.Sum(0, 0);
+            out.put(t.target(), new Journal.Before(append ? "append" : "truncate", sum.rows(), sum.checksum()));
+        }
+        return out;
     }
 
     static Set<String> existing(PgTarget target, Plan plan, Set<String> names) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -54,6 +56,14 @@ public final class Journal {
         }
     }
 
+    /** The journal has every table this Ferry writes to (journals of earlier versions lack the newest). */
+    private static boolean current(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT to_regclass('ferry_journal.existing') IS NOT NULL")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     static boolean schemaExists(Connection c, String schema) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
             ps.setString(1, schema);
@@ -63,16 +73,16 @@ public final class Journal {
         }
     }
 
-    /** Creates the journal when missing. Checks first: CREATE ... IF NOT EXISTS still demands the privilege. */
+    /** Creates the journal when missing (or older than this Ferry). Checks first: CREATE ... IF NOT EXISTS still demands the privilege. */
     static void ensure(PgTarget target) {
         try (Connection c = target.connection()) {
-            if (exists(c)) {
+            if (current(c)) {
                 return;
             }
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ")");
-                if (!exists(c)) {
+                if (!current(c)) {
                     if (!schemaExists(c, SCHEMA)) {
                         s.execute("CREATE SCHEMA " + SCHEMA);
                     }
@@ -163,6 +173,43 @@ public final class Journal {
             ps.setArray(3, c.createArrayOf("text", names.toArray()));
             ps.executeUpdate();
         }
+    }
+
+    /** A table that was there before the run and took its rows: how it looked just before (0, 0 once truncated). */
+    public record Before(String policy, long rows, long checksum) {
+    }
+
+    static void existing(Connection c, UUID id, Map<String, Before> tables) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ferry_journal.existing (run_id, table_name, policy, "
+                + "rows_before, checksum_before) VALUES (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Before> t : tables.entrySet()) {
+                ps.setObject(1, id);
+                ps.setString(2, t.getKey());
+                ps.setString(3, t.getValue().policy());
+                ps.setLong(4, t.getValue().rows());
+                ps.setLong(5, t.getValue().checksum());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The tables run {@code id} added rows to without creating them; empty for journals older than this Ferry. */
+    static Map<String, Before> existing(Connection c, UUID id) throws SQLException {
+        Map<String, Before> out = new TreeMap<>();
+        if (!current(c)) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, policy, rows_before, checksum_before "
+                + "FROM ferry_journal.existing WHERE run_id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Before(rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return out;
     }
 
     static void mark(Connection c, UUID id, Status status) throws SQLException {

@@ -18,8 +18,12 @@ import java.util.Map;
 public record Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists,
                       int jobs, Naming.Style naming, Map<String, PgType> overrides, long chunkRows) {
 
-    /** What to do when a table Ferry would create already exists in the target schema. */
-    public enum IfExists { FAIL, REPLACE }
+    /**
+     * What to do when a table Ferry would create already exists in the target schema: refuse, drop
+     * and recreate it, add the rows to it, or empty it first; the last two only when its columns
+     * can take the rows (checked before any row moves).
+     */
+    public enum IfExists { FAIL, REPLACE, APPEND, TRUNCATE }
 
     public Options {
         if (source == null) {

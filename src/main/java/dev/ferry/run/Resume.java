@@ -41,12 +41,20 @@ final class Resume {
                         + (gone.size() == 1 ? " " : "s ") + String.join(", ", gone) + " of schema " + schema
                         + " are no longer in PostgreSQL.", "Remove what the run left with ferry undo, then migrate again.");
             }
+            Map<String, Journal.Before> kept = Journal.existing(c, run.id());
             List<PartJournal.PartState> states = new ArrayList<>();
             try (Statement s = c.createStatement()) {
                 for (PartJournal.PartState p : PartJournal.parts(c, run.id())) {
                     String name = p.table();
                     TablePlan t = plan.tables().stream().filter(x -> x.target().equals(name)).findFirst().orElse(null);
                     if (t != null && CopyPart.rowidName(t.source()) == null && !p.done() && p.rows() > 0) {
+                        if (kept.containsKey(name) && kept.get(name).policy().equals("append")) {
+                            // its rows cannot be told from those that were there before, so it cannot be emptied to start again
+                            throw new FerryException(FerryException.Kind.TARGET, "The unfinished run cannot go on: it was adding "
+                                    + "rows to table " + name + ", which existed before and has no row order (WITHOUT ROWID) to "
+                                    + "continue from. Nothing was changed.", "Remove the rows it added by hand, or restore the "
+                                    + "table, then migrate again.");
+                        }
                         s.execute("TRUNCATE " + Naming.qualified(schema, t.target()));
                         try (PreparedStatement ps = c.prepareStatement("UPDATE ferry_journal.progress SET rows_committed = 0,"
                                 + " last_rowid = NULL WHERE run_id = ? AND table_name = ?")) {

@@ -60,7 +60,13 @@ final class Runner {
         } else {
             parts = Resume.prepare(plan, target, continuing);
         }
+        Map<String, Journal.Before> kept = kept(id);
         listener.on(new MigrationEvent.Note("Run " + id + " (ferry undo --run " + id + " removes what it creates)"));
+        if (!kept.isEmpty()) {
+            listener.on(new MigrationEvent.Note("Table" + (kept.size() == 1 ? " " : "s ") + String.join(", ", kept.keySet())
+                    + " existed already and keep their own keys and indexes; their check compares the rows this run adds "
+                    + "(the table now, minus how it was before the run) with the SQLite table."));
+        }
         listener.on(new MigrationEvent.PhaseFinished(Phase.CREATE, Migration.since(start)));
 
         start = System.nanoTime();
@@ -87,14 +93,15 @@ final class Runner {
                 CopyProgress c = copied.get(t);
                 // the inline checksum saw only this attempt's rows: a resumed table is read again whole
                 Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum());
-                Checksums.Sum sum = Checksums.target(t, target, ddl);
+                Journal.Before before = kept.get(t.target());
+                Checksums.Sum sum = before == null ? Checksums.target(t, target, ddl) : added(Checksums.target(t, target, ddl, true), before);
                 return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),
                         (c.took().toNanos() + System.nanoTime() - s) / 1e9);
             });
             listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(completeStart)));
             return checks;
         }, runnable -> new Thread(runnable, "ferry-verify").start());
-        Completer completer = new Completer(plan, target, ddl, options.jobs());
+        Completer completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet());
         completer.run(plan.catalog().sequences());
         completer.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
         listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, Migration.since(completeStart)));
@@ -135,6 +142,23 @@ final class Runner {
         } catch (RuntimeException e) {
             throw failure.get() != null && !cancelled.get() ? failure.get() : e;
         }
+    }
+
+    private Map<String, Journal.Before> kept(UUID id) {
+        try (Connection c = target.connection()) {
+            return Journal.existing(c, id);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal.", "See the details; "
+                    + Migration.RESUME_ADVICE, e);
+        }
+    }
+
+    /**
+     * The rows a run added to a table that was there before: checksums are sums over rows, so the
+     * table now minus the table before is exactly this run's rows, as long as nobody else wrote to it meanwhile.
+     */
+    static Checksums.Sum added(Checksums.Sum now, Journal.Before before) {
+        return new Checksums.Sum(now.rows() - before.rows(), now.checksum() - before.checksum());
     }
 
     /** Identifies the run's DDL, so a resume with other names or types is refused. */

@@ -24,11 +24,12 @@ import java.util.UUID;
 public final class Undo {
 
     private final Journal.RunInfo run;
-    private final List<String> tables, views;
+    private final List<String> tables, views, kept;
     private List<String> grown;
     private boolean schemaDropped;
 
-    private Undo(Journal.RunInfo run, List<String> tables, List<String> views, List<String> grown) {
+    private Undo(Journal.RunInfo run, List<String> tables, List<String> views, List<String> grown, List<String> kept) {
+        this.kept = kept;
         this.run = run;
         this.tables = tables;
         this.views = views;
@@ -52,7 +53,10 @@ public final class Undo {
             List<String> tables = kinds.keySet().stream().filter(t -> kinds.get(t).equals("r")).sorted().toList();
             Map<String, String> viewKinds = Resume.relations(c, run.schema(), Journal.objects(c, run.id(), "view"));
             List<String> views = viewKinds.keySet().stream().filter(v -> viewKinds.get(v).equals("v")).sorted().toList();
-            return new Undo(run, tables, views, grown(c, run, tables));
+            List<String> kept = Journal.existing(c, run.id()).entrySet().stream().map(e -> "Table " + e.getKey()
+                    + (e.getValue().policy().equals("append") ? " was there before and the run added rows to it"
+                    : " was there before and the run emptied and refilled it") + ": undo leaves it as it is now.").toList();
+            return new Undo(run, tables, views, grown(c, run, tables), kept);
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal in database "
                     + target.address().database() + ".", "See the details. Nothing was changed.", e);
@@ -70,6 +74,14 @@ public final class Undo {
 
     public List<String> views() {
         return views;
+    }
+
+    /**
+     * One sentence per table the run filled without creating it (--if-exists append or truncate):
+     * never dropped, and its rows stay, since Ferry cannot tell the run's rows from the others.
+     */
+    public List<String> kept() {
+        return kept;
     }
 
     /** One sentence per table holding more rows than the run copied. */

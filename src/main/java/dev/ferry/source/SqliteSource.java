@@ -20,9 +20,12 @@ public final class SqliteSource {
     static final int LOCKED_WAIT_MILLIS = 5_000;
 
     private final Path file;
+    /** Decided once per open, from the files on disk: see {@link ReadOnlyUri}. */
+    private final String url;
 
     private SqliteSource(Path file) {
         this.file = file;
+        this.url = ReadOnlyUri.of(file);
     }
 
     /** Checks that the path is a readable SQLite database and returns a handle to it. */
@@ -73,7 +76,8 @@ public final class SqliteSource {
 
     /**
      * A new read-only connection. The file URI form keeps names with spaces, '?' or '#' intact,
-     * and query_only makes SQLite itself refuse any write should one ever be attempted.
+     * query_only makes SQLite itself refuse any write should one ever be attempted, and the URI's
+     * parameters keep SQLite from writing even the -shm file beside a WAL database.
      */
     public Connection connect() throws SQLException {
         return connect(10_000);
@@ -85,7 +89,7 @@ public final class SqliteSource {
         config.setOpenMode(SQLiteOpenMode.READONLY);
         config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         config.setBusyTimeout(busyMillis);
-        Connection c = config.createConnection("jdbc:sqlite:" + file.toUri());
+        Connection c = config.createConnection(url);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA query_only = 1");
         }

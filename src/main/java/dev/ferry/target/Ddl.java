@@ -60,7 +60,17 @@ public final class Ddl {
 
     /** Binary: reading back for verification then costs neither side any text formatting. */
     public String copyOutBinary(TablePlan t, String where) {
-        return "COPY (SELECT " + columnList(t) + " FROM " + qualified(schema, t.target()) + where + ") TO STDOUT (FORMAT binary)";
+        return copyOutBinary(t, where, false);
+    }
+
+    /**
+     * {@code asPlanned}: each column cast to its planned type, for a table that existed before with
+     * wider types (--if-exists append), so the values read back decode as the planned ones.
+     */
+    public String copyOutBinary(TablePlan t, String where, boolean asPlanned) {
+        String cols = asPlanned ? t.columns().stream().map(c -> quote(c.target()) + "::" + c.type().sql())
+                .collect(Collectors.joining(", ")) : columnList(t);
+        return "COPY (SELECT " + cols + " FROM " + qualified(schema, t.target()) + where + ") TO STDOUT (FORMAT binary)";
     }
 
     /** The table's schema-qualified, quoted name, as to_regclass and SQL text take it. */

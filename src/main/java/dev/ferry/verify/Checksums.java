@@ -44,16 +44,21 @@ public final class Checksums {
      * cores idle while it is the last thing running.
      */
     public static Sum target(TablePlan t, PgTarget target, Ddl ddl) {
+        return target(t, target, ddl, false);
+    }
+
+    /** {@code asPlanned}: read each column as its planned type (see {@link Ddl#copyOutBinary(TablePlan, String, boolean)}). */
+    public static Sum target(TablePlan t, PgTarget target, Ddl ddl, boolean asPlanned) {
         long start = System.nanoTime();
         List<String> ranges = blockRanges(t, target, ddl);
         List<Sum> parts = new ArrayList<>();
         if (ranges.size() == 1) {
-            parts.add(targetPart(t, target, ddl, ranges.get(0)));
+            parts.add(targetPart(t, target, ddl, ranges.get(0), asPlanned));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(ranges.size());
             try {
                 List<Future<Sum>> futures = new ArrayList<>();
-                ranges.forEach(r -> futures.add(pool.submit(() -> targetPart(t, target, ddl, r))));
+                ranges.forEach(r -> futures.add(pool.submit(() -> targetPart(t, target, ddl, r, asPlanned))));
                 for (Future<Sum> f : futures) {
                     parts.add(f.get());
                 }
@@ -98,10 +103,10 @@ public final class Checksums {
         }
     }
 
-    private static Sum targetPart(TablePlan t, PgTarget target, Ddl ddl, String where) {
+    private static Sum targetPart(TablePlan t, PgTarget target, Ddl ddl, String where, boolean asPlanned) {
         RowHasher hasher = new RowHasher(jsonColumns(t));
         try (Connection c = target.connection()) {
-            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t, where));
+            CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t, where, asPlanned));
             BinaryRowReader reader = new BinaryRowReader(copy, kinds(t));
             for (Object[] row = reader.next(); row != null; row = reader.next()) {
                 for (Object v : row) {

@@ -40,6 +40,17 @@ CREATE TABLE IF NOT EXISTS ferry_journal.progress (
     PRIMARY KEY (run_id, table_name, part)
 );
 
+-- Tables that were there before a run (--if-exists append or truncate) and took its rows: never the
+-- run's to drop. rows_before and checksum_before let verification compare only what the run added.
+CREATE TABLE IF NOT EXISTS ferry_journal.existing (
+    run_id          uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    table_name      text NOT NULL,
+    policy          text NOT NULL CHECK (policy IN ('append', 'truncate')),
+    rows_before     bigint NOT NULL,
+    checksum_before bigint NOT NULL,
+    PRIMARY KEY (run_id, table_name)
+);
+
 CREATE INDEX IF NOT EXISTS runs_by_schema ON ferry_journal.runs (target_schema, started DESC);
 
 COMMENT ON SCHEMA ferry_journal IS 'Ferry''s record of its migrations, for ferry migrate --resume and ferry undo.';
