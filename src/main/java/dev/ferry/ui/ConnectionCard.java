@@ -38,7 +38,8 @@ final class ConnectionCard extends VBox {
         String who = model.user().get().trim();
         report.getChildren().add(Ui.mark(true, Text.get("target.ok.connected", r.serverVersion())));
         report.getChildren().add(r.encrypted() ? Ui.mark(true, Text.get("target.ok.encrypted"))
-                : Ui.warning(Text.get("target.warn.unencrypted")));
+                : Ui.warning(model.local() ? Text.get("target.warn.unencrypted")
+                : Text.get("target.warn.unencrypted.remote", model.host().get().trim())));
         report.getChildren().add(r.canCreate() ? Ui.mark(true, Text.get("target.ok.create", who))
                 : Ui.mark(false, Text.get("target.bad.create", who)));
         report.getChildren().add(r.existing().isEmpty() ? Ui.mark(true, Text.get("target.ok.fresh"))

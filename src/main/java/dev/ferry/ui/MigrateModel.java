@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MigrateModel implements StepModel {
 
-    enum State { IDLE, RUNNING, CANCELLING, DONE, CANCELLED, FAILED }
+    /** UNFINISHED: a new run was refused because an earlier run of this file and schema did not finish. */
+    enum State { IDLE, RUNNING, CANCELLING, DONE, CANCELLED, FAILED, UNFINISHED }
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrateModel.class);
 
@@ -40,17 +41,24 @@ final class MigrateModel implements StepModel {
     private final ReadOnlyStringWrapper stats = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper resumable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper();
     private final RunBoard board = new RunBoard();
     private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> refresh()));
     private RunMigration task;
     private RunProgress progress;
     private TargetAddress address;
+    private java.util.UUID runId;
+    private String schema;
+    private boolean resumeNext;
+    private final UndoModel undo;
 
     MigrateModel(Supplier<Options> options, Supplier<Plan> plan, TargetModel target) {
         this.options = options;
         this.plan = plan;
         this.target = target;
+        this.undo = new UndoModel(() -> address == null || runId == null ? null
+                : new UndoModel.Target(address, target.secret(), schema, runId), () -> resumable.set(false));
         ticker.setCycleCount(Timeline.INDEFINITE);
         busy.bind(state.isEqualTo(State.RUNNING).or(state.isEqualTo(State.CANCELLING)));
         blocker.bind(Bindings.createStringBinding(() -> state.get() == State.DONE ? ""
@@ -60,22 +68,40 @@ final class MigrateModel implements StepModel {
     @Override
     public void entered(boolean forward) {
         if (forward && !busy.get()) {
-            start();
+            start(resumeNext);
+            resumeNext = false;
         }
     }
 
-    void start() {
+    /** The next time the page is entered it continues the unfinished run (Resume on the welcome page). */
+    void resumeNext() {
+        resumeNext = true;
+    }
+
+    /** Continues the cancelled or refused run where it stopped; a rehearsal continues in the same private server. */
+    void resume() {
+        if (!busy.get()) {
+            start(true);
+        }
+    }
+
+    void start(boolean resume) {
+        var keep = resume && task != null && target.rehearse().get() ? task.handOver() : null;
         close();
         Options o = options.get();
         Plan p = plan.get();
         boolean rehearse = target.rehearse().get();
-        address = rehearse ? null : o.target();
+        address = rehearse ? (keep == null ? null : keep.address()) : o.target();
+        schema = o.schema();
+        runId = null;
+        undo.reset();
+        resumable.set(false);
         progress = new RunProgress(p);
         board.reset(p);
         result.set(null);
         failure.set(null);
         state.set(State.RUNNING);
-        RunMigration run = new RunMigration(o, p, rehearse, progress);
+        RunMigration run = new RunMigration(o, p, rehearse, progress, resume, keep);
         task = run;
         run.setOnSucceeded(e -> finished(run, run.getValue(), null));
         run.setOnFailed(e -> finished(run, null, run.getException()));
@@ -90,6 +116,8 @@ final class MigrateModel implements StepModel {
         if (run.server() != null) {
             address = run.server().address();
         }
+        runId = error instanceof RunMigration.Unfinished u ? u.id : run.runId();
+        resumable.set(r == null && runId != null && !(error instanceof RunMigration.Unfinished u && u.sourceChanged));
         refresh();
         if (r != null) {
             LOG.info("The migration finished: {} in {}", r.status(), r.took());
@@ -97,6 +125,12 @@ final class MigrateModel implements StepModel {
             result.set(r);
             state.set(State.DONE);
             phase.set(Text.get(run.stopRequested() ? "migrate.done.anyway" : "migrate.done"));
+        } else if (error instanceof RunMigration.Unfinished u) {
+            LOG.info("A new run was refused: {}", u.getMessage());
+            failure.set(new Failure(u.getMessage(), Text.get(u.sourceChanged ? "migrate.unfinished.changed"
+                    : "migrate.unfinished.advice"), Failure.stackTrace(u.getCause())));
+            state.set(State.UNFINISHED);
+            phase.set(Text.get("migrate.unfinished"));
         } else if (Failure.isCancel(error)) {
             LOG.info("The migration was cancelled: {}", error.getMessage());
             state.set(State.CANCELLED);
@@ -143,6 +177,9 @@ final class MigrateModel implements StepModel {
         }
     }
 
+    UndoModel undo() { return undo; }
+    /** A stopped run (cancelled, failed, or found unfinished) that Resume can continue. */
+    ReadOnlyBooleanProperty resumable() { return resumable.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<State> state() { return state.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<Result> result() { return result.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<Failure> failure() { return failure.getReadOnlyProperty(); }

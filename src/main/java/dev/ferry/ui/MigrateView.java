@@ -29,10 +29,13 @@ final class MigrateView implements StepView {
     private final TableView<TableProgress> tables = new TableView<>();
     private final ListView<String> log = new ListView<>();
     private final Callout outcome = new Callout();
+    private final Button resume = new Button(Text.get("migrate.resume"));
+    private final UndoControls undo;
     private VBox root;
 
     MigrateView(MigrateModel model) {
         this.model = model;
+        this.undo = new UndoControls(model.undo(), "migrate-");
         createView();
         initListeners();
     }
@@ -79,7 +82,20 @@ final class MigrateView implements StepView {
         logPane.setAnimated(false);
 
         outcome.setId("outcome");
-        VBox body = new VBox(10, top, overall, stats, tables, logPane, outcome, new ErrorBox(model.failure()));
+        resume.setId("resume");
+        resume.setMnemonicParsing(true);
+        resume.getStyleClass().add(Styles.ACCENT);
+        Ui.help(resume, "migrate.resume.tip");
+        Ui.keepWidth(resume);
+        HBox stopped = new HBox(10, resume, undo.undo, undo.working());
+        stopped.setAlignment(Pos.CENTER_LEFT);
+        stopped.setId("stopped-actions");
+        VBox after = new VBox(10, stopped, undo);
+        after.visibleProperty().bind(model.state().isEqualTo(MigrateModel.State.CANCELLED)
+                .or(model.state().isEqualTo(MigrateModel.State.UNFINISHED)).or(model.state().isEqualTo(MigrateModel.State.FAILED)
+                        .and(model.resumable())));
+        after.managedProperty().bind(after.visibleProperty());
+        VBox body = new VBox(10, top, overall, stats, tables, logPane, outcome, new ErrorBox(model.failure()), after);
         VBox.setVgrow(tables, Priority.ALWAYS);
         root = Ui.page("migrate", body);
     }
@@ -92,6 +108,10 @@ final class MigrateView implements StepView {
         log.setItems(model.log());
         model.log().addListener((ListChangeListener<String>) c -> log.scrollTo(log.getItems().size() - 1));
         cancel.setOnAction(e -> model.cancel());
+        resume.setOnAction(e -> model.resume());
+        // once the stopped run is undone there is nothing left to continue
+        resume.visibleProperty().bind(model.resumable());
+        resume.managedProperty().bind(model.resumable());
         cancel.disableProperty().bind(model.state().isNotEqualTo(MigrateModel.State.RUNNING));
         model.state().addListener((obs, old, s) -> showOutcome(s));
         showOutcome(model.state().get());
@@ -106,6 +126,7 @@ final class MigrateView implements StepView {
             outcome.show(done ? Callout.Kind.SUCCESS : Callout.Kind.WARNING,
                     Text.get(done ? "migrate.outcome.done" : "migrate.outcome.cancelled"),
                     Text.get(done ? "migrate.outcome.done.body" : "migrate.outcome.cancelled.body"));
+            outcome.setAccessibleHelp(done ? null : Text.get("migrate.resume.tip"));
         }
     }
 

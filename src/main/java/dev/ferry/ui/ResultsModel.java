@@ -15,7 +15,7 @@ import javafx.concurrent.Task;
 
 /**
  * Step 7: the verified result, the report in JSON or HTML, where to connect, and hints for the
- * user's own code. (Undo belongs here once the engine can drop exactly what a run created.)
+ * user's own code, and Undo of the run (shared with the Migrate page, which offers it after a cancel).
  */
 final class ResultsModel implements StepModel {
 
@@ -39,6 +39,10 @@ final class ResultsModel implements StepModel {
 
     ReadOnlyObjectProperty<Result> result() {
         return migrate.result();
+    }
+
+    UndoModel undo() {
+        return migrate.undo();
     }
 
     boolean rehearsal() {

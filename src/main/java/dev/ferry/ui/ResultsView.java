@@ -31,12 +31,14 @@ final class ResultsView implements StepView {
     private final ResultsTable tables = new ResultsTable();
     private final ListView<String> changes = new ListView<>();
     private final ItemsTable items = new ItemsTable();
+    private final UndoControls undo;
     private final Tab changesTab = new Tab(), itemsTab = new Tab();
     private VBox root;
 
     ResultsView(ResultsModel model, Consumer<String> browser) {
         this.model = model;
         this.browser = browser;
+        this.undo = new UndoControls(model.undo(), "");
         createView();
         initListeners();
     }
@@ -54,7 +56,7 @@ final class ResultsView implements StepView {
         logs.setId("open-logs");
         Ui.help(logs, "results.logs.tip");
         Ui.keepWidth(save, copy, logs);
-        HBox actions = new HBox(10, save, copy, logs);
+        HBox actions = new HBox(10, save, copy, logs, new atlantafx.base.controls.Spacer(), undo.working(), undo.undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         changes.setId("changes");
         changes.setAccessibleText(Text.get("results.changes"));
@@ -77,7 +79,7 @@ final class ResultsView implements StepView {
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(160);
-        VBox body = new VBox(12, banner, actions, tabs, new ErrorBox(model.failure()));
+        VBox body = new VBox(12, banner, actions, undo, tabs, new ErrorBox(model.failure()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root = Ui.page("results", body);
     }

@@ -23,16 +23,23 @@ final class RunMigration extends Task<Result> {
     private final Plan plan;
     private final boolean rehearse;
     private final RunProgress progress;
+    private final boolean resume;
     private final AtomicReference<Migration> migration = new AtomicReference<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private volatile PrivatePostgres server;
     private boolean closed;
 
-    RunMigration(Options options, Plan plan, boolean rehearse, RunProgress progress) {
+    /**
+     * @param resume  continue the unfinished run of this file and schema instead of starting anew
+     * @param server  a rehearsal's server kept from the run before, to resume in; null starts one
+     */
+    RunMigration(Options options, Plan plan, boolean rehearse, RunProgress progress, boolean resume, PrivatePostgres server) {
         this.options = options;
         this.plan = plan;
         this.rehearse = rehearse;
         this.progress = progress;
+        this.resume = resume;
+        this.server = server;
         updateTitle("migrate");
     }
 
@@ -40,8 +47,11 @@ final class RunMigration extends Task<Result> {
     protected Result call() {
         Options o = options;
         if (rehearse) {
-            progress.on(new MigrationEvent.Note(Text.get("migrate.note.server")));
-            PrivatePostgres started = PrivatePostgres.start();
+            PrivatePostgres started = server;
+            if (started == null) {
+                progress.on(new MigrationEvent.Note(Text.get("migrate.note.server")));
+                started = PrivatePostgres.start();
+            }
             synchronized (this) {
                 if (closed) { // the window closed while the server started
                     started.close();
@@ -57,7 +67,44 @@ final class RunMigration extends Task<Result> {
         if (cancelRequested.get()) {
             throw new FerryException(FerryException.Kind.INTERRUPTED, Text.get("migrate.cancelled.early"), null);
         }
-        return m.run(plan);
+        if (resume) {
+            return m.resume(plan);
+        }
+        try {
+            return m.run(plan);
+        } catch (FerryException e) {
+            // run() refuses while an unfinished run of this file and schema exists: offer Resume and Undo
+            if (e.kind() != FerryException.Kind.TARGET || m.runId() != null) {
+                throw e;
+            }
+            Migration.Unfinished u = m.findUnfinished().filter(f -> !f.busy()).orElseThrow(() -> e);
+            throw new Unfinished(e, u.run().id(), u.sourceChanged());
+        }
+    }
+
+    /** The refusal of a new run because an earlier one did not finish; {@code id} is that run's. */
+    static final class Unfinished extends RuntimeException {
+        final java.util.UUID id;
+        final boolean sourceChanged;
+
+        Unfinished(FerryException refusal, java.util.UUID id, boolean sourceChanged) {
+            super(refusal.getMessage(), refusal);
+            this.id = id;
+            this.sourceChanged = sourceChanged;
+        }
+    }
+
+    /** The journal's id of the run this task started or resumed, once the engine knows it. */
+    java.util.UUID runId() {
+        Migration m = migration.get();
+        return m == null ? null : m.runId();
+    }
+
+    /** Gives the rehearsal's server to the next task (a resume) instead of removing it. */
+    synchronized PrivatePostgres handOver() {
+        PrivatePostgres s = server;
+        server = null;
+        return s;
     }
 
     /** Safe from the JavaFX thread at any moment, even before the engine has started. */

@@ -87,6 +87,19 @@ final class Settings {
         store("settings.properties", p);
     }
 
+    /** Several settings at once; a null value removes the key. */
+    void putAll(Map<String, String> values) {
+        Properties p = load("settings.properties");
+        values.forEach((k, v) -> {
+            if (v == null) {
+                p.remove(k);
+            } else {
+                p.setProperty(k, v);
+            }
+        });
+        store("settings.properties", p);
+    }
+
     private Properties load(String name) {
         Properties p = new Properties();
         Path file = dir.resolve(name);

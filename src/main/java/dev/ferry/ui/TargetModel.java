@@ -37,6 +37,7 @@ final class TargetModel implements StepModel {
     private final StringProperty user = new SimpleStringProperty(ENV.getOrDefault("PGUSER", ""));
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty sslMode = new SimpleStringProperty(ENV.getOrDefault("PGSSLMODE", "prefer"));
+    private final StringProperty rootCert = new SimpleStringProperty(ENV.getOrDefault("PGSSLROOTCERT", ""));
     private final BooleanProperty rehearse = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<TestConnection.Report> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
@@ -51,7 +52,7 @@ final class TargetModel implements StepModel {
         this.source = source;
         profiles.setAll(settings.profiles().keySet());
         // a test result speaks for the settings it was made with, and no others
-        for (StringProperty p : List.of(host, port, database, user, password, sslMode)) {
+        for (StringProperty p : List.of(host, port, database, user, password, sslMode, rootCert)) {
             p.addListener((obs, old, now) -> forgetTest());
         }
         blocker.bind(Bindings.createStringBinding(this::why, host, port, database, user, rehearse, report, failure, testing));
@@ -91,8 +92,35 @@ final class TargetModel implements StepModel {
     }
 
     TargetAddress address() {
+        Map<String, String> params = new java.util.HashMap<>(Map.of("sslmode", sslMode.get()));
+        if (verifies() && !rootCert.get().isBlank()) {
+            params.put("sslrootcert", rootCert.get().trim());
+        }
         return new TargetAddress(host.get().trim(), Integer.parseInt(port.get().trim()), database.get().trim(),
-                user.get().trim(), Map.of("sslmode", sslMode.get()), Secret.NONE);
+                user.get().trim(), Map.copyOf(params), Secret.NONE);
+    }
+
+    /** verify-ca and verify-full check the server's certificate against a root certificate. */
+    boolean verifies() {
+        return sslMode.get() != null && sslMode.get().startsWith("verify-");
+    }
+
+    /** This computer: an unencrypted connection never leaves it. */
+    boolean local() {
+        String h = host.get() == null ? "" : host.get().trim().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.startsWith("/");
+    }
+
+    /** Fills the form from the remembered unfinished run; the password is asked, never remembered. */
+    void apply(LastRun r, String typedPassword) {
+        rehearse.set(false);
+        host.set(r.host());
+        port.set(r.port());
+        database.set(r.database());
+        user.set(r.user());
+        sslMode.set(r.sslMode().isEmpty() ? "prefer" : r.sslMode());
+        rootCert.set(r.rootCert());
+        password.set(typedPassword == null ? "" : typedPassword);
     }
 
     Secret secret() {
@@ -162,6 +190,7 @@ final class TargetModel implements StepModel {
     StringProperty user() { return user; }
     StringProperty password() { return password; }
     StringProperty sslMode() { return sslMode; }
+    StringProperty rootCert() { return rootCert; }
     BooleanProperty rehearse() { return rehearse; }
     ObservableList<String> profiles() { return profilesView; }
     ReadOnlyObjectProperty<TestConnection.Report> report() { return report.getReadOnlyProperty(); }

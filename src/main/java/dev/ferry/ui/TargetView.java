@@ -26,6 +26,8 @@ final class TargetView implements StepView {
     private final TextField host = new TextField(), port = new TextField(), database = new TextField(), user = new TextField();
     private final PasswordField password = new PasswordField();
     private final ComboBox<String> ssl = new ComboBox<>();
+    private final TextField rootCert = new TextField();
+    private final Button chooseCert = new Button(Text.get("target.rootcert.choose"));
     private final Button test = new Button(Text.get("target.test"));
     private final ProgressIndicator testing = new ProgressIndicator();
     private final ValidationSupport validation = new ValidationSupport();
@@ -54,6 +56,22 @@ final class TargetView implements StepView {
         row(grid, 3, "target.user", user, "user");
         row(grid, 4, "target.password", password, "password");
         row(grid, 5, "target.ssl", ssl, "ssl");
+        chooseCert.setId("choose-rootcert");
+        chooseCert.setMnemonicParsing(true);
+        Ui.help(chooseCert, "target.rootcert.choose.tip");
+        rootCert.setId("sslrootcert");
+        Ui.help(rootCert, "target.rootcert.tip");
+        HBox certRow = new HBox(8, rootCert, chooseCert);
+        HBox.setHgrow(rootCert, Priority.ALWAYS);
+        javafx.scene.control.Label certLabel = Ui.label("target.rootcert", rootCert);
+        grid.addRow(6, certLabel, certRow);
+        // only verify-ca and verify-full check the server against a root certificate
+        javafx.beans.binding.BooleanBinding verifies = javafx.beans.binding.Bindings.createBooleanBinding(model::verifies,
+                model.sslMode());
+        for (Node n : new Node[] {certLabel, certRow}) {
+            n.visibleProperty().bind(verifies);
+            n.managedProperty().bind(verifies);
+        }
         port.setMaxWidth(100);
         host.setPrefColumnCount(24);
 
@@ -118,6 +136,15 @@ final class TargetView implements StepView {
         user.textProperty().bindBidirectional(model.user());
         password.textProperty().bindBidirectional(model.password());
         ssl.valueProperty().bindBidirectional(model.sslMode());
+        rootCert.textProperty().bindBidirectional(model.rootCert());
+        chooseCert.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(Text.get("target.rootcert.title"));
+            java.io.File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                model.rootCert().set(f.getAbsolutePath());
+            }
+        });
         test.setOnAction(e -> {
             touch(host, port, database, user);
             model.test();

@@ -36,10 +36,14 @@ final class WelcomeModel implements StepModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LastRun> lastRun = new ReadOnlyObjectWrapper<>();
+    private final java.util.function.BiConsumer<LastRun, String> onResume;
 
-    WelcomeModel(Path samples, Consumer<Path> onSample) {
+    WelcomeModel(Path samples, Consumer<Path> onSample, LastRun last, java.util.function.BiConsumer<LastRun, String> onResume) {
         this.samples = samples;
         this.onSample = onSample;
+        this.onResume = onResume;
+        lastRun.set(last);
         blocker.bind(javafx.beans.binding.Bindings.when(busy).then(Text.get("welcome.blocker.sample")).otherwise(""));
     }
 
@@ -60,6 +64,22 @@ final class WelcomeModel implements StepModel {
             failure.set(Failure.of(task.getException()));
         });
         Jobs.start(task);
+    }
+
+    /** Loads the remembered run's file and target, plans it, and continues it on the Migrate page. */
+    void resume(String password) {
+        if (lastRun.get() != null && !busy.get()) {
+            onResume.accept(lastRun.get(), password);
+        }
+    }
+
+    /** The unfinished migration to offer Resume for, or null. */
+    ReadOnlyObjectProperty<LastRun> lastRun() {
+        return lastRun.getReadOnlyProperty();
+    }
+
+    void forgetLastRun() {
+        lastRun.set(null);
     }
 
     ReadOnlyObjectProperty<Failure> failure() {

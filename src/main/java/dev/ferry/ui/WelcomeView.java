@@ -19,6 +19,9 @@ final class WelcomeView implements StepView {
     private final WelcomeModel model;
     private final Button sample = new Button(Text.get("welcome.sample"));
     private final ProgressIndicator working = new ProgressIndicator();
+    private final Button resume = new Button(Text.get("welcome.resume"));
+    private final Callout resumeCard = new Callout();
+    private final VBox resumeBox = new VBox(8, resumeCard, resume);
     private VBox root;
 
     WelcomeView(WelcomeModel model) {
@@ -45,7 +48,12 @@ final class WelcomeView implements StepView {
         actions.setAlignment(Pos.CENTER_LEFT);
         Label need = new Label(Text.get("welcome.need"));
         need.getStyleClass().add(Styles.TITLE_4);
-        VBox text = new VBox(18, promises, new VBox(6, need, Ui.wrapped(Text.get("welcome.need.body"))),
+        resume.setId("resume-last");
+        resume.setMnemonicParsing(true);
+        resume.getStyleClass().add(Styles.ACCENT);
+        Ui.help(resume, "welcome.resume.tip");
+        resumeCard.setId("resume-card");
+        VBox text = new VBox(18, resumeBox, promises, new VBox(6, need, Ui.wrapped(Text.get("welcome.need.body"))),
                 Ui.muted(Text.get("welcome.start.note")), actions, new ErrorBox(model.failure()));
         HBox.setHgrow(text, Priority.ALWAYS);
         ImageView logo = new ImageView(new Image(WelcomeView.class.getResourceAsStream("ferry-256.png")));
@@ -58,9 +66,48 @@ final class WelcomeView implements StepView {
 
     private void initListeners() {
         sample.setOnAction(e -> model.trySample());
+        resume.setOnAction(e -> askPassword());
+        resume.disableProperty().bind(model.busy());
+        model.lastRun().addListener((obs, old, r) -> showLastRun(r));
+        showLastRun(model.lastRun().get());
         sample.disableProperty().bind(model.busy());
         working.visibleProperty().bind(model.busy());
         working.managedProperty().bind(model.busy());
+    }
+
+    private void showLastRun(LastRun r) {
+        resumeBox.setVisible(r != null);
+        resumeBox.setManaged(r != null);
+        if (r != null) {
+            resumeCard.show(Callout.Kind.WARNING, Text.get("welcome.resume.title", r.source().getFileName().toString()),
+                    Text.get("welcome.resume.body", r.where(), r.schema()));
+        }
+    }
+
+    /** The password is never remembered, so Resume asks for it; empty when the server needs none. */
+    private void askPassword() {
+        LastRun r = model.lastRun().get();
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        javafx.scene.control.PasswordField pw = new javafx.scene.control.PasswordField();
+        pw.setId("resume-password");
+        pw.setAccessibleText(Text.get("welcome.resume.password"));
+        Label label = Ui.label("welcome.resume.password", pw);
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle(Text.get("app.name"));
+        d.setHeaderText(Text.get("welcome.resume.password.header", r.where()));
+        d.getDialogPane().setContent(new VBox(8, label, pw, Ui.muted(Text.get("welcome.resume.password.note"))));
+        javafx.scene.control.ButtonType go = new javafx.scene.control.ButtonType(Text.get("welcome.resume.go"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.CANCEL, go);
+        d.getDialogPane().lookupButton(go).setId("resume-go");
+        d.setResultConverter(b -> b == go ? pw.getText() : null);
+        d.resultProperty().addListener((obs, old, typed) -> {
+            if (typed != null) {
+                model.resume(typed);
+            }
+        });
+        d.setOnShown(e -> pw.requestFocus());
+        d.show();
     }
 
     @Override

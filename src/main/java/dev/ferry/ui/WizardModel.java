@@ -30,12 +30,67 @@ final class WizardModel {
         settings = new Settings(dataDir);
         source = new SourceModel(settings);
         target = new TargetModel(settings, source);
-        welcome = new WelcomeModel(dataDir.resolve("samples"), this::trySample);
+        welcome = new WelcomeModel(dataDir.resolve("samples"), this::trySample, LastRun.load(settings), this::resumeLast);
         review = new ReviewModel(source);
         options = new OptionsModel(target, review);
         migrate = new MigrateModel(this::runOptions, options::plan, target);
         results = new ResultsModel(migrate, source, target);
         steps = List.of(welcome, source, target, review, options, migrate, results);
+        rememberRuns();
+    }
+
+    /** A real run is remembered from its start until it finishes or is undone, to offer Resume next time. */
+    private void rememberRuns() {
+        migrate.state().addListener((obs, old, s) -> {
+            if (s == MigrateModel.State.RUNNING && !target.rehearse().get()) {
+                new LastRun(source.file().get(), target.host().get().trim(), target.port().get().trim(),
+                        target.database().get().trim(), target.user().get().trim(), target.sslMode().get(),
+                        target.rootCert().get().trim(), options.schema().get().trim(), review.naming().get().name()).save(settings);
+            } else if (s == MigrateModel.State.DONE && !target.rehearse().get()) {
+                forgetLastRun();
+            }
+        });
+        migrate.undo().done().addListener((obs, old, d) -> {
+            if (!d.isEmpty() && !target.rehearse().get()) {
+                forgetLastRun();
+            }
+        });
+    }
+
+    private void forgetLastRun() {
+        LastRun.forget(settings);
+        welcome.forgetLastRun();
+    }
+
+    /** Resume from the welcome page: the remembered file and target, a fresh plan, then straight to Migrate. */
+    private void resumeLast(LastRun last, String password) {
+        target.apply(last, password);
+        options.schema().set(last.schema().isEmpty() ? "public" : last.schema());
+        try {
+            review.naming().set(dev.ferry.target.Naming.Style.valueOf(last.naming()));
+        } catch (IllegalArgumentException unknown) {
+            // an older or hand-edited setting: the default style
+        }
+        source.choose(last.source());
+        migrate.resumeNext();
+        index.set(REVIEW);
+        review.entered(true);
+        javafx.beans.value.ChangeListener<Boolean> planned = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    review.planning().removeListener(this);
+                    if (review.plan().get() != null && index.get() == REVIEW) {
+                        index.set(MIGRATE);
+                        migrate.entered(true);
+                    }
+                }
+            }
+        };
+        review.planning().addListener(planned);
+        if (!review.planning().get()) { // planned already with these inputs
+            planned.changed(review.planning(), true, false);
+        }
     }
 
     ReadOnlyIntegerProperty index() {
