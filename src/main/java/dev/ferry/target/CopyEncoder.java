@@ -21,6 +21,7 @@ public final class CopyEncoder {
     private int len;
     private boolean rowStarted;
     private final StringBuilder scratch = new StringBuilder(40);
+    private boolean doubtful;
 
     public int size() {
         return len;
@@ -32,6 +33,17 @@ public final class CopyEncoder {
 
     public void reset() {
         len = 0;
+    }
+
+    /**
+     * Whether the text written since the last call held a NUL or U+FFFD. PostgreSQL's text cannot
+     * hold NUL, and the SQLite driver turns bytes that are not UTF-8 into U+FFFD without a word;
+     * the caller looks at the original bytes, so neither can slip through unnoticed.
+     */
+    public boolean takeDoubtful() {
+        boolean d = doubtful;
+        doubtful = false;
+        return d;
     }
 
     public void endRow() {
@@ -92,6 +104,10 @@ public final class CopyEncoder {
                     case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
                     case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
                     case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
+                    case 0 -> {
+                        doubtful = true;
+                        b[n++] = 0;
+                    }
                     default -> b[n++] = (byte) c;
                 }
             } else if (c < 0x800) {
@@ -105,7 +121,10 @@ public final class CopyEncoder {
                 b[n++] = (byte) (0x80 | cp & 0x3F);
             } else {
                 if (Character.isSurrogate(c)) {
-                    c = '\uFFFD'; // a lone surrogate has no UTF-8 form; the driver already replaced such bytes
+                    c = '\uFFFD'; // a lone surrogate has no UTF-8 form
+                }
+                if (c == '\uFFFD') {
+                    doubtful = true;
                 }
                 b[n++] = (byte) (0xE0 | c >> 12);
                 b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
