@@ -33,6 +33,7 @@ final class MigrateModel implements StepModel {
 
     private final Supplier<Options> options;
     private final Supplier<Plan> plan;
+    private final Supplier<java.nio.file.Path> backup;
     private final TargetModel target;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
@@ -53,9 +54,11 @@ final class MigrateModel implements StepModel {
     private boolean resumeNext;
     private final UndoModel undo;
 
-    MigrateModel(Supplier<Options> options, Supplier<Plan> plan, TargetModel target) {
+    /** @param backup where to write a copy of the SQLite file before a new run (not a resume), or null for none */
+    MigrateModel(Supplier<Options> options, Supplier<Plan> plan, Supplier<java.nio.file.Path> backup, TargetModel target) {
         this.options = options;
         this.plan = plan;
+        this.backup = backup;
         this.target = target;
         this.undo = new UndoModel(() -> address == null || runId == null ? null
                 : new UndoModel.Target(address, target.secret(), schema, runId), () -> resumable.set(false));
@@ -101,7 +104,7 @@ final class MigrateModel implements StepModel {
         result.set(null);
         failure.set(null);
         state.set(State.RUNNING);
-        RunMigration run = new RunMigration(o, p, rehearse, progress, resume, keep);
+        RunMigration run = new RunMigration(o, p, rehearse, progress, resume, keep, resume ? null : backup.get());
         task = run;
         run.setOnSucceeded(e -> finished(run, run.getValue(), null));
         run.setOnFailed(e -> finished(run, null, run.getException()));

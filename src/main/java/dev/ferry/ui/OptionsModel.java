@@ -2,6 +2,9 @@ package dev.ferry.ui;
 
 import dev.ferry.mapping.Plan;
 import dev.ferry.run.Options;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +28,20 @@ import javafx.util.Duration;
 
 /**
  * Step 5: how the run behaves: what happens to tables that already exist (checked against the
- * target with the final names and schema), the schema, and how many tables copy at once.
+ * target with the final names and schema), the schema, how many tables copy at once, and whether
+ * a checked copy of the SQLite file is written first.
  */
 final class OptionsModel implements StepModel {
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     private final TargetModel target;
     private final ReviewModel review;
+    private final SourceModel source;
+    private final Path backups;
+    private final BooleanProperty backup = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> backupPath = new SimpleObjectProperty<>();
+    private boolean backupChosen;
     private final StringProperty schema = new SimpleStringProperty("public");
     private final ObjectProperty<Options.IfExists> ifExists = new SimpleObjectProperty<>(Options.IfExists.FAIL);
     private final BooleanProperty autoJobs = new SimpleBooleanProperty(true);
@@ -42,9 +53,12 @@ final class OptionsModel implements StepModel {
     private final PauseTransition typing = new PauseTransition(Duration.millis(500));
     private CheckExisting running;
 
-    OptionsModel(TargetModel target, ReviewModel review) {
+    /** @param backups where the suggested backup copies go (the data folder's "backups") */
+    OptionsModel(TargetModel target, ReviewModel review, SourceModel source, Path backups) {
         this.target = target;
         this.review = review;
+        this.source = source;
+        this.backups = backups;
         typing.setOnFinished(e -> check());
         schema.addListener((obs, old, now) -> {
             existing.set(null);
@@ -69,7 +83,37 @@ final class OptionsModel implements StepModel {
 
     @Override
     public void entered(boolean forward) {
+        if (!backupChosen) {
+            suggestBackup();
+        }
         check();
+    }
+
+    /** A fresh name each time the page is entered, so a second run never meets the first one's copy. */
+    private void suggestBackup() {
+        Path file = source.file().get();
+        backupPath.set(file == null ? null : defaultBackup(backups, file, LocalDateTime.now()));
+    }
+
+    /** {@code <backups>/<file name without extension>-<yyyyMMdd-HHmmss>.sqlite} */
+    static Path defaultBackup(Path folder, Path source, LocalDateTime now) {
+        String name = source.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return folder.resolve(stem + "-" + now.format(STAMP) + ".sqlite");
+    }
+
+    /** The user's own name for the backup (from the save dialog); kept while they stay in the wizard. */
+    void chooseBackup(Path path) {
+        if (path != null) {
+            backupChosen = true;
+            backupPath.set(path.toAbsolutePath().normalize());
+        }
+    }
+
+    /** Where the run writes the backup before it starts, or null for none. */
+    Path backupTo() {
+        return backup.get() ? backupPath.get() : null;
     }
 
     /** A rehearsal's server is new, so nothing can exist there; a real target is asked. */
@@ -120,6 +164,8 @@ final class OptionsModel implements StepModel {
     ObjectProperty<Options.IfExists> ifExists() { return ifExists; }
     BooleanProperty autoJobs() { return autoJobs; }
     IntegerProperty manualJobs() { return manualJobs; }
+    BooleanProperty backup() { return backup; }
+    ReadOnlyObjectProperty<Path> backupPath() { return backupPath; }
     ReadOnlyObjectProperty<List<String>> existing() { return existing.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<Failure> failure() { return failure.getReadOnlyProperty(); }
     ReadOnlyBooleanProperty checking() { return checking.getReadOnlyProperty(); }

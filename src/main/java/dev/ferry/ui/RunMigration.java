@@ -6,14 +6,20 @@ import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.Options;
 import dev.ferry.run.Result;
+import dev.ferry.source.Backup;
+import dev.ferry.source.SqliteSource;
 import dev.ferry.target.PrivatePostgres;
 import dev.ferry.target.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
 
 /**
- * The run itself: starts the private PostgreSQL first when rehearsing, then the engine's
+ * The run itself: writes the backup of the SQLite file first when asked (a new run only), starts
+ * the private PostgreSQL when rehearsing, then the engine's
  * {@link Migration#run}. Cancelling asks the engine to stop at its next batch rather than
  * interrupting threads, so PostgreSQL is left with whole, committed chunks.
  */
@@ -24,6 +30,7 @@ final class RunMigration extends Task<Result> {
     private final boolean rehearse;
     private final RunProgress progress;
     private final boolean resume;
+    private final Path backup;
     private final AtomicReference<Migration> migration = new AtomicReference<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private volatile PrivatePostgres server;
@@ -32,20 +39,26 @@ final class RunMigration extends Task<Result> {
     /**
      * @param resume  continue the unfinished run of this file and schema instead of starting anew
      * @param server  a rehearsal's server kept from the run before, to resume in; null starts one
+     * @param backup  where to write a checked copy of the SQLite file before anything else; null for none
      */
-    RunMigration(Options options, Plan plan, boolean rehearse, RunProgress progress, boolean resume, PrivatePostgres server) {
+    RunMigration(Options options, Plan plan, boolean rehearse, RunProgress progress, boolean resume, PrivatePostgres server,
+                 Path backup) {
         this.options = options;
         this.plan = plan;
         this.rehearse = rehearse;
         this.progress = progress;
         this.resume = resume;
         this.server = server;
+        this.backup = backup;
         updateTitle("migrate");
     }
 
     @Override
     protected Result call() {
         Options o = options;
+        if (backup != null) {
+            backUp(o.source());
+        }
         if (rehearse) {
             PrivatePostgres started = server;
             if (started == null) {
@@ -79,6 +92,31 @@ final class RunMigration extends Task<Result> {
             }
             Migration.Unfinished u = m.findUnfinished().filter(f -> !f.busy()).orElseThrow(() -> e);
             throw new Unfinished(e, u.run().id(), u.sourceChanged());
+        }
+    }
+
+    /**
+     * The same checked copy as {@code ferry migrate --backup}; when it cannot be written the run
+     * stops here, before PostgreSQL is touched, with the engine's own plain message.
+     */
+    private void backUp(Path source) {
+        progress.on(new MigrationEvent.Note(Text.get("migrate.note.backup")));
+        try {
+            if (backup.getParent() != null) {
+                Files.createDirectories(backup.getParent()); // the suggested data-folder "backups" may be new
+            }
+        } catch (IOException e) {
+            // Backup.write names the folder it cannot write into
+        }
+        try {
+            Backup.write(SqliteSource.open(source), backup);
+        } catch (FerryException e) {
+            progress.on(new MigrationEvent.Note(Ui.NOT_OK + " " + e.getMessage()));
+            throw e;
+        }
+        progress.on(new MigrationEvent.Note(Text.get("migrate.note.backup.done", backup.toAbsolutePath().normalize())));
+        if (cancelRequested.get()) {
+            throw new FerryException(FerryException.Kind.INTERRUPTED, Text.get("migrate.cancelled.early"), null);
         }
     }
 

@@ -32,8 +32,8 @@ final class WizardModel {
         target = new TargetModel(settings, source);
         welcome = new WelcomeModel(dataDir.resolve("samples"), this::trySample, LastRun.load(settings), this::resumeLast);
         review = new ReviewModel(source);
-        options = new OptionsModel(target, review);
-        migrate = new MigrateModel(this::runOptions, options::plan, target);
+        options = new OptionsModel(target, review, source, dataDir.resolve("backups"));
+        migrate = new MigrateModel(this::runOptions, options::plan, options::backupTo, target);
         results = new ResultsModel(migrate, source, target);
         steps = List.of(welcome, source, target, review, options, migrate, results);
         rememberRuns();
