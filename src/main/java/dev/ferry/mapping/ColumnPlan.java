@@ -13,4 +13,13 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
     public String ruleName() {
         return rule == null ? "your choice" : rule.name();
     }
+
+    /**
+     * Whether values can be read as the bytes SQLite stored: text kept as text. A column with text
+     * affinity can hold no number (SQLite turns numbers into text on the way in), so its bytes are
+     * the text itself.
+     */
+    public boolean textAsBytes() {
+        return (type.kind() == PgType.Kind.TEXT || type.kind() == PgType.Kind.VARCHAR) && source.affinity() == 'T';
+    }
 }

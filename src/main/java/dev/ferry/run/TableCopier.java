@@ -99,10 +99,11 @@ final class TableCopier {
         TablePlan t = part.table();
         int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
-        boolean[] json = new boolean[n];
+        boolean[] json = new boolean[n], bytes = new boolean[n];
         for (int i = 0; i < n; i++) {
             kinds[i] = t.columns().get(i).type().kind();
             json[i] = kinds[i] == PgType.Kind.JSONB;
+            bytes[i] = t.columns().get(i).textAsBytes();
         }
         RowHasher hasher = new RowHasher(json);
         CopyEncoder enc = new CopyEncoder();
@@ -119,6 +120,19 @@ final class TableCopier {
                         lastRowid = rs.getLong(1);
                     }
                     for (int i = 0; i < n; i++) {
+                        if (bytes[i]) { // text as SQLite stored it: no string built, UTF-8 checked on the way
+                            byte[] b = rs.getBytes(i + first);
+                            if (b == null) {
+                                enc.value(null);
+                            } else {
+                                enc.utf8(b);
+                                if (enc.takeDoubtful()) {
+                                    checkText(b, t, i, lastRowid);
+                                }
+                            }
+                            hasher.value(b);
+                            continue;
+                        }
                         Object v = rs.getObject(i + first);
                         Object converted = v == null ? null : convert(v, t, i, kinds[i]);
                         enc.value(converted);

@@ -92,6 +92,55 @@ public final class CopyEncoder {
         }
     }
 
+    /**
+     * Text as SQLite stored it, UTF-8 bytes copied as they are (escaped), so no string is built on the
+     * way. Anything that is not valid UTF-8, or a NUL, marks the value doubtful (see takeDoubtful).
+     */
+    public void utf8(byte[] v) {
+        if (rowStarted) {
+            put((byte) '\t');
+        }
+        rowStarted = true;
+        ensure(v.length * 2);
+        byte[] b = buf;
+        int n = len;
+        for (int i = 0; i < v.length; i++) {
+            int c = v[i] & 0xFF;
+            if (c >= 0x80) {
+                int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : -1;
+                if (extra < 0 || c > 0xF4 || i + extra >= v.length || !continuation(v, i, extra)) {
+                    doubtful = true;
+                }
+                b[n++] = (byte) c;
+                continue;
+            }
+            switch (c) {
+                case '\\' -> { b[n++] = '\\'; b[n++] = '\\'; }
+                case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
+                case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
+                case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
+                case 0 -> {
+                    doubtful = true;
+                    b[n++] = 0;
+                }
+                default -> b[n++] = (byte) c;
+            }
+        }
+        len = n;
+    }
+
+    /** Whether the lead byte at i is followed by {@code extra} continuation bytes forming no overlong or surrogate. */
+    private static boolean continuation(byte[] v, int i, int extra) {
+        for (int k = 1; k <= extra; k++) {
+            if ((v[i + k] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        int lead = v[i] & 0xFF, second = v[i + 1] & 0xFF;
+        return !(lead == 0xE0 && second < 0xA0 || lead == 0xED && second >= 0xA0
+                || lead == 0xF0 && second < 0x90 || lead == 0xF4 && second >= 0x90);
+    }
+
     private void text(String s) {
         ensure(s.length() * 3 + 2);
         byte[] b = buf;

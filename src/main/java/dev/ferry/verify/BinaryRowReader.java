@@ -74,7 +74,7 @@ public final class BinaryRowReader {
             case SMALLINT -> (long) in.readShort();
             case DOUBLE -> in.readDouble();
             case BOOLEAN -> in.readByte() != 0;
-            case TEXT, VARCHAR -> new String(bytes(len), StandardCharsets.UTF_8);
+            case TEXT, VARCHAR -> bytes(len); // hashed as UTF-8 bytes (see RowHasher): no string needed
             case JSONB -> {
                 in.readByte(); // jsonb's format version
                 yield new String(bytes(len - 1), StandardCharsets.UTF_8);

@@ -133,6 +133,10 @@ public final class Checksums {
             while (rs.next()) {
                 for (int i = 0; i < n; i++) {
                     ColumnPlan col = t.columns().get(i);
+                    if (col.textAsBytes()) { // as the copy reads it (see TableCopier)
+                        hasher.value(rs.getBytes(i + 1));
+                        continue;
+                    }
                     Object v = rs.getObject(i + 1);
                     hasher.value(v == null ? null : ValueConverter.convert(v, col.type().kind(), col.conversion()));
                 }

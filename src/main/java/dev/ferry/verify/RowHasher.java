@@ -57,7 +57,8 @@ public final class RowHasher {
         if (v instanceof Long l) {
             return XX.hashLong(l);
         } else if (v instanceof String s) {
-            return XX.hashChars(s);
+            // text is hashed as its UTF-8 bytes, so text read as bytes on either side compares equal
+            return XX.hashBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } else if (v instanceof Double d) {
             return XX.hashLong(Double.doubleToLongBits(d));
         } else if (v instanceof byte[] b) {
