@@ -114,19 +114,25 @@ public final class CopyEncoder {
                 b[n++] = (byte) c;
                 continue;
             }
-            switch (c) {
-                case '\\' -> { b[n++] = '\\'; b[n++] = '\\'; }
-                case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
-                case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
-                case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
-                case 0 -> {
-                    doubtful = true;
-                    b[n++] = 0;
-                }
-                default -> b[n++] = (byte) c;
-            }
+            n = ascii(b, n, c);
         }
         len = n;
+    }
+
+    /** Writes one ASCII character with COPY's escapes at b[n]; returns the next position. */
+    private int ascii(byte[] b, int n, int c) {
+        switch (c) {
+            case '\\' -> { b[n++] = '\\'; b[n++] = '\\'; }
+            case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
+            case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
+            case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
+            case 0 -> {
+                doubtful = true; // PostgreSQL's text cannot hold NUL: the caller looks closer
+                b[n++] = 0;
+            }
+            default -> b[n++] = (byte) c;
+        }
+        return n;
     }
 
     /** Whether the lead byte at i is followed by {@code extra} continuation bytes forming no overlong or surrogate. */
@@ -148,17 +154,7 @@ public final class CopyEncoder {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> { b[n++] = '\\'; b[n++] = '\\'; }
-                    case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
-                    case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
-                    case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
-                    case 0 -> {
-                        doubtful = true;
-                        b[n++] = 0;
-                    }
-                    default -> b[n++] = (byte) c;
-                }
+                n = ascii(b, n, c);
             } else if (c < 0x800) {
                 b[n++] = (byte) (0xC0 | c >> 6);
                 b[n++] = (byte) (0x80 | c & 0x3F);
