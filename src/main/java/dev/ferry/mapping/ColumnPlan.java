@@ -6,9 +6,34 @@ import dev.ferry.source.ColumnProfile;
 /**
  * How one column moves: its PostgreSQL name and type, the rule that chose the type (null when the
  * user chose it), and the default translated for PostgreSQL (null when none or untranslatable).
+ *
+ * @param generated the PostgreSQL expression of a generated column (GENERATED ALWAYS AS ... STORED):
+ *                  PostgreSQL computes it, so its values are not copied; null for a plain column
+ * @param collation {@link #NOCASE} when the column keeps SQLite's COLLATE NOCASE, else null
  */
 public record ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
-                         boolean identity, String defaultSql, ColumnProfile profile) {
+                         boolean identity, String defaultSql, ColumnProfile profile, String generated, String collation) {
+
+    /** Ferry's case-insensitive collation, created in the target schema (see Ddl#createCollation). */
+    public static final String NOCASE = "nocase";
+
+    public ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
+                      boolean identity, String defaultSql, ColumnProfile profile) {
+        this(source, target, type, rule, conversion, identity, defaultSql, profile, null, null);
+    }
+
+    public ColumnPlan withGenerated(String expression) {
+        return new ColumnPlan(source, target, type, rule, conversion, identity, defaultSql, profile, expression, collation);
+    }
+
+    public ColumnPlan withCollation(String name, PgType newType) {
+        return new ColumnPlan(source, target, newType, rule, conversion, identity, defaultSql, profile, generated, name);
+    }
+
+    /** Whether its values travel with COPY (PostgreSQL computes a generated column itself). */
+    public boolean copied() {
+        return generated == null;
+    }
 
     public String ruleName() {
         return rule == null ? "your choice" : rule.name();
