@@ -7,9 +7,15 @@ package dev.ferry.schema;
  * @param pkOrdinal    1-based position in the primary key, 0 when not part of it
  * @param generated    NONE, VIRTUAL or STORED (from PRAGMA table_xinfo's hidden flag)
  * @param collation    the COLLATE name when declared (e.g. NOCASE), else null
+ * @param expression   the expression of a generated column, exactly as written, else null
  */
 public record Column(String name, int position, String declaredType, boolean notNull,
-                     String defaultSql, int pkOrdinal, Generated generated, String collation) {
+                     String defaultSql, int pkOrdinal, Generated generated, String collation, String expression) {
+
+    public Column(String name, int position, String declaredType, boolean notNull, String defaultSql, int pkOrdinal,
+                  Generated generated, String collation) {
+        this(name, position, declaredType, notNull, defaultSql, pkOrdinal, generated, collation, null);
+    }
 
     public enum Generated { NONE, VIRTUAL, STORED }
 

@@ -9,10 +9,18 @@ import java.util.Optional;
  * @param primaryKey  primary key column names in key order (empty when none is declared)
  * @param rowidAlias  the INTEGER PRIMARY KEY column that is an alias of the rowid, if any
  * @param virtualModule the module of a virtual table (fts5, rtree, ...), else null
+ * @param checks      CHECK constraints, column and table ones, in the order written
  */
 public record Table(String name, String sql, List<Column> columns, List<String> primaryKey,
                     String rowidAlias, boolean autoincrement, boolean withoutRowid, boolean strict,
-                    String virtualModule, List<Index> indexes, List<ForeignKey> foreignKeys) {
+                    String virtualModule, List<Index> indexes, List<ForeignKey> foreignKeys, List<Check> checks) {
+
+    public Table(String name, String sql, List<Column> columns, List<String> primaryKey, String rowidAlias,
+                 boolean autoincrement, boolean withoutRowid, boolean strict, String virtualModule, List<Index> indexes,
+                 List<ForeignKey> foreignKeys) {
+        this(name, sql, columns, primaryKey, rowidAlias, autoincrement, withoutRowid, strict, virtualModule, indexes,
+                foreignKeys, List.of());
+    }
 
     public Optional<Column> column(String columnName) {
         return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();

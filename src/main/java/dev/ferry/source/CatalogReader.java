@@ -86,7 +86,8 @@ public final class CatalogReader {
             Matcher m = VIRTUAL_USING.matcher(sql);
             module = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "unknown";
         }
-        List<Column> columns = columns(name);
+        TableSql extras = TableSql.parse(module == null ? sql : null);
+        List<Column> columns = columns(name, extras);
         List<String> pk = columns.stream().filter(col -> col.pkOrdinal() > 0)
                 .sorted(java.util.Comparator.comparingInt(Column::pkOrdinal)).map(Column::name).toList();
         String rowidAlias = null;
@@ -99,7 +100,7 @@ public final class CatalogReader {
         boolean autoincrement = sql != null && AUTOINCREMENT.matcher(sql).find();
         List<Index> indexes = module == null ? indexes(name) : List.of();
         return new Table(name, sql, columns, pk, rowidAlias, autoincrement, withoutRowid, strict, module,
-                indexes, module == null ? foreignKeys(name) : List.of());
+                indexes, module == null ? foreignKeys(name) : List.of(), extras.checks());
     }
 
     /** "INTEGER PRIMARY KEY DESC" is SQLite's one documented exception to the rowid alias rule. */
@@ -108,7 +109,7 @@ public final class CatalogReader {
                 .matcher(sql).find();
     }
 
-    private List<Column> columns(String table) throws SQLException {
+    private List<Column> columns(String table, TableSql extras) throws SQLException {
         List<Column> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)")) {
@@ -122,8 +123,9 @@ public final class CatalogReader {
                     }
                     Column.Generated g = hidden == 2 ? Column.Generated.VIRTUAL
                             : hidden == 3 ? Column.Generated.STORED : Column.Generated.NONE;
+                    TableSql.ColumnExtras x = extras.column(rs.getString(2));
                     out.add(new Column(rs.getString(2), position++, nullToEmpty(rs.getString(3)), rs.getInt(4) == 1,
-                            rs.getString(5), rs.getInt(6), g, null));
+                            rs.getString(5), rs.getInt(6), g, x.collation(), g == Column.Generated.NONE ? null : x.expression()));
                 }
             }
         }
