@@ -22,11 +22,16 @@ final class PlanPrinter {
             for (ColumnPlan col : t.columns()) {
                 c.out.printf("  %-" + w + "s  %-16s %-34s → %s%s%n", col.source().name(),
                         col.source().declaredType().isEmpty() ? "(no type)" : col.source().declaredType(),
-                        col.profile().describe(), col.type().sql(), col.identity() ? " identity" : "");
+                        col.profile().describe(), col.type().sql(), col.identity() ? " identity"
+                                : col.generated() != null ? " computed: " + col.generated() : col.collation() != null ? " case-insensitive" : "");
             }
+            t.checks().forEach(k -> c.out.println("  check " + (k.failure() == null ? k.name() + ": " + k.expression()
+                    : k.originalSql() + ": not created (" + k.failure() + ")")));
         }
-        plan.views().forEach(v -> c.out.println("view " + v.source() + " → " + v.target()));
-        plan.triggers().forEach(t -> c.out.println("trigger " + t.name() + " (on " + t.table() + "): reported, not recreated"));
+        plan.views().forEach(v -> c.out.println("view " + v.source() + " → " + v.target() + (v.failure() == null ? ""
+                : ": not created (" + v.failure() + ")")));
+        plan.triggers().forEach(t -> c.out.println("trigger " + t.name() + " (on " + t.table() + ")" + (t.failure() == null
+                ? " → " + t.target() + ", " + t.events() + ", function " + t.function() : ": reported, not recreated (" + t.failure() + ")")));
         if (!plan.problems().isEmpty()) {
             c.out.println();
             c.out.println("Problems found (" + plan.problems().size() + "), each with what Ferry will do:");
@@ -49,7 +54,7 @@ final class PlanPrinter {
                 ObjectNode cn = cols.addObject().put("name", col.source().name()).put("target", col.target())
                         .put("declared", col.source().declaredType()).put("type", col.type().sql())
                         .put("rule", col.ruleName()).put("identity", col.identity()).put("notNull", col.source().notNull())
-                        .put("default", col.defaultSql());
+                        .put("default", col.defaultSql()).put("generated", col.generated()).put("collation", col.collation());
                 ObjectNode holds = cn.putObject("holds");
                 holds.put("integer", col.profile().integers()).put("real", col.profile().reals())
                         .put("text", col.profile().texts()).put("blob", col.profile().blobs()).put("null", col.profile().nulls());
@@ -57,9 +62,14 @@ final class PlanPrinter {
             ArrayNode idx = n.putArray("indexes");
             plan.indexes().stream().filter(i -> i.table() == t).forEach(i -> {
                 ObjectNode in = idx.addObject().put("name", i.name()).put("kind", i.origin().name().toLowerCase())
-                        .put("unique", i.unique()).put("created", i.skipReason() == null).put("reason", i.skipReason());
+                        .put("unique", i.unique()).put("created", i.skipReason() == null).put("reason", i.skipReason())
+                        .put("where", i.where());
+                i.expressions().forEach(in.putArray("expressions")::add);
                 i.columns().forEach(in.putArray("columns")::add);
             });
+            ArrayNode checks = n.putArray("checks");
+            t.checks().forEach(k -> checks.addObject().put("name", k.name()).put("sql", k.originalSql())
+                    .put("translated", k.expression()).put("created", k.failure() == null).put("reason", k.failure()));
             ArrayNode fks = n.putArray("foreignKeys");
             plan.foreignKeys().stream().filter(f -> f.table() == t).forEach(f -> {
                 ObjectNode fn = fks.addObject().put("name", f.name())
@@ -70,9 +80,12 @@ final class PlanPrinter {
             });
         }
         ArrayNode views = root.putArray("views");
-        plan.views().forEach(v -> views.addObject().put("name", v.source()).put("target", v.target()).put("sql", v.originalSql()));
+        plan.views().forEach(v -> views.addObject().put("name", v.source()).put("target", v.target()).put("sql", v.originalSql())
+                .put("translated", v.select()).put("reason", v.failure()));
         ArrayNode triggers = root.putArray("triggers");
-        plan.triggers().forEach(t -> triggers.addObject().put("name", t.name()).put("table", t.table()).put("sql", t.sql()));
+        plan.triggers().forEach(t -> triggers.addObject().put("name", t.name()).put("table", t.table()).put("sql", t.sql())
+                .put("target", t.target()).put("function", t.function()).put("events", t.events()).put("when", t.when())
+                .put("body", t.body()).put("reason", t.failure()));
         ArrayNode problems = root.putArray("problems");
         for (Problem p : plan.problems()) {
             ObjectNode pn = problems.addObject().put("table", p.table()).put("column", p.column()).put("kind", p.kind().id())

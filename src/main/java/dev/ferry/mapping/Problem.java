@@ -18,7 +18,8 @@ public record Problem(String table, String column, Kind kind, long count, String
     public enum Kind {
         DOES_NOT_FIT, DEFAULT_NOT_TRANSLATED, NAME_CHANGED, PRIMARY_KEY_NOT_CREATED, UNIQUE_NOT_CREATED,
         INDEX_NOT_CREATED, FOREIGN_KEY_NOT_CREATED, FOREIGN_KEY_VIOLATED, VIEW_NOT_CREATED,
-        TRIGGER_NOT_TRANSLATED, TABLE_SKIPPED;
+        TRIGGER_NOT_TRANSLATED, TABLE_SKIPPED, CHECK_NOT_CREATED, CHECK_VIOLATED, GENERATED_COLUMN_KEPT_AS_DATA,
+        COLLATION_NOT_KEPT;
 
         /** The kind as the report and the command line spell it: "does-not-fit". */
         public String id() {

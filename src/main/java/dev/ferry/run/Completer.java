@@ -31,6 +31,7 @@ final class Completer {
     private final int jobs;
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final List<dev.ferry.verify.Report.Item> views = Collections.synchronizedList(new ArrayList<>());
+    private final List<dev.ferry.verify.Report.Item> triggers = Collections.synchronizedList(new ArrayList<>());
 
     /** Target names of tables that were there before the run: they keep their own keys, indexes and counters. */
     private final java.util.Set<String> kept;
@@ -51,6 +52,10 @@ final class Completer {
         return views;
     }
 
+    List<dev.ferry.verify.Report.Item> triggers() {
+        return triggers;
+    }
+
     /**
      * Indexes first, all in parallel; then foreign keys (they only need the parents' unique
      * indexes); then PRIMARY KEY and UNIQUE are attached to their indexes, which waits for any
@@ -59,8 +64,15 @@ final class Completer {
     void run(java.util.Map<String, Long> sequences) {
         List<Plan.IndexPlan> indexes = plan.indexes().stream().filter(i -> i.skipReason() == null
                 && !kept.contains(i.table().target())).toList();
-        List<Boolean> built = Parallel.map(indexes, jobs, i -> execute(ddl.buildIndex(i), i.table().source().name(),
-                kind(i), "Index " + i.name()));
+        List<Boolean> built = Parallel.map(indexes, jobs, i -> {
+            boolean translated = !i.expressions().isEmpty() || i.where() != null;
+            String error = translated ? tryExecuteInSchema(List.of(ddl.buildIndex(i))) : null;
+            if (error != null) {
+                problems.add(new Problem(i.table().source().name(), null, kind(i), 0, "report", List.of(ddl.buildIndex(i)),
+                        "Index " + i.name() + " was not created: " + error));
+            }
+            return translated ? error == null : execute(ddl.buildIndex(i), i.table().source().name(), kind(i), "Index " + i.name());
+        });
         List<Plan.ForeignKeyPlan> added = new ArrayList<>();
         for (Plan.ForeignKeyPlan f : plan.foreignKeys()) {
             if (f.skipReason() == null && !kept.contains(f.table().target()) && execute(ddl.addForeignKey(f), f.table().source().name(),
@@ -81,14 +93,108 @@ final class Completer {
             }
         }
         plan.tables().forEach(t -> restartIdentity(t, sequences.getOrDefault(t.source().name(), 0L)));
-        for (Plan.ViewPlan v : plan.views()) {
-            String error = tryExecute("SET search_path TO " + Naming.quote(plan.schema()) + ", public; " + ddl.createView(v));
-            views.add(new dev.ferry.verify.Report.Item(v.source(), v.target(), error == null ? "created" : "failed", error, v.originalSql()));
-            if (error != null) {
-                problems.add(new Problem(v.source(), null, Problem.Kind.VIEW_NOT_CREATED, 0, "report", List.of(v.originalSql()),
-                        "View " + v.source() + " was not created: PostgreSQL said " + error));
+        Parallel.map(plan.tables().stream().filter(t -> !kept.contains(t.target()) && !t.checks().isEmpty()).toList(), jobs, t -> {
+            t.checks().stream().filter(c -> c.failure() == null).forEach(c -> addCheck(t, c));
+            return null;
+        });
+        createViews();
+        createTriggers(); // last: the rows are in, so COPY fired none of them
+    }
+
+    /**
+     * In the planned order (each after the views it reads); a view PostgreSQL refuses is tried
+     * again once others were made, in case it reads one made later; what still fails is reported.
+     */
+    private void createViews() {
+        List<Plan.ViewPlan> todo = new ArrayList<>(plan.views().stream().filter(v -> v.failure() == null).toList());
+        java.util.Map<String, String> errors = new java.util.HashMap<>();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (boolean progress = true; progress && !todo.isEmpty(); ) {
+            progress = false;
+            for (java.util.Iterator<Plan.ViewPlan> it = todo.iterator(); it.hasNext(); ) {
+                Plan.ViewPlan v = it.next();
+                String error = tryExecuteInSchema(List.of(ddl.createView(v)));
+                if (error == null) {
+                    it.remove();
+                    created.add(v.source());
+                    progress = true;
+                } else {
+                    errors.put(v.source(), error);
+                }
             }
         }
+        for (Plan.ViewPlan v : plan.views()) {
+            if (v.failure() != null) {
+                views.add(new dev.ferry.verify.Report.Item(v.source(), v.target(), "skipped", v.failure(), v.originalSql()));
+            } else if (created.contains(v.source())) {
+                views.add(new dev.ferry.verify.Report.Item(v.source(), v.target(), "created", null, v.originalSql()));
+            } else {
+                List<String> missing = v.dependsOn().stream().filter(d -> !created.contains(d)).toList();
+                String reason = "PostgreSQL said " + errors.get(v.source()) + (missing.isEmpty() ? ""
+                        : " (it reads view " + String.join(", ", missing) + ", which was not created)");
+                views.add(new dev.ferry.verify.Report.Item(v.source(), v.target(), "failed", reason, v.originalSql()));
+                problems.add(new Problem(v.source(), null, Problem.Kind.VIEW_NOT_CREATED, 0, "report", List.of(v.originalSql()),
+                        "View " + v.source() + " was not created: " + reason));
+            }
+        }
+    }
+
+    private void createTriggers() {
+        for (Plan.TriggerPlan t : plan.triggers()) {
+            String status, reason = t.failure();
+            if (reason != null) {
+                status = "skipped";
+            } else if (kept.contains(t.on())) {
+                status = "skipped";
+                reason = "table " + t.on() + " existed before the run and keeps its own triggers";
+            } else {
+                String error = tryExecuteInSchema(ddl.createTrigger(t));
+                status = error == null ? "created" : "failed";
+                if (error != null) {
+                    reason = "PostgreSQL said " + error;
+                    problems.add(new Problem(t.table(), null, Problem.Kind.TRIGGER_NOT_TRANSLATED, 0, "report",
+                            List.of(t.sql()), "Trigger " + t.name() + " was not created: " + reason));
+                }
+            }
+            triggers.add(new dev.ferry.verify.Report.Item(t.name(), t.target(), status, reason, t.sql()));
+        }
+    }
+
+    /** NOT VALID first, then validated; rows SQLite let in that break the check are counted and reported, never dropped. */
+    private void addCheck(TablePlan t, TablePlan.CheckPlan c) {
+        String error = tryExecuteInSchema(List.of(ddl.addCheck(t, c)));
+        if (error != null) {
+            problems.add(new Problem(t.source().name(), null, Problem.Kind.CHECK_NOT_CREATED, 0, "report",
+                    List.of(c.originalSql()), "The check " + c.originalSql() + " on " + t.source().name()
+                    + " was not created: PostgreSQL said " + error));
+            return;
+        }
+        if (tryExecuteInSchema(List.of(ddl.validateCheck(t, c))) == null) {
+            return;
+        }
+        long count = 0;
+        List<String> examples = new ArrayList<>();
+        String from = " FROM " + Naming.qualified(plan.schema(), t.target()) + " x WHERE NOT (" + c.expression() + ")";
+        try (Connection conn = target.connection(); Statement s = conn.createStatement()) {
+            conn.setAutoCommit(false);
+            s.execute(ddl.searchPath());
+            try (ResultSet rs = s.executeQuery("SELECT count(*)" + from)) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT x::text" + from + " LIMIT 5")) {
+                while (rs.next()) {
+                    examples.add(rs.getString(1));
+                }
+            }
+            conn.rollback();
+        } catch (SQLException e) {
+            examples.add("could not count: " + e.getMessage());
+        }
+        problems.add(new Problem(t.source().name(), null, Problem.Kind.CHECK_VIOLATED, count, "not-valid", examples,
+                String.format("%,d row%s of %s break the check %s (SQLite let them in). The check exists but is marked "
+                        + "NOT VALID, so it applies to new rows only; no row was dropped.", count, count == 1 ? "" : "s",
+                        t.target(), c.originalSql())));
     }
 
     private static Problem.Kind kind(Plan.IndexPlan i) {
@@ -176,6 +282,32 @@ final class Completer {
             problems.add(new Problem(table, null, kind, 0, "report", List.of(sql), what + " was not created: " + error));
         }
         return error == null;
+    }
+
+    /** Statements in one transaction with the schema first on the search path, as translated SQL expects. */
+    private String tryExecuteInSchema(List<String> statements) {
+        long start = System.nanoTime();
+        try (Connection c = target.connection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute(ddl.searchPath());
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+                c.commit();
+                LOG.info("{} ms: {}", (System.nanoTime() - start) / 1_000_000, String.join("; ", statements));
+                return null;
+            } catch (SQLException e) {
+                c.rollback();
+                LOG.info("{} ms, refused: {}: {}", (System.nanoTime() - start) / 1_000_000, String.join("; ", statements),
+                        e.getMessage());
+                return e.getMessage();
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
     }
 
     private String tryExecute(String sql) {

@@ -44,6 +44,7 @@ final class Creator {
         boolean keep = options.ifExists() == Options.IfExists.APPEND || options.ifExists() == Options.IfExists.TRUNCATE;
         Map<String, Journal.Before> kept = keep ? before(plan, target, ddl, options, existing) : Map.of();
         Journal.ensure(target);
+        boolean createdCollation;
         try (Connection c = target.connection()) {
             c.setAutoCommit(false);
             // CREATE SCHEMA IF NOT EXISTS would demand the right to create schemas even when it exists
@@ -51,6 +52,11 @@ final class Creator {
             try (Statement s = c.createStatement()) {
                 if (createdSchema) {
                     s.execute(ddl.createSchema());
+                }
+                s.execute(ddl.searchPath()); // generated columns' expressions may name the schema's collation
+                createdCollation = Ddl.needsCollation(plan) && !collationExists(c, plan.schema());
+                if (createdCollation) {
+                    s.execute(ddl.createCollation());
                 }
                 // views first, then all tables in one statement, so keys between them do not block the drop
                 List<String> tables = new ArrayList<>();
@@ -84,6 +90,11 @@ final class Creator {
             Journal.objects(c, run, "table", plan.tables().stream().map(TablePlan::target).filter(t -> !kept.containsKey(t)).toList());
             // views are recorded now, before they exist, so no crash can leave one that undo would not know
             Journal.objects(c, run, "view", views.stream().filter(v -> !keep || !existing.contains(v)).toList());
+            Journal.objects(c, run, "function", plan.triggers().stream().filter(t -> t.failure() == null
+                    && !kept.containsKey(t.on())).map(Plan.TriggerPlan::function).toList());
+            if (createdCollation) {
+                Journal.objects(c, run, "collation", List.of(dev.ferry.mapping.ColumnPlan.NOCASE));
+            }
             Journal.existing(c, run, kept);
             PartJournal.addParts(c, run, parts);
             c.commit();
@@ -115,6 +126,17 @@ final class Creator {
             out.put(t.target(), new Journal.Before(append ? "append" : "truncate", sum.rows(), sum.checksum()));
         }
         return out;
+    }
+
+    private static boolean collationExists(Connection c, String schema) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_collation l JOIN pg_namespace n "
+                + "ON n.oid = l.collnamespace WHERE n.nspname = ? AND l.collname = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, dev.ferry.mapping.ColumnPlan.NOCASE);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     static Set<String> existing(PgTarget target, Plan plan, Set<String> names) {

@@ -56,10 +56,12 @@ public final class Journal {
         }
     }
 
-    /** The journal has every table this Ferry writes to (journals of earlier versions lack the newest). */
+    /** The journal has every table this Ferry writes to, and takes every kind of object (earlier versions' lack the newest). */
     private static boolean current(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT to_regclass('ferry_journal.existing') IS NOT NULL")) {
+                "SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_constraint "
+                        + "WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check' "
+                        + "AND pg_get_constraintdef(oid) LIKE '%collation%')")) {
             return rs.next() && rs.getBoolean(1);
         }
     }
@@ -149,7 +151,7 @@ public final class Journal {
         }
     }
 
-    /** The run's objects of one kind (table, view, schema). */
+    /** The run's objects of one kind (table, view, schema, function, collation). */
     static List<String> objects(Connection c, UUID id, String kind) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT name FROM ferry_journal.objects WHERE run_id = ? "

@@ -1,6 +1,7 @@
 package dev.ferry.run;
 
 import dev.ferry.mapping.ColumnPlan;
+import dev.ferry.mapping.IndexTranslator;
 import dev.ferry.mapping.Plan;
 import dev.ferry.mapping.Problem;
 import dev.ferry.mapping.TablePlan;
@@ -20,7 +21,7 @@ final class KeyPlanner {
     }
 
     static List<Plan.IndexPlan> indexes(List<TablePlan> tables, Naming naming, Set<String> usedRelations,
-                                        List<Problem> problems) {
+                                        List<Problem> problems, dev.ferry.mapping.SqlScope scope) {
         List<Plan.IndexPlan> out = new ArrayList<>();
         for (TablePlan t : tables) {
             List<String> pk = t.source().primaryKey();
@@ -33,19 +34,28 @@ final class KeyPlanner {
                 if (i.origin() == Index.Origin.PRIMARY_KEY) {
                     continue;
                 }
-                String skip = i.partial() ? "it is a partial index (WHERE ...)"
-                        : i.hasExpressions() || i.columns().contains("rowid") ? "it indexes an expression" : null;
-                List<String> cols = skip != null ? List.of()
-                        : i.columns().stream().map(c -> t.column(c).target()).toList();
+                String skip = null, where = null;
+                List<String> cols, exprs = List.of();
+                List<Boolean> desc = i.descending();
+                if (IndexTranslator.needed(i)) { // partial, expressions, COLLATE: from its SQL, translated
+                    IndexTranslator.Result r = IndexTranslator.translate(i.sql(), scope, t);
+                    skip = r.failure();
+                    cols = r.columns();
+                    exprs = r.expressions();
+                    desc = r.descending();
+                    where = r.where();
+                } else {
+                    cols = i.columns().stream().map(c -> t.column(c).target()).toList();
+                }
                 String wanted = i.origin() == Index.Origin.UNIQUE_CONSTRAINT
                         ? t.target() + "_" + String.join("_", cols) + "_key" : naming.apply(i.name());
                 String name = name(naming, usedRelations, wanted);
                 if (skip != null) {
                     problems.add(new Problem(t.source().name(), null, Problem.Kind.INDEX_NOT_CREATED, 0, "report",
-                            i.sql() == null ? List.of() : List.of(i.sql()), "Index " + i.name() + " is not created because "
-                            + skip + "; Ferry does not translate those yet. Its SQL is in the report."));
+                            i.sql() == null ? List.of() : List.of(i.sql()), "Index " + i.name() + " is not created: "
+                            + skip + ". Its SQL is in the report."));
                 }
-                out.add(new Plan.IndexPlan(i, t, name, cols, i.descending(), i.unique(), i.origin(), skip));
+                out.add(new Plan.IndexPlan(i, t, name, cols, desc, i.unique(), i.origin(), skip, exprs, where));
             }
         }
         return List.copyOf(out);
@@ -92,7 +102,7 @@ final class KeyPlanner {
 
     private static boolean unique(List<Plan.IndexPlan> indexes, TablePlan parent, List<String> cols) {
         return indexes.stream().anyMatch(i -> i.table() == parent && i.unique() && i.skipReason() == null
-                && i.columns().size() == cols.size() && new HashSet<>(i.columns()).equals(new HashSet<>(cols)));
+                && i.where() == null && i.columns().size() == cols.size() && new HashSet<>(i.columns()).equals(new HashSet<>(cols)));
     }
 
     private static String name(Naming naming, Set<String> used, String wanted) {

@@ -110,6 +110,7 @@ public final class Migration {
         Ddl ddl = new Ddl(plan.schema());
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 2)) {
             Privileges.check(target, plan.schema());
+            plan = ServerFit.fit(plan, target, listener);
             String digest = Runner.digest(ddl.script(plan));
             Journal.RunInfo continuing = Refusals.check(unfinished(target, stamp, plan.schema()), resume, digest,
                     options, listener);

@@ -5,6 +5,7 @@ import dev.ferry.mapping.ColumnPlan;
 import dev.ferry.mapping.Defaults;
 import dev.ferry.mapping.Plan;
 import dev.ferry.mapping.Problem;
+import dev.ferry.mapping.SqlScope;
 import dev.ferry.mapping.TablePlan;
 import dev.ferry.mapping.TypePlanner;
 import dev.ferry.schema.Catalog;
@@ -72,15 +73,16 @@ public final class Planner {
             tablePlans.add(tablePlan(tables.get(i), relNames.get(tables.get(i).name()), decisions.get(i), naming, renames,
                     problems));
         }
+        Map<String, String> viewNames = new java.util.LinkedHashMap<>();
+        catalog.views().forEach(v -> viewNames.put(v.name(), relNames.get(v.name())));
+        tablePlans = SqlPlanner.tables(tablePlans, naming, viewNames, problems);
+        SqlScope scope = new SqlScope(tablePlans, viewNames, naming, true);
         Set<String> usedRelations = new HashSet<>(relNames.values());
-        List<Plan.IndexPlan> indexes = KeyPlanner.indexes(tablePlans, naming, usedRelations, problems);
+        List<Plan.IndexPlan> indexes = KeyPlanner.indexes(tablePlans, naming, usedRelations, problems, scope);
         List<Plan.ForeignKeyPlan> fks = KeyPlanner.foreignKeys(tablePlans, indexes, problems);
-        List<Plan.ViewPlan> views = catalog.views().stream()
-                .map(v -> new Plan.ViewPlan(v.name(), relNames.get(v.name()), ViewSql.select(v.sql()), v.sql())).toList();
-        catalog.triggers().forEach(t -> problems.add(new Problem(t.table(), null, Problem.Kind.TRIGGER_NOT_TRANSLATED, 0,
-                "report", List.of(), "Trigger " + t.name() + " is not recreated; its SQL is in the report so you can "
-                + "write it for PostgreSQL.")));
-        return new Plan(options.schema(), List.copyOf(tablePlans), indexes, fks, views, catalog.triggers(),
+        List<Plan.ViewPlan> views = SqlPlanner.views(catalog, relNames, scope, problems);
+        List<Plan.TriggerPlan> triggers = SqlPlanner.triggers(catalog, scope, naming, Set.of(), problems);
+        return new Plan(options.schema(), List.copyOf(tablePlans), indexes, fks, views, triggers,
                 List.copyOf(problems), List.copyOf(renames), catalog);
     }
 

@@ -93,6 +93,7 @@ final class Resume {
         Set<String> planned = new HashSet<>();
         plan.indexes().forEach(i -> planned.add(i.name()));
         plan.foreignKeys().forEach(f -> planned.add(f.name()));
+        plan.tables().forEach(t -> t.checks().forEach(k -> planned.add(k.name())));
         List<String[]> made = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(Sql.query("made-on-tables"))) {
             Object[] names = tables.toArray();
@@ -109,7 +110,7 @@ final class Resume {
             }
         }
         // foreign keys first: they depend on the parents' keys
-        for (String kind : List.of("f", "p", "u", "i")) {
+        for (String kind : List.of("f", "c", "p", "u", "i")) {
             for (String[] m : made) {
                 if (m[2].equals(kind)) {
                     s.execute(kind.equals("i") ? "DROP INDEX IF EXISTS " + Naming.qualified(schema, m[0])

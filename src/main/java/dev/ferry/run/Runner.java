@@ -115,7 +115,7 @@ final class Runner {
                     + "journal that the run is finished.", "Run the same command with --resume to finish it properly.", e);
         }
         return Verification.result(plan, Verification.inPlanOrder(plan, checks), problems, completer.views(),
-                Migration.since(runStart), target);
+                completer.triggers(), Migration.since(runStart), target);
     }
 
     /**

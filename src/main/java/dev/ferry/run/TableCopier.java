@@ -99,11 +99,12 @@ final class TableCopier {
         TablePlan t = part.table();
         int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
-        boolean[] json = new boolean[n], bytes = new boolean[n];
+        boolean[] json = new boolean[n], bytes = new boolean[n], computed = new boolean[n];
         for (int i = 0; i < n; i++) {
             kinds[i] = t.columns().get(i).type().kind();
             json[i] = kinds[i] == PgType.Kind.JSONB;
             bytes[i] = t.columns().get(i).textAsBytes();
+            computed[i] = !t.columns().get(i).copied();
         }
         RowHasher hasher = new RowHasher(json);
         CopyEncoder enc = new CopyEncoder();
@@ -120,6 +121,11 @@ final class TableCopier {
                         lastRowid = rs.getLong(1);
                     }
                     for (int i = 0; i < n; i++) {
+                        if (computed[i]) { // PostgreSQL computes it; SQLite's value is still checked against it
+                            Object v = rs.getObject(i + first);
+                            hasher.value(v == null ? null : convert(v, t, i, kinds[i]));
+                            continue;
+                        }
                         if (bytes[i]) { // text as SQLite stored it: no string built, UTF-8 checked on the way
                             byte[] b = rs.getBytes(i + first);
                             if (b == null) {

@@ -25,6 +25,7 @@ public final class Undo {
 
     private final Journal.RunInfo run;
     private final List<String> tables, views, kept;
+    private List<String> functions = List.of(), collations = List.of();
     private List<String> grown;
     private boolean schemaDropped;
 
@@ -56,7 +57,10 @@ public final class Undo {
             List<String> kept = Journal.existing(c, run.id()).entrySet().stream().map(e -> "Table " + e.getKey()
                     + (e.getValue().policy().equals("append") ? " was there before and the run added rows to it"
                     : " was there before and the run emptied and refilled it") + ": undo leaves it as it is now.").toList();
-            return new Undo(run, tables, views, grown(c, run, tables), kept);
+            Undo undo = new Undo(run, tables, views, grown(c, run, tables), kept);
+            undo.functions = Journal.objects(c, run.id(), "function");
+            undo.collations = Journal.objects(c, run.id(), "collation");
+            return undo;
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal in database "
                     + target.address().database() + ".", "See the details. Nothing was changed.", e);
@@ -116,7 +120,18 @@ public final class Undo {
                     s.execute("DROP VIEW IF EXISTS " + String.join(", ", views.stream().map(v -> Naming.qualified(run.schema(), v)).toList()));
                 }
                 if (!qualified.isEmpty()) {
-                    s.execute("DROP TABLE IF EXISTS " + String.join(", ", qualified));
+                    s.execute("DROP TABLE IF EXISTS " + String.join(", ", qualified)); // their triggers go with them
+                }
+                for (String f : functions) { // the triggers' functions do not
+                    s.execute("DROP FUNCTION IF EXISTS " + Naming.qualified(run.schema(), f) + "()");
+                }
+                for (String coll : collations) {
+                    Savepoint before = c.setSavepoint();
+                    try {
+                        s.execute("DROP COLLATION IF EXISTS " + Naming.qualified(run.schema(), coll));
+                    } catch (SQLException inUse) {
+                        c.rollback(before); // a later run's columns use it: it stays with them
+                    }
                 }
                 if (run.createdSchema() && Journal.schemaExists(c, run.schema())) {
                     Savepoint before = c.setSavepoint();

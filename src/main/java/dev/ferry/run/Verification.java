@@ -40,14 +40,12 @@ final class Verification {
                         (System.nanoTime() - s) / 1e9);
             });
             listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(runStart)));
-            return result(plan, checks, plan.problems(), List.of(), Migration.since(runStart), target);
+            return result(plan, checks, plan.problems(), List.of(), List.of(), Migration.since(runStart), target);
         }
     }
 
     static Result result(Plan plan, List<TableCheck> checks, List<Problem> problems, List<Report.Item> views,
-                                 Duration took, PgTarget target) {
-        List<Report.Item> triggers = plan.triggers().stream().map(t -> new Report.Item(t.name(), null,
-                "skipped", "Ferry does not translate triggers yet", t.sql())).toList();
+                         List<Report.Item> triggers, Duration took, PgTarget target) {
         boolean ok = checks.stream().allMatch(TableCheck::checksumMatch);
         return new Result(ok ? Result.Status.DONE : Result.Status.DIFFERENT, plan, checks, List.copyOf(problems),
                 List.copyOf(views), triggers, took, target.serverVersion(), target.encrypted());

@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS ferry_journal.runs (
 
 CREATE TABLE IF NOT EXISTS ferry_journal.objects (
     run_id uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
-    kind   text NOT NULL CHECK (kind IN ('table', 'view', 'schema')),
+    kind   text NOT NULL CHECK (kind IN ('table', 'view', 'schema', 'function', 'collation')),
     name   text NOT NULL,
     PRIMARY KEY (run_id, kind, name)
 );
@@ -50,6 +50,11 @@ CREATE TABLE IF NOT EXISTS ferry_journal.existing (
     checksum_before bigint NOT NULL,
     PRIMARY KEY (run_id, table_name)
 );
+
+-- Journals made before Ferry recreated triggers (their functions) and COLLATE NOCASE knew fewer kinds.
+ALTER TABLE ferry_journal.objects DROP CONSTRAINT IF EXISTS objects_kind_check;
+ALTER TABLE ferry_journal.objects ADD CONSTRAINT objects_kind_check
+    CHECK (kind IN ('table', 'view', 'schema', 'function', 'collation'));
 
 CREATE INDEX IF NOT EXISTS runs_by_schema ON ferry_journal.runs (target_schema, started DESC);
 

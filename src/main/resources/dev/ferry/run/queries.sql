@@ -33,10 +33,10 @@ SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid =
 WHERE n.nspname = ? AND c.relname = ANY (?)
 
 -- name: made-on-tables
--- Keys and indexes an earlier attempt of a resumed run already built on the run's own tables.
+-- Keys, checks and indexes an earlier attempt of a resumed run already built on the run's own tables.
 SELECT con.conname AS name, t.relname AS on_table, con.contype::text AS kind
 FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-WHERE n.nspname = ? AND t.relname = ANY (?) AND con.contype IN ('f', 'p', 'u')
+WHERE n.nspname = ? AND t.relname = ANY (?) AND con.contype IN ('f', 'p', 'u', 'c')
 UNION ALL
 SELECT i.relname, t.relname, 'i'
 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
