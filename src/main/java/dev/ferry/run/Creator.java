@@ -54,9 +54,15 @@ final class Creator {
                     s.execute(ddl.createSchema());
                 }
                 s.execute(ddl.searchPath()); // generated columns' expressions may name the schema's collation
-                createdCollation = Ddl.needsCollation(plan) && !collationExists(c, plan.schema());
+                createdCollation = (Ddl.needsCollation(plan) || Ddl.sqlUsesCollation(plan)) && !collationExists(c, plan.schema());
                 if (createdCollation) {
-                    s.execute(ddl.createCollation());
+                    java.sql.Savepoint before = c.setSavepoint();
+                    try {
+                        s.execute(ddl.createCollation());
+                    } catch (SQLException noIcu) { // only indexes or views use it (ServerFit saw to the columns): they will say so
+                        c.rollback(before);
+                        createdCollation = false;
+                    }
                 }
                 // views first, then all tables in one statement, so keys between them do not block the drop
                 List<String> tables = new ArrayList<>();

@@ -99,6 +99,24 @@ public final class Ddl {
         return plan.tables().stream().anyMatch(t -> t.columns().stream().anyMatch(c -> ColumnPlan.NOCASE.equals(c.collation())));
     }
 
+    /** Whether translated SQL (an index, a check, a view, a trigger) uses Ferry's collation, as the translator writes it. */
+    public static boolean sqlUsesCollation(Plan plan) {
+        String use = "COLLATE " + quote(ColumnPlan.NOCASE);
+        List<String> sql = new ArrayList<>();
+        plan.indexes().forEach(i -> {
+            sql.addAll(i.expressions().stream().filter(e -> e != null).toList());
+            sql.add(i.where());
+        });
+        plan.tables().forEach(t -> t.checks().forEach(c -> sql.add(c.expression())));
+        plan.tables().forEach(t -> t.columns().forEach(c -> sql.add(c.generated())));
+        plan.views().forEach(v -> sql.add(v.select()));
+        plan.triggers().forEach(t -> {
+            sql.add(t.body());
+            sql.add(t.when());
+        });
+        return sql.stream().anyMatch(s -> s != null && s.contains(use));
+    }
+
     /**
      * Case-insensitive like SQLite's NOCASE, but for every alphabet: ICU's level-2 strength ignores
      * case and nothing else, and being nondeterministic it makes unique indexes case-insensitive too.
@@ -190,7 +208,7 @@ public final class Ddl {
     public String script(Plan plan) {
         StringBuilder sb = new StringBuilder("-- Ferry plan: ").append(plan.tables().size()).append(" tables into schema ")
                 .append(schema).append("\n").append(createSchema()).append(";\n\n");
-        if (needsCollation(plan)) {
+        if (needsCollation(plan) || sqlUsesCollation(plan)) {
             sb.append(createCollation()).append(";\n\n");
         }
         sb.append("-- translated SQL (views, checks, index expressions, triggers) finds its names here\n")
