@@ -423,8 +423,12 @@ public final class SqlTranslator {
             switch (t.type()) {
                 case LPAREN -> {
                     int close = match[i];
+                    Piece listOf = inList(out, i);
                     if (values && valuesTargets != null) {
                         out.add(Piece.of("(" + valuesRow(i) + ")", Kind.EXPR));
+                    } else if (listOf != null) { // x IN (0, 1): each value as it compares with x
+                        out.add(Piece.of("(" + String.join(", ", args(i).stream().map(a -> fit(listOf, expr(a[0], a[1])).sql())
+                                .toList()) + ")", Kind.EXPR));
                     } else {
                         Piece inner = expr(i + 1, close);
                         out.add(new Piece("(" + inner.sql() + ")", inner.kind() == Kind.COLUMN ? Kind.COLUMN : Kind.EXPR,
@@ -467,6 +471,17 @@ public final class SqlTranslator {
             i++;
         }
         return out;
+    }
+
+    /** The column before [NOT] IN when the parenthesis at {@code open} holds a list of values (not a query). */
+    private Piece inList(List<Piece> out, int open) {
+        int n = out.size();
+        if (n < 2 || !out.get(n - 1).sql().equals("IN") || open + 1 >= toks.size()
+                || toks.get(open + 1).is("SELECT") || toks.get(open + 1).is("WITH") || toks.get(open + 1).is("VALUES")) {
+            return null;
+        }
+        Piece col = out.get(n - 2).sql().equals("NOT") && n >= 3 ? out.get(n - 3) : out.get(n - 2);
+        return col.column() == null ? null : col;
     }
 
     /** An INSERT's row of values, each value fitted to the column it goes into. */
