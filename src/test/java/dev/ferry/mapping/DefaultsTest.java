@@ -117,13 +117,43 @@ class DefaultsTest {
     }
 
     @Test
+    void localtimeIsTheSessionsLocalTime() {
+        assertTranslates("LOCALTIMESTAMP(0)", "datetime('now', 'localtime')", TIMESTAMP);
+        assertTranslates("CURRENT_TIMESTAMP", "(datetime('now','localtime'))", TIMESTAMPTZ);
+        assertTranslates("to_char(LOCALTIMESTAMP, 'YYYY-MM-DD HH24:MI:SS')", "datetime('now', 'localtime')", TEXT);
+        assertTranslates("CURRENT_DATE", "date('now','localtime')", DATE);
+        assertTranslates("to_char(LOCALTIMESTAMP, 'YYYY-MM-DD')", "date('now','localtime')", TEXT);
+    }
+
+    @Test
+    void strftimeOfNowKeepsSqlitesFormatOnText() {
+        assertTranslates("to_char(" + UTC_NOW + ", 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')",
+                "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))", TEXT);
+        assertTranslates("to_char(" + UTC_NOW + ", 'YYYY-MM-DD HH24:MI:SS.MS')", "strftime('%Y-%m-%d %H:%M:%f', 'now')", VARCHAR);
+        assertTranslates(UTC_NOW, "(strftime('%Y-%m-%d %H:%M:%S','now'))", TIMESTAMP);
+        assertTranslates("CAST(" + UTC_NOW + " AS date)", "strftime('%Y-%m-%d', 'now')", DATE);
+    }
+
+    @Test
+    void unixTimeAndJulianDayOfNow() {
+        assertTranslates("floor(extract(epoch FROM now()))::bigint", "(unixepoch())", BIGINT);
+        assertTranslates("floor(extract(epoch FROM now()))::bigint", "(strftime('%s','now'))", BIGINT);
+        assertTranslates("floor(extract(epoch FROM now()))::bigint", "(CAST(strftime('%s', 'now') AS INTEGER))", BIGINT);
+        assertTranslates("floor(extract(epoch FROM now()))::bigint::text", "strftime('%s','now')", TEXT);
+        assertTranslates("(extract(epoch FROM now()) / 86400 + 2440587.5)::double precision", "(julianday('now'))", DOUBLE);
+        assertTranslates(UTC_NOW, "julianday('now')", TIMESTAMP);
+        assertUntranslated("julianday('now')", TEXT);
+    }
+
+    @Test
     void expressionsAreNotGuessed() {
         assertUntranslated("(random())", BIGINT);
         assertUntranslated("random()", DOUBLE);
         assertUntranslated("(abs(random()) % 100)", BIGINT);
         assertUntranslated("(lower(hex(randomblob(16))))", TEXT);
-        assertUntranslated("datetime('now', 'localtime')", TIMESTAMP);
-        assertUntranslated("(strftime('%s','now'))", BIGINT);
+        assertUntranslated("datetime('now', '+1 day')", TIMESTAMP);
+        assertUntranslated("(strftime('%W','now'))", TEXT);
+        assertUntranslated("(strftime('%Y','now'))", TIMESTAMP);
         assertUntranslated("('a' || 'b')", TEXT);
         assertUntranslated("(1 + 2)", BIGINT);
     }
