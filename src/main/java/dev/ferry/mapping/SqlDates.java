@@ -149,7 +149,8 @@ final class SqlDates {
         if (v.kind() == Kind.STRING && v.raw().trim().equalsIgnoreCase("now")) {
             return UTC_NOW;
         }
-        boolean numeric = v.kind() == Kind.NUMBER || v.kind() == Kind.STRING && NUMBER.matcher(v.raw().trim()).matches();
+        boolean numeric = v.kind() == Kind.NUMBER || v.kind() == Kind.STRING && NUMBER.matcher(v.raw().trim()).matches()
+                || v.column() == null && ("unixepoch".equals(mode) || "julianday".equals(mode));
         ColumnPlan c = v.column();
         if (c != null) {
             TypeRule.Conversion conv = c.conversion();

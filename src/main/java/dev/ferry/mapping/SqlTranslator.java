@@ -433,6 +433,9 @@ public final class SqlTranslator {
                         Piece inner = expr(i + 1, close);
                         out.add(new Piece("(" + inner.sql() + ")", inner.kind() == Kind.COLUMN ? Kind.COLUMN : Kind.EXPR,
                                 inner.column(), inner.raw(), inner.alt(), inner.temporal()));
+                        if (derivedClose.containsKey(close) && !aliased(close + 1)) { // PostgreSQL before 16 wants one
+                            out.add(Piece.of("AS " + Naming.quote("subquery" + close), Kind.EXPR));
+                        }
                     }
                     i = close + 1;
                     continue;
@@ -482,6 +485,11 @@ public final class SqlTranslator {
         }
         Piece col = out.get(n - 2).sql().equals("NOT") && n >= 3 ? out.get(n - 3) : out.get(n - 2);
         return col.column() == null ? null : col;
+    }
+
+    private boolean aliased(int j) {
+        return j < toks.size() && (toks.get(j).is("AS") || toks.get(j).type() == Type.QUOTED
+                || toks.get(j).type() == Type.WORD && !KEYWORDS.contains(toks.get(j).upper()));
     }
 
     /** An INSERT's row of values, each value fitted to the column it goes into. */
