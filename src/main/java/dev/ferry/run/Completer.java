@@ -148,7 +148,13 @@ final class Completer {
                 status = "skipped";
                 reason = "table " + t.on() + " existed before the run and keeps its own triggers";
             } else {
-                String error = tryExecuteInSchema(ddl.createTrigger(t));
+                List<String> sql = ddl.createTrigger(t);
+                String mine = functionSource(t.function());
+                if (mine != null && !mine.equals(Ddl.functionBody(t))) {
+                    sql = List.of(); // someone else's function of that name: never replaced
+                }
+                String error = sql.isEmpty() ? "a function named " + t.function() + " exists already in schema "
+                        + plan.schema() + "; Ferry does not replace it" : tryExecuteInSchema(mine == null ? sql : sql.subList(1, sql.size()));
                 status = error == null ? "created" : "failed";
                 if (error != null) {
                     reason = "PostgreSQL said " + error;
@@ -157,6 +163,20 @@ final class Completer {
                 }
             }
             triggers.add(new dev.ferry.verify.Report.Item(t.name(), t.target(), status, reason, t.sql()));
+        }
+    }
+
+    /** The source of the schema's function {@code name}() when there is one (an earlier attempt of this run may have made it). */
+    private String functionSource(String name) {
+        try (Connection c = target.connection(); PreparedStatement ps = c.prepareStatement("SELECT p.prosrc FROM pg_proc p "
+                + "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ? AND p.proname = ? AND p.pronargs = 0")) {
+            ps.setString(1, plan.schema());
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
         }
     }
 

@@ -96,8 +96,9 @@ final class Creator {
             Journal.objects(c, run, "table", plan.tables().stream().map(TablePlan::target).filter(t -> !kept.containsKey(t)).toList());
             // views are recorded now, before they exist, so no crash can leave one that undo would not know
             Journal.objects(c, run, "view", views.stream().filter(v -> !keep || !existing.contains(v)).toList());
+            Set<String> functions = existingFunctions(c, plan.schema()); // others' functions are never the run's to drop
             Journal.objects(c, run, "function", plan.triggers().stream().filter(t -> t.failure() == null
-                    && !kept.containsKey(t.on())).map(Plan.TriggerPlan::function).toList());
+                    && !kept.containsKey(t.on()) && !functions.contains(t.function())).map(Plan.TriggerPlan::function).toList());
             if (createdCollation) {
                 Journal.objects(c, run, "collation", List.of(dev.ferry.mapping.ColumnPlan.NOCASE));
             }
@@ -130,6 +131,20 @@ final class Creator {
             boolean append = options.ifExists() == Options.IfExists.APPEND;
             Checksums.Sum sum = append ? Checksums.target(t, target, ddl, true) : new Checksums.Sum(0, 0);
             out.put(t.target(), new Journal.Before(append ? "append" : "truncate", sum.rows(), sum.checksum()));
+        }
+        return out;
+    }
+
+    private static Set<String> existingFunctions(Connection c, String schema) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT p.proname FROM pg_proc p JOIN pg_namespace n "
+                + "ON n.oid = p.pronamespace WHERE n.nspname = ?")) {
+            ps.setString(1, schema);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
         }
         return out;
     }

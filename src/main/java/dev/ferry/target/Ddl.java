@@ -158,11 +158,14 @@ public final class Ddl {
         return "ALTER TABLE " + qualified(schema, t.target()) + " VALIDATE CONSTRAINT " + quote(c.name());
     }
 
-    /** The trigger's function, then the trigger (dropped first when a resumed run made it already). */
+    /**
+     * The trigger's function, then the trigger (dropped first when a resumed run made it already).
+     * Plain CREATE FUNCTION: a function of that name that is not this one's is never replaced.
+     */
     public List<String> createTrigger(Plan.TriggerPlan t) {
         String fn = qualified(schema, t.function()) + "()";
-        return List.of("CREATE OR REPLACE FUNCTION " + fn + " RETURNS trigger LANGUAGE plpgsql SET search_path = "
-                        + quote(schema) + ", public AS $ferry$\nBEGIN\n  " + t.body() + "\nEND\n$ferry$",
+        return List.of("CREATE FUNCTION " + fn + " RETURNS trigger LANGUAGE plpgsql SET search_path = "
+                        + quote(schema) + ", public AS $ferry$" + functionBody(t) + "$ferry$",
                 "DROP TRIGGER IF EXISTS " + quote(t.target()) + " ON " + qualified(schema, t.on()),
                 "CREATE TRIGGER " + quote(t.target()) + " " + t.events() + " ON " + qualified(schema, t.on())
                         + " FOR EACH ROW" + (t.when() == null ? "" : " WHEN (" + t.when() + ")") + " EXECUTE FUNCTION " + fn);
@@ -194,6 +197,11 @@ public final class Ddl {
 
     public String restartIdentity(TablePlan t, ColumnPlan c, long next) {
         return "ALTER TABLE " + qualified(schema, t.target()) + " ALTER COLUMN " + quote(c.target()) + " RESTART WITH " + next;
+    }
+
+    /** The function's source as PostgreSQL keeps it (pg_proc.prosrc), to recognise one a resumed run made. */
+    public static String functionBody(Plan.TriggerPlan t) {
+        return "\nBEGIN\n  " + t.body() + "\nEND\n";
     }
 
     public String createView(Plan.ViewPlan v) {

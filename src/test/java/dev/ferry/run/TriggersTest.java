@@ -95,6 +95,27 @@ class TriggersTest {
                 "undo dropped the triggers' functions");
     }
 
+    @Test
+    void aFunctionThatWasThereIsNeitherReplacedNorDropped(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("theirs.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(file)) {
+            db.sql("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)", "CREATE TABLE log (item_id INTEGER)",
+                    "CREATE TRIGGER items_ins AFTER INSERT ON items BEGIN INSERT INTO log VALUES (NEW.id); END");
+        }
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        String theirs = "CREATE FUNCTION public.items_ins_fn() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$";
+        execute(target, theirs);
+        Migration m = new Migration(Options.of(file, target, TestPostgres.get().adminPassword()), MigrationListener.NONE);
+        Result r = m.run(m.preflight());
+
+        Report.Item item = r.triggers().get(0);
+        assertEquals("failed", item.status());
+        assertTrue(item.reason().contains("exists already"), item.reason());
+        assertEquals("BEGIN RETURN NULL; END", query(target, "SELECT prosrc FROM pg_proc WHERE proname = 'items_ins_fn'"));
+        m.undo(null, true);
+        assertEquals(1, count(target, "SELECT count(*) FROM pg_proc WHERE proname = 'items_ins_fn'"), "not the run's to drop");
+    }
+
     static void execute(TargetAddress target, String sql) throws SQLException {
         try (Connection c = TestPostgres.get().connect(target); Statement s = c.createStatement()) {
             s.execute(sql);
