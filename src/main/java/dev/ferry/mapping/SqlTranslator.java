@@ -60,14 +60,12 @@ public final class SqlTranslator {
         }
     }
 
-    private static final Set<String> KEYWORDS = Set.of(("SELECT FROM WHERE GROUP BY ORDER HAVING LIMIT OFFSET AND OR NOT "
+    static final Set<String> KEYWORDS = Set.of(("SELECT FROM WHERE GROUP BY ORDER HAVING LIMIT OFFSET AND OR NOT "
             + "NULL IS IN LIKE GLOB REGEXP MATCH BETWEEN CASE WHEN THEN ELSE END AS ON JOIN LEFT RIGHT FULL INNER OUTER "
             + "CROSS NATURAL USING UNION ALL DISTINCT EXCEPT INTERSECT EXISTS CAST COLLATE ASC DESC NULLS WITH RECURSIVE "
             + "VALUES INSERT INTO UPDATE SET DELETE DEFAULT ESCAPE TRUE FALSE CURRENT_TIMESTAMP CURRENT_DATE CURRENT_TIME "
             + "FILTER OVER PARTITION WINDOW ISNULL NOTNULL RETURNING INDEXED UNBOUNDED PRECEDING FOLLOWING MATERIALIZED "
             + "RAISE").split(" "));
-    private static final Set<String> END_FROM = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "WINDOW", "UNION",
-            "EXCEPT", "INTERSECT", "SELECT", "SET", "VALUES", "RETURNING");
     private static final Set<String> ROWID = Set.of("ROWID", "_ROWID_", "OID");
 
     final SqlScope scope;
@@ -76,15 +74,7 @@ public final class SqlTranslator {
     private final TablePlan self;
     private final Map<String, SqlScope.Relation> rowVars;
     private final boolean bareIsNew;
-    private final Set<String> used = new LinkedHashSet<>();
-    private final Map<String, SqlScope.Relation> aliases = new HashMap<>();
-    private final Set<String> aliasNames = new HashSet<>();
-    private final Map<Integer, Integer> relationEnd = new HashMap<>();
-    private final Map<Integer, String> relationOut = new HashMap<>();
-    private final Map<Integer, ColumnPlan> insertColumns = new HashMap<>();
-    private final Map<Integer, String> insertOut = new HashMap<>();
-    private final Map<Integer, Integer> derivedClose = new HashMap<>();
-    private List<ColumnPlan> valuesTargets;
+    final SqlNames names;
     boolean stable;
 
     private SqlTranslator(SqlScope scope, List<Token> toks, TablePlan self, Map<String, SqlScope.Relation> rowVars,
@@ -95,6 +85,7 @@ public final class SqlTranslator {
         this.rowVars = rowVars;
         this.bareIsNew = bareIsNew;
         this.match = matchParens(toks);
+        this.names = new SqlNames(scope, toks, match);
     }
 
     /** The query of a CREATE VIEW statement, translated. */
@@ -171,10 +162,10 @@ public final class SqlTranslator {
                 return Result.fail("there is nothing to translate");
             }
             SqlTranslator t = new SqlTranslator(scope, toks, self, rowVars, bareIsNew);
-            t.scan();
+            t.names.scan();
             Piece p = t.expr(0, toks.size());
             String sql = (fitTo == null ? p : assign(fitTo, p)).sql();
-            return new Result(sql, null, Set.copyOf(t.used), t.stable);
+            return new Result(sql, null, Set.copyOf(t.names.used), t.stable);
         } catch (Untranslatable e) {
             return Result.fail(e.getMessage());
         }
@@ -207,168 +198,6 @@ public final class SqlTranslator {
             throw new IllegalArgumentException("a parenthesis is not closed");
         }
         return m;
-    }
-
-    // ---------------------------------------------------------------- the names a statement reads
-
-    /** Finds every table the statement reads or writes (FROM, JOIN, INTO, UPDATE), with aliases and CTE names. */
-    private void scan() {
-        int n = toks.size();
-        boolean[] inFrom = new boolean[n + 2];
-        int depth = 0;
-        Set<String> ctes = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            Token t = toks.get(i);
-            switch (t.type()) {
-                case LPAREN -> inFrom[++depth] = false;
-                case RPAREN -> {
-                    inFrom[depth] = false;
-                    depth = Math.max(0, depth - 1);
-                    if (derivedClose.containsKey(i)) {
-                        alias(i + 1, null);
-                    }
-                }
-                case COMMA -> {
-                    if (inFrom[depth]) {
-                        i = fromItem(i + 1, ctes) - 1;
-                    }
-                }
-                case SEMI -> inFrom[depth] = false;
-                case WORD -> {
-                    String u = t.upper();
-                    if (u.equals("FROM") || u.equals("JOIN")) {
-                        inFrom[depth] = true;
-                        i = fromItem(i + 1, ctes) - 1;
-                    } else if (END_FROM.contains(u)) {
-                        inFrom[depth] = false;
-                    } else if (u.equals("WITH")) {
-                        cteNames(i + 1, ctes);
-                    } else if (u.equals("INTO") || u.equals("UPDATE") && (i == 0 || toks.get(i - 1).type() == Type.SEMI)) {
-                        i = target(i + 1, ctes) - 1;
-                    }
-                }
-                default -> { }
-            }
-        }
-    }
-
-    private void cteNames(int j, Set<String> ctes) {
-        if (j < toks.size() && toks.get(j).is("RECURSIVE")) {
-            j++;
-        }
-        while (j < toks.size() && toks.get(j).isName()) {
-            ctes.add(SqlScope.key(toks.get(j).value()));
-            aliasNames.add(SqlScope.key(toks.get(j).value()));
-            insertOut.put(j, Naming.quote(scope.name(toks.get(j).value())));
-            j++;
-            if (j < toks.size() && toks.get(j).type() == Type.LPAREN) {
-                j = match[j] + 1;
-            }
-            while (j < toks.size() && !toks.get(j).is("AS")) {
-                j++;
-            }
-            j++;
-            while (j < toks.size() && toks.get(j).type() == Type.WORD) {
-                j++; // [NOT] MATERIALIZED
-            }
-            if (j >= toks.size() || toks.get(j).type() != Type.LPAREN) {
-                return;
-            }
-            j = match[j] + 1;
-            if (j >= toks.size() || toks.get(j).type() != Type.COMMA) {
-                return;
-            }
-            j++;
-        }
-    }
-
-    /** One item of a FROM list, starting at {@code j}; returns where the scan goes on. */
-    private int fromItem(int j, Set<String> ctes) {
-        if (j >= toks.size()) {
-            return j;
-        }
-        if (toks.get(j).type() == Type.LPAREN) {
-            derivedClose.put(match[j], j);
-            return j + 1; // scanned inside like the rest; its alias is taken at the closing parenthesis
-        }
-        if (!toks.get(j).isName()) {
-            return j;
-        }
-        int start = j;
-        if (j + 2 < toks.size() && toks.get(j + 1).type() == Type.DOT) {
-            j += 2; // main.t, temp.t
-        }
-        if (j + 1 < toks.size() && toks.get(j + 1).type() == Type.LPAREN) {
-            return j + 1; // a table-valued function; PostgreSQL will say whether it has one
-        }
-        SqlScope.Relation rel = relationNamed(toks.get(j).value(), ctes);
-        relationEnd.put(start, j);
-        relationOut.put(start, Naming.quote(rel == null ? scope.name(toks.get(j).value()) : rel.target()));
-        aliases.putIfAbsent(SqlScope.key(toks.get(j).value()), rel);
-        return alias(j + 1, rel);
-    }
-
-    private SqlScope.Relation relationNamed(String name, Set<String> ctes) {
-        if (ctes.contains(SqlScope.key(name))) {
-            return null;
-        }
-        SqlScope.Relation rel = scope.relation(name);
-        if (rel != null) {
-            used.add(rel.source());
-        }
-        return rel;
-    }
-
-    /** An optional [AS] alias at {@code j}; returns the index after it. */
-    private int alias(int j, SqlScope.Relation rel) {
-        if (j < toks.size() && toks.get(j).is("AS")) {
-            j++;
-        }
-        if (j < toks.size() && (toks.get(j).type() == Type.QUOTED
-                || toks.get(j).type() == Type.WORD && !KEYWORDS.contains(toks.get(j).upper()))) {
-            String key = SqlScope.key(toks.get(j).value());
-            aliases.put(key, rel);
-            aliasNames.add(key);
-            insertOut.put(j, Naming.quote(scope.name(toks.get(j).value())));
-            return j + 1;
-        }
-        return j;
-    }
-
-    /** The table after INTO or UPDATE, and an INSERT's column list. */
-    private int target(int j, Set<String> ctes) {
-        if (j < toks.size() && toks.get(j).is("OR")) {
-            j += 2; // OR REPLACE / IGNORE / ...: the statement translation decides about it
-        }
-        int start = j;
-        if (j >= toks.size() || !toks.get(j).isName()) {
-            return j;
-        }
-        if (j + 2 < toks.size() && toks.get(j + 1).type() == Type.DOT) {
-            j += 2;
-        }
-        SqlScope.Relation rel = relationNamed(toks.get(j).value(), ctes);
-        relationEnd.put(start, j);
-        relationOut.put(start, Naming.quote(rel == null ? scope.name(toks.get(j).value()) : rel.target()));
-        aliases.putIfAbsent(SqlScope.key(toks.get(j).value()), rel);
-        j = alias(j + 1, rel);
-        if (j < toks.size() && toks.get(j).type() == Type.LPAREN && (start > 0 && toks.get(start - 1).is("INTO")
-                || start > 2 && toks.get(start - 3).is("INTO"))) {
-            List<ColumnPlan> targets = new ArrayList<>();
-            for (int k = j + 1; k < match[j]; k++) {
-                if (toks.get(k).isName()) {
-                    ColumnPlan c = rel == null ? null : rel.column(toks.get(k).value());
-                    if (rel != null && rel.table() != null && c == null) {
-                        throw new Untranslatable("table " + rel.source() + " has no column " + toks.get(k).value());
-                    }
-                    insertColumns.put(k, c);
-                    insertOut.put(k, Naming.quote(c == null ? scope.name(toks.get(k).value()) : c.target()));
-                    targets.add(c);
-                }
-            }
-            valuesTargets = targets;
-        }
-        return j;
     }
 
     // ---------------------------------------------------------------- the walk
@@ -409,14 +238,14 @@ public final class SqlTranslator {
         boolean values = false;
         for (int i = from; i < to; ) {
             Token t = toks.get(i);
-            if (relationOut.containsKey(i)) {
-                out.add(Piece.of(relationOut.get(i), Kind.EXPR));
-                i = relationEnd.get(i) + 1;
+            if (names.relationOut.containsKey(i)) {
+                out.add(Piece.of(names.relationOut.get(i), Kind.EXPR));
+                i = names.relationEnd.get(i) + 1;
                 continue;
             }
-            if (insertOut.containsKey(i)) {
-                out.add(new Piece(insertOut.get(i), insertColumns.containsKey(i) ? Kind.COLUMN : Kind.EXPR,
-                        insertColumns.get(i), null, null, ' '));
+            if (names.insertOut.containsKey(i)) {
+                out.add(new Piece(names.insertOut.get(i), names.insertColumns.containsKey(i) ? Kind.COLUMN : Kind.EXPR,
+                        names.insertColumns.get(i), null, null, ' '));
                 i++;
                 continue;
             }
@@ -424,7 +253,7 @@ public final class SqlTranslator {
                 case LPAREN -> {
                     int close = match[i];
                     Piece listOf = inList(out, i);
-                    if (values && valuesTargets != null) {
+                    if (values && names.valuesTargets != null) {
                         out.add(Piece.of("(" + valuesRow(i) + ")", Kind.EXPR));
                     } else if (listOf != null) { // x IN (0, 1): each value as it compares with x
                         out.add(Piece.of("(" + String.join(", ", args(i).stream().map(a -> fit(listOf, expr(a[0], a[1])).sql())
@@ -433,7 +262,7 @@ public final class SqlTranslator {
                         Piece inner = expr(i + 1, close);
                         out.add(new Piece("(" + inner.sql() + ")", inner.kind() == Kind.COLUMN ? Kind.COLUMN : Kind.EXPR,
                                 inner.column(), inner.raw(), inner.alt(), inner.temporal()));
-                        if (derivedClose.containsKey(close) && !aliased(close + 1)) { // PostgreSQL before 16 wants one
+                        if (names.derivedClose.containsKey(close) && !aliased(close + 1)) { // PostgreSQL before 16 wants one
                             out.add(Piece.of("AS " + Naming.quote("subquery" + close), Kind.EXPR));
                         }
                     }
@@ -498,7 +327,7 @@ public final class SqlTranslator {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < args.size(); k++) {
             Piece v = expr(args.get(k)[0], args.get(k)[1]);
-            ColumnPlan c = k < valuesTargets.size() ? valuesTargets.get(k) : null;
+            ColumnPlan c = k < names.valuesTargets.size() ? names.valuesTargets.get(k) : null;
             out.add(c == null ? v.sql() : assign(c, v).sql());
         }
         return String.join(", ", out);
@@ -680,7 +509,7 @@ public final class SqlTranslator {
         if (self != null) {
             tables.add(self);
         }
-        for (String s : used) {
+        for (String s : names.used) {
             SqlScope.Relation r = scope.relation(s);
             if (r.table() != null && !tables.contains(r.table())) {
                 tables.add(r.table());
@@ -701,7 +530,7 @@ public final class SqlTranslator {
             String prefix = bareIsNew && self != null && tables.get(0) == self && column(self, t.value()) != null ? "NEW." : "";
             return new Piece(prefix + Naming.quote(c.target()), Kind.COLUMN, c, null, null, ' ');
         }
-        if (t.type() == Type.QUOTED && t.quote() == '"' && !aliasNames.contains(key) && aliases.get(key) == null
+        if (t.type() == Type.QUOTED && t.quote() == '"' && !names.aliasNames.contains(key) && names.aliases.get(key) == null
                 && scope.relation(t.value()) == null) {
             // SQLite reads a double-quoted word that names nothing as a string (a documented quirk)
             return new Piece(Naming.literal(t.value()), Kind.STRING, null, t.value(), null, ' ');
@@ -716,14 +545,14 @@ public final class SqlTranslator {
         if (rowVars.containsKey(key) && q.type() == Type.WORD) {
             rel = rowVars.get(key);
             prefix = key;
-        } else if (aliases.containsKey(key)) {
-            rel = aliases.get(key);
-            prefix = aliasNames.contains(key) ? Naming.quote(scope.name(q.value()))
+        } else if (names.aliases.containsKey(key)) {
+            rel = names.aliases.get(key);
+            prefix = names.aliasNames.contains(key) ? Naming.quote(scope.name(q.value()))
                     : Naming.quote(rel == null ? scope.name(q.value()) : rel.target());
         } else {
             rel = scope.relation(q.value());
             if (rel != null) {
-                used.add(rel.source());
+                names.used.add(rel.source());
             }
             prefix = Naming.quote(rel == null ? scope.name(q.value()) : rel.target());
         }
@@ -738,7 +567,7 @@ public final class SqlTranslator {
         return new Piece(prefix + "." + col, c == null ? Kind.EXPR : Kind.COLUMN, c, null, null, ' ');
     }
 
-    /** A column of a table by its SQLite name; rowid and its aliases name the INTEGER PRIMARY KEY column. */
+    /** A column of a table by its SQLite name; rowid and its names.aliases name the INTEGER PRIMARY KEY column. */
     private static ColumnPlan column(TablePlan t, String name) {
         for (ColumnPlan c : t.columns()) {
             if (SqlScope.same(c.source().name(), name)) {

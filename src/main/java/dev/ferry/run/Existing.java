@@ -42,6 +42,13 @@ final class Existing {
                 throw refuse(where + ": column " + p.target() + " is " + e.type() + " there, but Ferry would copy "
                         + p.type().sql() + " values into it.");
             }
+            if (!p.copied()) { // computed by PostgreSQL in the plan: no values are copied for it
+                if (e.generated().isEmpty()) {
+                    throw refuse(where + ": column " + p.target() + " is a plain column there, but it is computed in "
+                            + t.source().name() + " (generated), so Ferry copies no values for it.");
+                }
+                continue;
+            }
             if ("a".equals(e.identity()) || !e.generated().isEmpty()) {
                 throw refuse(where + ": column " + p.target() + " makes its own values (GENERATED ALWAYS), so it cannot take "
                         + "the copied ones.");
