@@ -39,6 +39,8 @@ final class SqlNames {
     final Map<Integer, String> insertOut = new HashMap<>();
     /** A derived table's closing parenthesis, to its opening one. */
     final Map<Integer, Integer> derivedClose = new HashMap<>();
+    /** Whether it reads something whose columns the plan does not know (a view, a subquery, a CTE, an unknown table). */
+    boolean opaque;
     /** The columns an INSERT's VALUES go into, in order (null entries: unknown). */
     List<ColumnPlan> valuesTargets;
 
@@ -82,6 +84,9 @@ final class SqlNames {
                         cteNames(i + 1, ctes);
                     } else if (u.equals("INTO") || u.equals("UPDATE") && (i == 0 || toks.get(i - 1).type() == Type.SEMI)) {
                         i = target(i + 1, ctes) - 1;
+                    } else if (u.equals("AS") && i + 1 < n && toks.get(i + 1).isName()
+                            && (i + 2 >= n || toks.get(i + 2).type() != Type.LPAREN)) {
+                        aliasNames.add(SqlScope.key(toks.get(i + 1).value())); // a result column's name
                     }
                 }
                 default -> { }
@@ -125,6 +130,7 @@ final class SqlNames {
             return j;
         }
         if (toks.get(j).type() == Type.LPAREN) {
+            opaque = true;
             derivedClose.put(match[j], j);
             return j + 1; // scanned inside like the rest; its alias is taken at the closing parenthesis
         }
@@ -136,6 +142,7 @@ final class SqlNames {
             j += 2; // main.t, temp.t
         }
         if (j + 1 < toks.size() && toks.get(j + 1).type() == Type.LPAREN) {
+            opaque = true;
             return j + 1; // a table-valued function; PostgreSQL will say whether it has one
         }
         SqlScope.Relation rel = relationNamed(toks.get(j).value(), ctes);
@@ -147,12 +154,14 @@ final class SqlNames {
 
     private SqlScope.Relation relationNamed(String name, Set<String> ctes) {
         if (ctes.contains(SqlScope.key(name))) {
+            opaque = true;
             return null;
         }
         SqlScope.Relation rel = scope.relation(name);
         if (rel != null) {
             used.add(rel.source());
         }
+        opaque |= rel == null || rel.table() == null;
         return rel;
     }
 

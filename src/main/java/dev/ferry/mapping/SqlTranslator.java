@@ -168,6 +168,9 @@ public final class SqlTranslator {
             return new Result(sql, null, Set.copyOf(t.names.used), t.stable);
         } catch (Untranslatable e) {
             return Result.fail(e.getMessage());
+        } catch (RuntimeException e) { // SQLite accepted it, so this is Ferry's shortcoming: reported, never a crash
+            org.slf4j.LoggerFactory.getLogger(SqlTranslator.class).warn("could not translate: {}", toks, e);
+            return Result.fail("Ferry could not read it (" + e + ")");
         }
     }
 
@@ -531,7 +534,7 @@ public final class SqlTranslator {
             return new Piece(prefix + Naming.quote(c.target()), Kind.COLUMN, c, null, null, ' ');
         }
         if (t.type() == Type.QUOTED && t.quote() == '"' && !names.aliasNames.contains(key) && names.aliases.get(key) == null
-                && scope.relation(t.value()) == null) {
+                && scope.relation(t.value()) == null && !names.opaque && !rowVars.containsKey(key)) {
             // SQLite reads a double-quoted word that names nothing as a string (a documented quirk)
             return new Piece(Naming.literal(t.value()), Kind.STRING, null, t.value(), null, ' ');
         }

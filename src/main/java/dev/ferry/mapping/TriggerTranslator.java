@@ -39,9 +39,15 @@ public final class TriggerTranslator {
         try {
             return new TriggerTranslator(trigger, scope, SqlLexer.tokens(trigger.sql())).plan(target, function);
         } catch (SqlTranslator.Untranslatable | IllegalArgumentException e) {
-            return new Plan.TriggerPlan(trigger.name(), trigger.table(), trigger.sql(), target, function, null, null, null,
-                    null, e.getMessage());
+            return failed(trigger, target, function, e.getMessage());
+        } catch (RuntimeException e) { // SQLite accepted it, so this is Ferry's shortcoming: reported, never a crash
+            return failed(trigger, target, function, "Ferry could not read it (" + e + ")");
         }
+    }
+
+    private static Plan.TriggerPlan failed(Trigger trigger, String target, String function, String why) {
+        return new Plan.TriggerPlan(trigger.name(), trigger.table(), trigger.sql(), target, function, null, null, null,
+                null, why);
     }
 
     private static SqlTranslator.Untranslatable no(String why) {

@@ -53,7 +53,7 @@ public final class TableSql {
                     }
                 }
             }
-        } catch (IllegalArgumentException unreadable) {
+        } catch (RuntimeException unreadable) {
             // SQLite accepted it, so this cannot happen short of a bug in the tokenizer: nothing is read
         }
         return out;
