@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The common trigger shapes work in PostgreSQL as they did in SQLite: a row stamped on update
  * (a timestamp column and a text one, with WHEN and UPDATE OF), audit rows written on insert,
- * update and delete from NEW and OLD, several statements, RAISE(ABORT). They are made after the
+ * update and delete from NEW and OLD, several statements, RAISE(ABORT), INSTEAD OF on a view. They are made after the
  * rows are copied, so the copy fired none of them; one that cannot be translated is reported with
  * its SQL; undo leaves none of their functions behind.
  */
@@ -53,7 +53,10 @@ class TriggersTest {
                     "CREATE TRIGGER items_qty BEFORE INSERT ON items WHEN NEW.qty < 0 BEGIN "
                             + "SELECT RAISE(ABORT, 'qty must not be negative'); END",
                     "CREATE TRIGGER items_weird AFTER INSERT ON items BEGIN INSERT OR REPLACE INTO log(item_id, action) "
-                            + "VALUES (NEW.id, 'weird'); END");
+                            + "VALUES (NEW.id, 'weird'); END",
+                    "CREATE VIEW item_names AS SELECT id, name FROM items",
+                    "CREATE TRIGGER item_names_add INSTEAD OF INSERT ON item_names BEGIN INSERT INTO items (id, name, qty) "
+                            + "VALUES (NEW.id, upper(NEW.name), 0); END");
         }
         TargetAddress target = TestPostgres.get().freshDatabase();
         Options options = Options.of(file, target, TestPostgres.get().adminPassword());
@@ -63,7 +66,7 @@ class TriggersTest {
         assertEquals(Result.Status.DONE, r.status());
         Map<String, String> status = r.triggers().stream().collect(Collectors.toMap(Report.Item::name, Report.Item::status));
         assertEquals(Map.of("items_stamp", "created", "items_touch", "created", "items_ins", "created", "items upd", "created",
-                "items_del", "created", "items_qty", "created", "items_weird", "skipped"), status);
+                "items_del", "created", "items_qty", "created", "items_weird", "skipped", "item_names_add", "created"), status);
         Problem weird = r.problems().stream().filter(p -> p.kind() == Problem.Kind.TRIGGER_NOT_TRANSLATED).findFirst().orElseThrow();
         assertTrue(weird.message().contains("items_weird") && weird.examples().get(0).contains("INSERT OR REPLACE"), weird.toString());
         assertEquals(0, count(target, "SELECT count(*) FROM log"), "the copy fired no trigger");
@@ -81,6 +84,9 @@ class TriggersTest {
         assertTrue(query(target, "SELECT touched FROM items WHERE id = 1").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         assertEquals("rename:bolt>big bolt,second", query(target, "SELECT string_agg(action || coalesce(':' || old_name || '>' "
                 + "|| new_name, ''), ',' ORDER BY id) FROM log WHERE item_id = 1"));
+
+        execute(target, "INSERT INTO item_names VALUES (12, 'through the view')");
+        assertEquals("THROUGH THE VIEW", query(target, "SELECT name FROM items WHERE id = 12"), "INSTEAD OF on a view");
 
         execute(target, "UPDATE items SET qty = 5, updated_at = '1999-01-01' WHERE id = 2");
         assertEquals("1999-01-01 00:00:00", query(target, "SELECT updated_at FROM items WHERE id = 2"),
