@@ -70,7 +70,7 @@ public final class IndexTranslator {
             String where = null;
             int w = m[open] + 1;
             if (w < t.size() && t.get(w).is("WHERE")) {
-                where = immutable(SqlTranslator.expression(createIndex.substring(t.get(w + 1).start()), scope, table));
+                where = immutable(SqlTranslator.condition(createIndex.substring(t.get(w + 1).start()), scope, table));
             }
             return new Result(cols, exprs, desc, where, null);
         } catch (SqlTranslator.Untranslatable | IllegalArgumentException | IndexOutOfBoundsException e) {

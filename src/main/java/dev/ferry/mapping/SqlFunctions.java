@@ -123,7 +123,7 @@ final class SqlFunctions {
         if (args.size() != 2 && args.size() != 3) {
             throw new Untranslatable("iif() with " + args.size() + " arguments");
         }
-        return expr("CASE WHEN " + arg(tr, args.get(0)).sql() + " THEN " + arg(tr, args.get(1)).sql()
+        return expr("CASE WHEN " + SqlTranslator.condition(arg(tr, args.get(0))).sql() + " THEN " + arg(tr, args.get(1)).sql()
                 + (args.size() == 3 ? " ELSE " + arg(tr, args.get(2)).sql() : "") + " END");
     }
 

@@ -60,6 +60,9 @@ public final class SqlTranslator {
         }
     }
 
+    private static final Set<String> CONDITION_BEFORE = Set.of("WHERE", "AND", "OR", "NOT", "WHEN", "HAVING", "ON");
+    private static final Set<String> CONDITION_AFTER = Set.of("AND", "OR", "THEN", "GROUP", "ORDER", "LIMIT", "HAVING",
+            "UNION", "EXCEPT", "INTERSECT", "WINDOW");
     static final Set<String> KEYWORDS = Set.of(("SELECT FROM WHERE GROUP BY ORDER HAVING LIMIT OFFSET AND OR NOT "
             + "NULL IS IN LIKE GLOB REGEXP MATCH BETWEEN CASE WHEN THEN ELSE END AS ON JOIN LEFT RIGHT FULL INNER OUTER "
             + "CROSS NATURAL USING UNION ALL DISTINCT EXCEPT INTERSECT EXISTS CAST COLLATE ASC DESC NULLS WITH RECURSIVE "
@@ -76,6 +79,8 @@ public final class SqlTranslator {
     private final boolean bareIsNew;
     final SqlNames names;
     boolean stable;
+    /** The whole text is a truth value (a WHERE, a CHECK, a WHEN), so a lone number column is one too. */
+    private boolean conditionContext;
 
     private SqlTranslator(SqlScope scope, List<Token> toks, TablePlan self, Map<String, SqlScope.Relation> rowVars,
                           boolean bareIsNew) {
@@ -127,8 +132,17 @@ public final class SqlTranslator {
 
     /** An expression about one table's row: a CHECK, an indexed expression, a partial index's WHERE, a generated column. */
     public static Result expression(String sql, SqlScope scope, TablePlan table) {
+        return expression(sql, scope, table, false);
+    }
+
+    /** A truth value about one table's row (a CHECK, a partial index's WHERE): a lone number column means "not 0". */
+    public static Result condition(String sql, SqlScope scope, TablePlan table) {
+        return expression(sql, scope, table, true);
+    }
+
+    private static Result expression(String sql, SqlScope scope, TablePlan table, boolean condition) {
         try {
-            return run(scope, SqlLexer.tokens(sql), table, Map.of(), false);
+            return run(scope, SqlLexer.tokens(sql), table, Map.of(), false, null, condition);
         } catch (IllegalArgumentException e) {
             return Result.fail("Ferry could not read the expression: " + e.getMessage() + ".");
         }
@@ -147,21 +161,27 @@ public final class SqlTranslator {
 
     /** The value of an UPDATE's SET turned into NEW.c := value, fitted to column {@code c}. */
     static Result assignment(List<Token> tokens, SqlScope scope, SqlScope.Relation table, ColumnPlan c) {
-        return run(scope, tokens, table.table(), Map.of("NEW", table, "OLD", table), true, c);
+        return run(scope, tokens, table.table(), Map.of("NEW", table, "OLD", table), true, c, false);
+    }
+
+    /** A trigger's WHEN: NEW and OLD are rows of {@code table}, a lone number means "not 0". */
+    static Result triggerCondition(List<Token> tokens, SqlScope scope, SqlScope.Relation table) {
+        return run(scope, tokens, null, Map.of("NEW", table, "OLD", table), false, null, true);
     }
 
     private static Result run(SqlScope scope, List<Token> toks, TablePlan self, Map<String, SqlScope.Relation> rowVars,
                               boolean bareIsNew) {
-        return run(scope, toks, self, rowVars, bareIsNew, null);
+        return run(scope, toks, self, rowVars, bareIsNew, null, false);
     }
 
     private static Result run(SqlScope scope, List<Token> toks, TablePlan self, Map<String, SqlScope.Relation> rowVars,
-                              boolean bareIsNew, ColumnPlan fitTo) {
+                              boolean bareIsNew, ColumnPlan fitTo, boolean condition) {
         try {
             if (toks.isEmpty()) {
                 return Result.fail("there is nothing to translate");
             }
             SqlTranslator t = new SqlTranslator(scope, toks, self, rowVars, bareIsNew);
+            t.conditionContext = condition;
             t.names.scan();
             Piece p = t.expr(0, toks.size());
             String sql = (fitTo == null ? p : assign(fitTo, p)).sql();
@@ -594,6 +614,13 @@ public final class SqlTranslator {
         for (int k = 0; k < out.size(); k++) {
             Piece p = out.get(k);
             Piece left = k > 0 ? out.get(k - 1) : null, right = k + 1 < out.size() ? out.get(k + 1) : null;
+            if (p.kind() == Kind.COLUMN && (left == null ? k == 0 && ps.size() == 1 && conditionContext
+                    : left.kind() == Kind.WORD && CONDITION_BEFORE.contains(left.sql())
+                    && !(left.sql().equals("AND") && k >= 3 && out.get(k - 3).sql().equals("BETWEEN")))
+                    && (right == null || right.kind() == Kind.WORD && CONDITION_AFTER.contains(right.sql()))) {
+                out.set(k, condition(p)); // WHERE flag: a number is true when not 0 in SQLite
+                continue;
+            }
             switch (p.kind()) {
                 case COMPARE -> {
                     if (left != null && right != null) {
@@ -633,6 +660,15 @@ public final class SqlTranslator {
             }
         }
         return out;
+    }
+
+    /** A number where SQLite wants a truth value: true when it is not 0, as SQLite reads it. */
+    static Piece condition(Piece p) {
+        if (p.column() != null && (p.column().type().isInteger() || p.column().type().kind() == PgType.Kind.DOUBLE
+                || p.column().type().kind() == PgType.Kind.NUMERIC)) {
+            return Piece.of("(" + p.sql() + " <> 0)", Kind.EXPR);
+        }
+        return p;
     }
 
     /** {@code value} as it compares with (or is assigned to) {@code other}: 1/0 against a boolean, a date function's moment against a date. */

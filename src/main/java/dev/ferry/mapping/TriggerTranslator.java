@@ -95,7 +95,7 @@ public final class TriggerTranslator {
             while (!t.get(i).is("BEGIN")) {
                 i = t.get(i).type() == Type.LPAREN ? match[i] + 1 : i + 1;
             }
-            when = check(SqlTranslator.trigger(t.subList(begin, i), scope, table, false));
+            when = check(SqlTranslator.triggerCondition(t.subList(begin, i), scope, table));
         }
         List<List<Token>> statements = statements(i + 1);
         String events = event + (of.isEmpty() ? "" : " OF " + String.join(", ", of));
@@ -285,7 +285,7 @@ public final class TriggerTranslator {
                 return raise;
             }
             String cond = rest.get(0).is("WHERE")
-                    ? check(SqlTranslator.trigger(rest.subList(1, rest.size()), scope, table, false))
+                    ? check(SqlTranslator.triggerCondition(rest.subList(1, rest.size()), scope, table))
                     : "EXISTS (" + check(SqlTranslator.trigger(concat(List.of(s.get(0)), oneToken(s), rest), scope, table, false)) + ")";
             return "IF " + cond + " THEN\n    " + raise + "\n  END IF;";
         }
@@ -300,7 +300,7 @@ public final class TriggerTranslator {
                 if (!s.get(then + 1).is("RAISE")) {
                     throw no("a CASE in a trigger that does something other than RAISE");
                 }
-                String cond = check(SqlTranslator.trigger(s.subList(i + 1, then), scope, table, false));
+                String cond = check(SqlTranslator.triggerCondition(s.subList(i + 1, then), scope, table));
                 out.append(out.length() == 0 ? "IF " : "\n  ELSIF ").append(cond).append(" THEN\n    ")
                         .append(raise(s, then + 2, m[then + 2]));
                 i = m[then + 2] + 1;

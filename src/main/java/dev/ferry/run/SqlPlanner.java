@@ -134,7 +134,7 @@ final class SqlPlanner {
         for (int k = 0; k < t.source().checks().size(); k++) {
             Check c = t.source().checks().get(k);
             String original = (c.name() == null ? "" : "CONSTRAINT " + c.name() + " ") + "CHECK (" + c.expression() + ")";
-            SqlTranslator.Result r = SqlTranslator.expression(c.expression(), scope, t);
+            SqlTranslator.Result r = SqlTranslator.condition(c.expression(), scope, t);
             String failure = !r.ok() ? r.failure() : r.stable() ? "its translation depends on the time or the "
                     + "session's settings, and PostgreSQL checks rows only with expressions that do not" : null;
             if (failure != null) {

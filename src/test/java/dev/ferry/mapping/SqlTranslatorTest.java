@@ -117,6 +117,17 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void aNumberWhereSqliteWantsATruthValueIsTrueWhenNotZero() {
+        assertEquals("SELECT orderid FROM orders WHERE (orderid <> 0) AND NOT (freight <> 0) AND shipped",
+                view("SELECT OrderID FROM Orders WHERE OrderID AND NOT Freight AND Shipped"));
+        assertEquals("SELECT CASE WHEN (freight <> 0) THEN 1 ELSE 0 END FROM orders", view("SELECT iif(Freight, 1, 0) FROM Orders"));
+        assertEquals("SELECT orderid FROM orders WHERE freight BETWEEN 0 AND orderid",
+                view("SELECT OrderID FROM Orders WHERE Freight BETWEEN 0 AND OrderID"));
+        assertEquals("(freight <> 0)", SqlTranslator.condition("Freight", SCOPE, ORDERS).sql());
+        assertEquals("freight", SqlTranslator.expression("Freight", SCOPE, ORDERS).sql());
+    }
+
+    @Test
     void datesKeepSqlitesTextAndCompareAsDatesWithDateColumns() {
         assertEquals("SELECT to_char(orderdate, 'YYYY-MM') FROM orders", view("SELECT strftime('%Y-%m', OrderDate) FROM Orders"));
         assertEquals("SELECT to_char(orderdate, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM orders",
