@@ -81,7 +81,7 @@ public final class Planner {
         List<Plan.IndexPlan> indexes = KeyPlanner.indexes(tablePlans, naming, usedRelations, problems, scope);
         List<Plan.ForeignKeyPlan> fks = KeyPlanner.foreignKeys(tablePlans, indexes, problems);
         List<Plan.ViewPlan> views = SqlPlanner.views(catalog, relNames, scope, problems);
-        List<Plan.TriggerPlan> triggers = SqlPlanner.triggers(catalog, scope, naming, Set.of(), problems);
+        List<Plan.TriggerPlan> triggers = SqlPlanner.triggers(catalog, scope, naming, problems);
         return new Plan(options.schema(), List.copyOf(tablePlans), indexes, fks, views, triggers,
                 List.copyOf(problems), List.copyOf(renames), catalog);
     }

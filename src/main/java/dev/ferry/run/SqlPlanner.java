@@ -185,11 +185,10 @@ final class SqlPlanner {
     }
 
     /** Triggers translated to PL/pgSQL, each with a function of its own. */
-    static List<Plan.TriggerPlan> triggers(Catalog catalog, SqlScope scope, Naming naming, Set<String> usedRelations,
-                                           List<Problem> problems) {
+    static List<Plan.TriggerPlan> triggers(Catalog catalog, SqlScope scope, Naming naming, List<Problem> problems) {
         List<String> names = catalog.triggers().stream().map(Trigger::name).toList();
         Map<String, String> targets = naming.assign(names, Set.of());
-        Map<String, String> functions = naming.assign(names.stream().map(n -> n + "_fn").toList(), usedRelations);
+        Map<String, String> functions = naming.assign(names.stream().map(n -> n + "_fn").toList(), Set.of());
         List<Plan.TriggerPlan> out = new ArrayList<>();
         for (Trigger t : catalog.triggers()) {
             Plan.TriggerPlan p = TriggerTranslator.translate(t, scope, targets.get(t.name()), functions.get(t.name() + "_fn"));
