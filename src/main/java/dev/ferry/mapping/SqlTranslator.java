@@ -63,6 +63,8 @@ public final class SqlTranslator {
     private static final Set<String> CONDITION_BEFORE = Set.of("WHERE", "AND", "OR", "NOT", "WHEN", "HAVING", "ON");
     private static final Set<String> CONDITION_AFTER = Set.of("AND", "OR", "THEN", "GROUP", "ORDER", "LIMIT", "HAVING",
             "UNION", "EXCEPT", "INTERSECT", "WINDOW");
+    private static final Set<String> SOFT_KEYWORDS = Set.of("FILTER", "OVER", "PARTITION", "WINDOW", "RAISE", "INDEXED",
+            "UNBOUNDED", "PRECEDING", "FOLLOWING", "MATERIALIZED", "RETURNING", "ESCAPE", "NULLS", "RECURSIVE");
     static final Set<String> KEYWORDS = Set.of(("SELECT FROM WHERE GROUP BY ORDER HAVING LIMIT OFFSET AND OR NOT "
             + "NULL IS IN LIKE GLOB REGEXP MATCH BETWEEN CASE WHEN THEN ELSE END AS ON JOIN LEFT RIGHT FULL INNER OUTER "
             + "CROSS NATURAL USING UNION ALL DISTINCT EXCEPT INTERSECT EXISTS CAST COLLATE ASC DESC NULLS WITH RECURSIVE "
@@ -360,7 +362,9 @@ public final class SqlTranslator {
         Token t = toks.get(i);
         String u = t.upper();
         if (KEYWORDS.contains(u)) {
-            return true;
+            // SQLite lets some keywords name columns unquoted (filter, window, partition, ...): a column it is, then
+            return !(SOFT_KEYWORDS.contains(u) && (i + 1 >= toks.size() || toks.get(i + 1).type() != Type.LPAREN)
+                    && isColumn(t.value()));
         }
         Token prev = i > 0 ? toks.get(i - 1) : null, next = i + 1 < toks.size() ? toks.get(i + 1) : null;
         return switch (u) {
@@ -588,6 +592,14 @@ public final class SqlTranslator {
         }
         String col = Naming.quote(c == null ? scope.name(name.value()) : c.target());
         return new Piece(prefix + "." + col, c == null ? Kind.EXPR : Kind.COLUMN, c, null, null, ' ');
+    }
+
+    /** Whether a bare name is a column of one of the statement's tables (or of the row's table). */
+    private boolean isColumn(String name) {
+        if (self != null && column(self, name) != null) {
+            return true;
+        }
+        return names.used.stream().map(scope::relation).anyMatch(r -> r.table() != null && column(r.table(), name) != null);
     }
 
     /** A column of a table by its SQLite name; rowid and its names.aliases name the INTEGER PRIMARY KEY column. */

@@ -46,7 +46,7 @@ class SqlTranslatorTest {
             col("OrderID", "orderid", PgType.Kind.BIGINT), col("CustomerID", "customerid", PgType.Kind.TEXT),
             col("OrderDate", "orderdate", PgType.Kind.TIMESTAMP), col("Freight", "freight", PgType.Kind.DOUBLE),
             col("Shipped", "shipped", PgType.Kind.BOOLEAN), col("Note", "Note", PgType.Kind.TEXT),
-            col("Remark", "remark", PgType.Kind.TEXT), col("Created", "created", PgType.Kind.TEXT));
+            col("Remark", "remark", PgType.Kind.TEXT), col("Created", "created", PgType.Kind.TEXT), col("Filter", "filter", PgType.Kind.TEXT));
     static final TablePlan DETAILS = table("Order Details", "order details", null,
             col("OrderID", "orderid", PgType.Kind.BIGINT), col("UnitPrice", "unitprice", PgType.Kind.DOUBLE),
             col("Quantity", "quantity", PgType.Kind.BIGINT), col("Name", "name", PgType.Kind.TEXT),
@@ -77,6 +77,13 @@ class SqlTranslatorTest {
         assertEquals("SELECT o.orderid FROM orders o JOIN \"order details\" d ON d.orderid = o.orderid",
                 view("SELECT o.OrderID FROM Orders o JOIN [Order Details] d ON d.OrderID = o.OrderID"));
         assertEquals("SELECT * FROM \"big orders\"", view("SELECT * FROM [Big Orders]"));
+    }
+
+    @Test
+    void aKeywordSqliteAllowsAsAColumnNameIsThatColumn() {
+        assertEquals("SELECT filter FROM orders WHERE filter IS NOT NULL",
+                view("SELECT filter FROM Orders WHERE filter NOTNULL"));
+        assertEquals("SELECT count(*) FILTER (WHERE freight > 1) FROM orders", view("SELECT count(*) FILTER (WHERE Freight > 1) FROM Orders"));
     }
 
     @Test
