@@ -121,8 +121,9 @@ final class SqlPlanner {
         }
         List<String> wanted = new ArrayList<>();
         for (Check c : t.source().checks()) {
-            String base = c.name() != null ? naming.apply(c.name())
-                    : t.target() + "_" + (c.column() == null ? "" : t.column(c.column()).target() + "_") + "check";
+            String column = c.column() == null ? null : t.columns().stream().filter(x -> x.source().name()
+                    .equalsIgnoreCase(c.column())).map(ColumnPlan::target).findFirst().orElse(naming.apply(c.column()));
+            String base = c.name() != null ? naming.apply(c.name()) : t.target() + "_" + (column == null ? "" : column + "_") + "check";
             String name = base;
             for (int n = 1; wanted.contains(name); n++) {
                 name = base + n;
