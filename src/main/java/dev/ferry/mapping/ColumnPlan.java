@@ -8,7 +8,17 @@ import dev.ferry.source.ColumnProfile;
  * user chose it), and the default translated for PostgreSQL (null when none or untranslatable).
  */
 public record ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
-                         boolean identity, String defaultSql, ColumnProfile profile) {
+                         boolean identity, String defaultSql, ColumnProfile profile, Fix fix) {
+
+    public ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
+                      boolean identity, String defaultSql, ColumnProfile profile) {
+        this(source, target, type, rule, conversion, identity, defaultSql, profile, null);
+    }
+
+    /** Whether the column may receive NULL for a value the user chose to store as NULL. */
+    public boolean nullsForMisfits() {
+        return fix != null && Problem.NULL.equals(fix.misfitAction());
+    }
 
     public String ruleName() {
         return rule == null ? "your choice" : rule.name();
@@ -20,6 +30,7 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
      * the text itself.
      */
     public boolean textAsBytes() {
-        return (type.kind() == PgType.Kind.TEXT || type.kind() == PgType.Kind.VARCHAR) && source.affinity() == 'T';
+        return (type.kind() == PgType.Kind.TEXT || type.kind() == PgType.Kind.VARCHAR) && source.affinity() == 'T'
+                && fix == null;
     }
 }

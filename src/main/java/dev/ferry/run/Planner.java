@@ -50,7 +50,7 @@ public final class Planner {
                 Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(), "Virtual table " + t.name() + " (" + t.virtualModule()
                 + ") is not copied: Ferry does not copy virtual tables (full-text search, R*Tree) yet.")));
         // tables one after another: a large table's own scans already run on every core
-        TypePlanner types = new TypePlanner(new Profiler(source, options.jobs()), options.overrides());
+        TypePlanner types = new TypePlanner(new Profiler(source, options.jobs()), options.overrides(), options.resolutions());
         List<TypePlanner.TableDecisions> decisions = new ArrayList<>();
         for (Table t : tables) {
             try {
@@ -91,9 +91,7 @@ public final class Planner {
         for (TypePlanner.Decision dec : d.columns()) {
             Column c = dec.column();
             rename(renames, problems, naming, "column", t.name(), c.name(), colNames.get(c.name()));
-            if (dec.problem() != null) {
-                problems.add(dec.problem());
-            }
+            problems.addAll(dec.problems());
             String def = null;
             if (c.defaultSql() != null) {
                 def = Defaults.translate(c.defaultSql(), dec.type()).orElse(null);
@@ -106,7 +104,7 @@ public final class Planner {
             boolean identity = c.name().equals(t.rowidAlias()) && dec.type().isInteger();
             cols.add(new ColumnPlan(c, colNames.get(c.name()), dec.type(), dec.rule(),
                     dec.rule() == null ? dev.ferry.mapping.TypeRule.Conversion.AS_IS : dec.rule().conversion(),
-                    identity, def, dec.profile()));
+                    identity, def, dec.profile(), dec.fix()));
         }
         return new TablePlan(t, target, List.copyOf(cols), d.rows());
     }

@@ -93,7 +93,32 @@ public final class SqliteSource {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA query_only = 1");
         }
+        addFunctions(c);
         return c;
+    }
+
+    /**
+     * The functions Ferry's queries use that SQLite lacks: {@code ferry_utf8_ok(blob)}, 1 when the
+     * bytes are text PostgreSQL can hold exactly (valid UTF-8 without NUL).
+     */
+    public static void addFunctions(Connection c) throws SQLException {
+        org.sqlite.Function.create(c, "ferry_utf8_ok", new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                byte[] b = value_blob(0);
+                result(b == null || dev.ferry.mapping.Utf8.safe(b) ? 1 : 0);
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+    }
+
+    /**
+     * A SQLite test that is true for text PostgreSQL's text cannot hold exactly: with a NUL byte, or
+     * not valid UTF-8. Only values with a byte above 127 are handed to Java, so plain ASCII costs a
+     * scan in C.
+     */
+    public static String unsafeTextSql(String quoted) {
+        return "(typeof(" + quoted + ") = 'text' AND (instr(CAST(" + quoted + " AS BLOB), X'00') > 0 OR (" + quoted
+                + " GLOB '*[^\u0001-\u007f]*' AND NOT ferry_utf8_ok(CAST(" + quoted + " AS BLOB)))))";
     }
 
     /** Quotes a SQLite identifier for use in a query. */
