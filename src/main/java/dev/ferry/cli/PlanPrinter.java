@@ -33,7 +33,8 @@ final class PlanPrinter {
             for (Problem p : plan.problems()) {
                 c.out.println("  - [" + p.kind().id() + " → " + p.resolution() + (p.choosable() ? "; or "
                         + String.join("|", p.kind().resolutions().stream().filter(x -> !x.equals(p.resolution())).toList())
-                        + " with --on-problem " + p.kind().id() + ":" + p.table() + "." + p.column() + "=..." : "") + "] "
+                        + " with --on-problem " + p.kind().id() + ":" + p.table() + (p.column() == null ? "" : "." + p.column())
+                        + "=..." : "") + "] "
                         + p.message());
             }
         }

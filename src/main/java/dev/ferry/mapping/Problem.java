@@ -28,6 +28,13 @@ public record Problem(String table, String column, Kind kind, long count, String
     /** Invalid UTF-8 becomes U+FFFD and NUL bytes are removed; every repaired value is recorded. */
     public static final String REPAIR = "repair";
 
+    /** A full-text table becomes a plain table plus a tsvector column with a GIN index for searching. */
+    public static final String SEARCH = "search";
+    /** A virtual table becomes a plain table with its rows. */
+    public static final String PLAIN = "plain";
+    /** Left out and reported. */
+    public static final String SKIP = "skip";
+
     /** Whether the user can choose how this problem is resolved. */
     public boolean choosable() {
         return kind.resolutions().size() > 1;
@@ -36,7 +43,7 @@ public record Problem(String table, String column, Kind kind, long count, String
     public enum Kind {
         DOES_NOT_FIT, DEFAULT_NOT_TRANSLATED, NAME_CHANGED, PRIMARY_KEY_NOT_CREATED, UNIQUE_NOT_CREATED,
         INDEX_NOT_CREATED, FOREIGN_KEY_NOT_CREATED, FOREIGN_KEY_VIOLATED, VIEW_NOT_CREATED,
-        TRIGGER_NOT_TRANSLATED, TABLE_SKIPPED, UNSAFE_TEXT;
+        TRIGGER_NOT_TRANSLATED, TABLE_SKIPPED, UNSAFE_TEXT, FULL_TEXT_TABLE, VIRTUAL_TABLE;
 
         /** The kind as the report and the command line spell it: "does-not-fit". */
         public String id() {
@@ -51,6 +58,8 @@ public record Problem(String table, String column, Kind kind, long count, String
             return switch (this) {
                 case DOES_NOT_FIT -> List.of(WIDEN, NULL, REJECT, STOP);
                 case UNSAFE_TEXT -> List.of(BYTEA, REPAIR, REJECT, STOP);
+                case FULL_TEXT_TABLE -> List.of(SEARCH, PLAIN, SKIP);
+                case VIRTUAL_TABLE -> List.of(PLAIN, SKIP);
                 default -> List.of();
             };
         }

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The user's choices for problems: by kind for every column ({@code does-not-fit=null}), or for one
- * column ({@code does-not-fit:orders.qty=reject}), the latter winning. Anything not chosen gets
+ * The user's choices for problems: by kind for every column ({@code does-not-fit=null}), for one
+ * table ({@code full-text-table:notes_fts=plain}) or for one column
+ * ({@code does-not-fit:orders.qty=reject}), the most specific winning. Anything not chosen gets
  * its kind's loss-free default. Checked when built, then frozen.
  */
 public final class Resolutions {
@@ -42,8 +43,9 @@ public final class Resolutions {
                         + String.join(", ", kind.resolutions()) + ", not '" + resolution + "'.");
             }
             String where = colon < 0 ? null : key.substring(colon + 1).trim();
-            if (where != null && where.indexOf('.') < 1) {
-                throw new IllegalArgumentException("Name the column as TABLE.COLUMN in '" + spec + "'.");
+            if (where != null && where.isEmpty()) {
+                throw new IllegalArgumentException("Name the table (TABLE) or the column (TABLE.COLUMN) after the colon in '"
+                        + spec + "'.");
             }
             out.put(key(kind, where), resolution);
         }
@@ -63,11 +65,11 @@ public final class Resolutions {
 
     /** The resolution for a problem of this kind in this column: the column's choice, the kind's, or the default. */
     public String choose(Problem.Kind kind, String table, String column) {
-        String specific = choices.get(key(kind, table + "." + column));
-        if (specific != null) {
-            return specific;
+        String specific = column == null ? null : choices.get(key(kind, table + "." + column));
+        if (specific == null) {
+            specific = choices.get(key(kind, table));
         }
-        return choices.getOrDefault(key(kind, null), kind.resolutions().get(0));
+        return specific != null ? specific : choices.getOrDefault(key(kind, null), kind.resolutions().get(0));
     }
 
     /** A copy with one column's choice set (the wizard's problems panel). */
@@ -76,7 +78,7 @@ public final class Resolutions {
             throw new IllegalArgumentException(kind.id() + " cannot be resolved with " + resolution);
         }
         Map<String, String> copy = new LinkedHashMap<>(choices);
-        copy.put(key(kind, table + "." + column), resolution);
+        copy.put(key(kind, column == null ? table : table + "." + column), resolution);
         return new Resolutions(copy);
     }
 

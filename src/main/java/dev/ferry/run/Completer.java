@@ -81,6 +81,15 @@ final class Completer {
             }
         }
         plan.tables().forEach(t -> restartIdentity(t, sequences.getOrDefault(t.source().name(), 0L)));
+        for (TablePlan t : plan.tables()) {
+            if (VirtualTables.searchable(plan, t)) {
+                for (String q : ddl.search(t)) {
+                    if (!execute(q, t.source().name(), Problem.Kind.INDEX_NOT_CREATED, "The search column of " + t.target())) {
+                        break;
+                    }
+                }
+            }
+        }
         for (Plan.ViewPlan v : plan.views()) {
             String error = tryExecute("SET search_path TO " + Naming.quote(plan.schema()) + ", public; " + ddl.createView(v));
             views.add(new dev.ferry.verify.Report.Item(v.source(), v.target(), error == null ? "created" : "failed", error, v.originalSql()));

@@ -128,6 +128,28 @@ public final class Ddl {
         return "CREATE VIEW " + qualified(schema, v.target()) + " AS " + v.select();
     }
 
+    /**
+     * For a full-text table that becomes a plain one: a stored tsvector column over its text (the
+     * 'simple' configuration: no language's stemming is assumed) and a GIN index on it, so the app
+     * can search it with {@code search @@ websearch_to_tsquery('simple', ...)}.
+     */
+    public List<String> search(TablePlan t) {
+        List<String> parts = t.columns().stream().filter(c -> !c.target().equals("rowid"))
+                .map(c -> "coalesce(" + quote(c.target()) + (c.type().kind() == dev.ferry.mapping.PgType.Kind.TEXT
+                        || c.type().kind() == dev.ferry.mapping.PgType.Kind.VARCHAR ? "" : "::text") + ", '')").toList();
+        String column = searchColumn(t);
+        String vector = parts.isEmpty() ? "''" : String.join(" || ' ' || ", parts);
+        return List.of("ALTER TABLE " + qualified(schema, t.target()) + " ADD COLUMN IF NOT EXISTS " + quote(column)
+                        + " tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, " + vector + ")) STORED",
+                "CREATE INDEX IF NOT EXISTS " + quote(t.target() + "_" + column + "_idx") + " ON " + qualified(schema, t.target())
+                        + " USING gin (" + quote(column) + ")");
+    }
+
+    /** "search", or "search_vector" when the table has a column called search already. */
+    public static String searchColumn(TablePlan t) {
+        return t.columns().stream().anyMatch(c -> c.target().equals("search")) ? "search_vector" : "search";
+    }
+
     /** The whole script, for the DDL preview and --dry-run. */
     public String script(Plan plan) {
         StringBuilder sb = new StringBuilder("-- Ferry plan: ").append(plan.tables().size()).append(" tables into schema ")
@@ -139,6 +161,10 @@ public final class Ddl {
         plan.foreignKeys().stream().filter(f -> f.skipReason() == null)
                 .forEach(f -> sb.append(addForeignKey(f)).append(";\n").append(validateForeignKey(f)).append(";\n"));
         built.stream().map(this::attachConstraint).filter(a -> a != null).forEach(a -> sb.append(a).append(";\n"));
+        plan.tables().stream().filter(t -> t.source().virtualModule() != null && t.source().virtualModule().startsWith("fts")
+                && plan.problems().stream().anyMatch(p -> p.kind() == dev.ferry.mapping.Problem.Kind.FULL_TEXT_TABLE
+                && p.table().equals(t.source().name()) && dev.ferry.mapping.Problem.SEARCH.equals(p.resolution())))
+                .forEach(t -> search(t).forEach(q -> sb.append(q).append(";\n")));
         plan.views().forEach(v -> sb.append(createView(v)).append(";\n"));
         return sb.toString();
     }

@@ -88,8 +88,9 @@ final class ProblemsTable extends TableView<Problem> {
                 choice.getItems().setAll(options);
                 choice.setValue(p.resolution());
                 filling = false;
-                choice.setId("resolution-" + p.table() + "." + p.column());
-                choice.setAccessibleText(Text.get("review.p.resolution") + " " + p.table() + "." + p.column());
+                String where = p.column() == null ? p.table() : p.table() + "." + p.column();
+                choice.setId("resolution-" + where);
+                choice.setAccessibleText(Text.get("review.p.resolution") + " " + where);
                 setGraphic(choice);
             } else {
                 fixed.setText(resolution(p.resolution()));

@@ -120,7 +120,7 @@ final class ReviewModel implements StepModel {
 
     /** The choices a problem offers: its kind's resolutions, the loss-free default first; else what Ferry does. */
     List<String> resolutions(Problem p) {
-        return p.choosable() && p.column() != null ? p.kind().resolutions() : List.of(p.resolution());
+        return p.choosable() ? p.kind().resolutions() : List.of(p.resolution());
     }
 
     /** The user chose how one column's problem is resolved: planned again with it. */
