@@ -79,6 +79,12 @@ final class Runner {
         } finally {
             rejects.close();
         }
+        if (source.readsFileDirectly() && !SourceStamp.of(source.file()).fingerprint().equals(stamp.fingerprint())) {
+            throw new FerryException(FerryException.Kind.SOURCE, "The SQLite file changed while Ferry copied it: another "
+                    + "program wrote to it, so the rows in PostgreSQL may mix its state before and after that write.",
+                    "Stop the program that writes to " + source.file().getFileName() + " (or switch it to WAL mode, which "
+                    + "Ferry reads from a consistent snapshot), then remove this run's tables with ferry undo and run again.");
+        }
         if (rejects.lines() > 0) {
             listener.on(new MigrationEvent.Note("Values Ferry changed or moved aside, as you chose, are recorded in "
                     + rejects.file() + "."));

@@ -28,6 +28,14 @@ public final class SqliteSource {
         this.url = ReadOnlyUri.of(file);
     }
 
+    /**
+     * Whether the run reads the file itself (true) or a private snapshot of it (a WAL file in use,
+     * see {@link ReadOnlyUri}): only the former can see another program's writes mid-run.
+     */
+    public boolean readsFileDirectly() {
+        return url.contains(file.toUri().toString());
+    }
+
     /** Checks that the path is a readable SQLite database and returns a handle to it. */
     public static SqliteSource open(Path path) {
         Path file = path.toAbsolutePath().normalize();
