@@ -42,6 +42,9 @@ public final class TypePlanner {
     }
 
     private static final int SAMPLE_ROWS = 2_000;
+    /** Declared types whose rules admit ASCII text only, so their text needs no UTF-8 check unless it ends up text. */
+    private static final java.util.Set<String> ASCII_SHAPED = java.util.Set.of("DATETIME", "TIMESTAMP", "TIMESTAMPTZ",
+            "DATE", "TIME", "UUID", "GUID", "UNIQUEIDENTIFIER");
     /** Declared types whose rules look at the range of the integers (smallint or integer, boolean 0/1). */
     private static final java.util.Set<String> RANGE_MATTERS = java.util.Set.of("SMALLINT", "INT2", "TINYINT", "BOOLEAN", "BOOL");
     private final Profiler profiler;
@@ -90,9 +93,13 @@ public final class TypePlanner {
             aggs.add(firstAsk[i] == null ? Agg.sum("0") : Profiler.misfits(c.name(), firstAsk[i].valueSql(c, q)));
         }
         int unsafeAt = aggs.size();
-        for (Column c : cols) {
+        boolean[] checkedEarly = new boolean[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
             boolean rowid = c.name().equals(table.rowidAlias());
-            aggs.add(Agg.sum(rowid ? "0" : "coalesce(sum(" + SqliteSource.unsafeTextSql(SqliteSource.quote(c.name())) + "), 0)"));
+            checkedEarly[i] = rowid || !"text".equals(presumed[i]) || !ASCII_SHAPED.contains(c.baseType());
+            aggs.add(Agg.sum(rowid || !checkedEarly[i] ? "0"
+                    : "coalesce(sum(" + SqliteSource.unsafeTextSql(SqliteSource.quote(c.name())) + "), 0)"));
         }
         Object[] r = profiler.aggregate(table, aggs);
         long rows = (Long) r[0];
@@ -123,7 +130,20 @@ public final class TypePlanner {
             }
         }
         profiles.putAll(profiler.detailed(table, mixed, rows));
-        return new TableDecisions(rows, choose(table, profiles, known, unsafe));
+        List<Decision> decisions = choose(table, profiles, known, unsafe);
+        // text declared as dates, times or uuids was only checked by the rule that fits it, which
+        // admits ASCII alone; where the data fit none and the column stays text, check it now
+        for (int i = 0; i < cols.size(); i++) {
+            PgType.Kind kind = decisions.get(i).type().kind();
+            if (!checkedEarly[i] && (kind == PgType.Kind.TEXT || kind == PgType.Kind.VARCHAR || kind == PgType.Kind.JSONB)) {
+                long n = profiler.countMisfits(table, List.of(cols.get(i).name()),
+                        List.of("NOT " + SqliteSource.unsafeTextSql(SqliteSource.quote(cols.get(i).name()))))[0];
+                if (n > 0) {
+                    decisions.set(i, unsafeText(table, decisions.get(i), n));
+                }
+            }
+        }
+        return new TableDecisions(rows, decisions);
     }
 
     /** Walks each column's candidates, asking only what is not known yet, in as few scans as possible. */

@@ -127,6 +127,20 @@ class UnsafeTextTest {
         assertTrue(m.verify(m.preflight()).verified());
     }
 
+    /** Regression of a shortcut: date-declared text is checked only once it is known to stay text. */
+    @Test
+    void latin1TextInADateColumnIsFoundToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("d.sqlite");
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("CREATE TABLE visits (id INTEGER PRIMARY KEY, at DATETIME)",
+                    "INSERT INTO visits (at) VALUES ('2024-05-01 10:00:00'), (CAST(x'6E61E974' AS TEXT))"); // 'naét' in Latin-1
+        }
+        Plan plan = new Migration(Options.of(file, null, null), MigrationListener.NONE).preflight();
+        assertEquals("bytea", plan.table("visits").orElseThrow().column("at").type().sql());
+        assertTrue(plan.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.UNSAFE_TEXT && p.examples().contains("na\\xE9t")),
+                plan.problems().toString());
+    }
+
     @Test
     void safeTextIsNotFlagged() {
         assertTrue(dev.ferry.mapping.Utf8.safe("plain é 日本 🚢".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
