@@ -3,6 +3,8 @@
 # and .icns (macOS) when the tools are there, and copies the window icons into the app's resources.
 # Re-runnable: every output is overwritten. Needs rsvg-convert (librsvg2-bin) or ImageMagick;
 # .ico needs ImageMagick, .icns needs png2icns (icnsutils).
+# Used by: the installers (pom.xml, profile installer-*: ferry-256.png on Linux, the .desktop
+# entry's icon; ferry.ico on Windows; ferry.icns on macOS) and the wizard's window (32, 64, 256).
 set -eu
 cd "$(dirname "$0")"
 SIZES="16 32 48 64 128 256 512 1024"

@@ -16,7 +16,7 @@ public final class Main {
         if (System.getProperty("ferry.logdir") == null) {
             System.setProperty("ferry.logdir", AppDirs.logs().toString());
         }
-        if (args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && isFile(args[0]))) {
+        if (opensWizard(args)) {
             dev.ferry.ui.WizardLauncher.launch(args);
             return;
         }
@@ -25,6 +25,14 @@ public final class Main {
             System.err.printf("peak heap: %d MB%n", peakHeapBytes() / (1024 * 1024));
         }
         System.exit(code);
+    }
+
+    /**
+     * The wizard for no arguments (a double-click) and for one existing file (a file manager's
+     * "Open with", or `ferry bot.db` in a terminal), which it opens; the command line otherwise.
+     */
+    static boolean opensWizard(String[] args) {
+        return args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && isFile(args[0]));
     }
 
     private static boolean isFile(String arg) {

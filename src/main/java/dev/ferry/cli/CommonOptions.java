@@ -21,6 +21,19 @@ final class CommonOptions {
             description = "Choose a column's PostgreSQL type yourself, e.g. --type track.bytes=bigint. Repeatable.")
     Map<String, String> types = new LinkedHashMap<>();
 
+    @Option(names = "--on-problem", paramLabel = "KIND[:TABLE.COLUMN]=RESOLUTION",
+            description = "Choose what Ferry does about a kind of problem (for every column, or one column). "
+                    + "does-not-fit: widen (default: the column takes a type that holds every value), null (keep the "
+                    + "declared type, store NULL, record the original in the rejects file), reject (move the row to the "
+                    + "rejects file) or stop. unsafe-text (NUL bytes, invalid UTF-8): bytea (default: keep every byte), "
+                    + "repair (record each repaired value), reject or stop. Repeatable.")
+    java.util.List<String> onProblem = new java.util.ArrayList<>();
+
+    @Option(names = "--rejects", paramLabel = "FILE.jsonl",
+            description = "Where values Ferry changed or moved aside are recorded, one JSON line each "
+                    + "(default: <file name>.rejects.jsonl in the current folder; written only when needed).")
+    java.nio.file.Path rejects;
+
     @Option(names = {"-v", "--verbose"}, description = "Show technical details of errors.")
     boolean verbose;
 
@@ -37,6 +50,7 @@ final class CommonOptions {
         };
         Map<String, PgType> overrides = new LinkedHashMap<>();
         types.forEach((k, v) -> overrides.put(k.toLowerCase(Locale.ROOT), PgType.parse(v)));
-        return o.withNaming(style).withOverrides(overrides);
+        return o.withNaming(style).withOverrides(overrides).withResolutions(dev.ferry.mapping.Resolutions.parse(onProblem))
+                .withRejects(rejects);
     }
 }

@@ -15,10 +15,12 @@ final class Outcome {
 
     static int finish(Console c, Result r, Path source, String target, Path reportFile) {
         int w = Math.max(5, r.tables().stream().mapToInt(t -> t.source().length()).max().orElse(5));
-        String fmt = "%-" + w + "s  %14s  %14s  %-8s  %8s%n";
-        c.out.printf(fmt, "table", "rows SQLite", "rows Postgres", "checksum", "time");
+        boolean anyRejected = r.rejectedRows() > 0;
+        String fmt = "%-" + w + "s  %14s  %14s  " + (anyRejected ? "%10s  " : "%s") + "%-8s  %8s%n";
+        c.out.printf(fmt, "table", "rows SQLite", "rows Postgres", anyRejected ? "rejected" : "", "checksum", "time");
         for (TableCheck t : r.tables()) {
-            c.out.printf(fmt, t.source(), String.format("%,d", t.sourceRows()), String.format("%,d", t.targetRows()),
+            c.out.printf(fmt, t.source(), String.format("%,d", t.sqliteRows()), String.format("%,d", t.targetRows()),
+                    anyRejected ? String.format("%,d", t.rejected()) : "",
                     c.check(t.checksumMatch()) + (t.checksumMatch() ? " same" : " DIFF"), String.format("%.1f s", t.seconds()));
         }
         long rows = r.tables().stream().mapToLong(TableCheck::targetRows).sum();
@@ -30,6 +32,10 @@ final class Outcome {
             for (Problem p : r.problems()) {
                 c.out.println("  - " + p.message());
             }
+        }
+        if (r.rejects() != null) {
+            c.out.println("\nValues changed or moved aside, as you chose" + (anyRejected ? String.format(" (%,d row%s rejected)",
+                    r.rejectedRows(), r.rejectedRows() == 1 ? "" : "s") : "") + ", are recorded in " + r.rejects());
         }
         if (reportFile != null) {
             try {
@@ -44,7 +50,8 @@ final class Outcome {
             }
         }
         if (r.verified()) {
-            c.out.println("\n" + c.check(true) + " Every table arrived: row counts and checksums match.");
+            c.out.println("\n" + c.check(true) + (anyRejected ? " Every row you did not reject arrived: row counts and checksums match."
+                : " Every table arrived: row counts and checksums match."));
             return 0;
         }
         c.out.println("\n" + c.check(false) + " Some tables differ: " + String.join(", ", r.tables().stream()
@@ -53,7 +60,11 @@ final class Outcome {
     }
 
     static com.fasterxml.jackson.databind.node.ObjectNode report(Result r, Path source, String target) {
-        return Report.build(r.verified() ? "done" : "different", source, target, r.tables(), r.plan(), r.problems(),
-                r.views(), r.triggers(), r.took().toMillis() / 1000.0);
+        com.fasterxml.jackson.databind.node.ObjectNode root = Report.build(r.verified() ? "done" : "different", source, target,
+                r.tables(), r.plan(), r.problems(), r.views(), r.triggers(), r.took().toMillis() / 1000.0);
+        if (r.rejects() != null) {
+            root.put("rejects", r.rejects().toAbsolutePath().toString());
+        }
+        return root;
     }
 }

@@ -36,7 +36,11 @@ final class PlanPrinter {
             c.out.println();
             c.out.println("Problems found (" + plan.problems().size() + "), each with what Ferry will do:");
             for (Problem p : plan.problems()) {
-                c.out.println("  - [" + p.kind().id() + " → " + p.resolution() + "] " + p.message());
+                c.out.println("  - [" + p.kind().id() + " → " + p.resolution() + (p.choosable() ? "; or "
+                        + String.join("|", p.kind().resolutions().stream().filter(x -> !x.equals(p.resolution())).toList())
+                        + " with --on-problem " + p.kind().id() + ":" + p.table() + (p.column() == null ? "" : "." + p.column())
+                        + "=..." : "") + "] "
+                        + p.message());
             }
         }
     }
@@ -90,6 +94,9 @@ final class PlanPrinter {
         for (Problem p : plan.problems()) {
             ObjectNode pn = problems.addObject().put("table", p.table()).put("column", p.column()).put("kind", p.kind().id())
                     .put("count", p.count()).put("resolution", p.resolution()).put("message", p.message());
+            if (p.choosable()) {
+                p.kind().resolutions().forEach(pn.putArray("alternatives")::add);
+            }
             p.examples().forEach(pn.putArray("examples")::add);
         }
         return m.writeValueAsString(root);

@@ -12,27 +12,38 @@ import dev.ferry.source.ColumnProfile;
  * @param collation {@link #NOCASE} when the column keeps SQLite's COLLATE NOCASE, else null
  */
 public record ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
-                         boolean identity, String defaultSql, ColumnProfile profile, String generated, String collation) {
+                         boolean identity, String defaultSql, ColumnProfile profile, Fix fix, String generated,
+                         String collation) {
 
     /** Ferry's case-insensitive collation, created in the target schema (see Ddl#createCollation). */
     public static final String NOCASE = "nocase";
 
     public ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
                       boolean identity, String defaultSql, ColumnProfile profile) {
-        this(source, target, type, rule, conversion, identity, defaultSql, profile, null, null);
+        this(source, target, type, rule, conversion, identity, defaultSql, profile, null, null, null);
+    }
+
+    public ColumnPlan(Column source, String target, PgType type, TypeRule rule, TypeRule.Conversion conversion,
+                      boolean identity, String defaultSql, ColumnProfile profile, Fix fix) {
+        this(source, target, type, rule, conversion, identity, defaultSql, profile, fix, null, null);
     }
 
     public ColumnPlan withGenerated(String expression) {
-        return new ColumnPlan(source, target, type, rule, conversion, identity, defaultSql, profile, expression, collation);
+        return new ColumnPlan(source, target, type, rule, conversion, identity, defaultSql, profile, fix, expression, collation);
     }
 
     public ColumnPlan withCollation(String name, PgType newType) {
-        return new ColumnPlan(source, target, newType, rule, conversion, identity, defaultSql, profile, generated, name);
+        return new ColumnPlan(source, target, newType, rule, conversion, identity, defaultSql, profile, fix, generated, name);
     }
 
     /** Whether its values travel with COPY (PostgreSQL computes a generated column itself). */
     public boolean copied() {
         return generated == null;
+    }
+
+    /** Whether the column may receive NULL for a value the user chose to store as NULL. */
+    public boolean nullsForMisfits() {
+        return fix != null && Problem.NULL.equals(fix.misfitAction());
     }
 
     public String ruleName() {
@@ -45,6 +56,7 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
      * the text itself.
      */
     public boolean textAsBytes() {
-        return (type.kind() == PgType.Kind.TEXT || type.kind() == PgType.Kind.VARCHAR) && source.affinity() == 'T';
+        return (type.kind() == PgType.Kind.TEXT || type.kind() == PgType.Kind.VARCHAR) && source.affinity() == 'T'
+                && fix == null;
     }
 }

@@ -24,23 +24,42 @@ import java.util.Map;
  */
 public final class TypePlanner {
 
-    /** A column's chosen type and, when the data made Ferry leave the declared type, the problem. */
-    public record Decision(Column column, ColumnProfile profile, PgType type, TypeRule rule, Problem problem) {
+    /**
+     * A column's chosen type, what the copy must do to values the type cannot take as they are
+     * ({@code fix}, null when nothing), and the problems the data showed (values that do not fit
+     * the declared type, text PostgreSQL cannot hold) with the resolution chosen for each.
+     */
+    public record Decision(Column column, ColumnProfile profile, PgType type, TypeRule rule, Fix fix,
+                           List<Problem> problems) {
+
+        /** The first problem, or null when the data raised none. */
+        public Problem problem() {
+            return problems.isEmpty() ? null : problems.get(0);
+        }
     }
 
     public record TableDecisions(long rows, List<Decision> columns) {
     }
 
     private static final int SAMPLE_ROWS = 2_000;
+    /** Declared types whose rules admit ASCII text only, so their text needs no UTF-8 check unless it ends up text. */
+    private static final java.util.Set<String> ASCII_SHAPED = java.util.Set.of("DATETIME", "TIMESTAMP", "TIMESTAMPTZ",
+            "DATE", "TIME", "UUID", "GUID", "UNIQUEIDENTIFIER");
     /** Declared types whose rules look at the range of the integers (smallint or integer, boolean 0/1). */
     private static final java.util.Set<String> RANGE_MATTERS = java.util.Set.of("SMALLINT", "INT2", "TINYINT", "BOOLEAN", "BOOL");
     private final Profiler profiler;
     private final Map<String, PgType> overrides;
+    private final Resolutions resolutions;
 
     /** @param overrides PostgreSQL types chosen by the user, keyed by "table.column" in lower case */
     public TypePlanner(Profiler profiler, Map<String, PgType> overrides) {
+        this(profiler, overrides, Resolutions.DEFAULTS);
+    }
+
+    public TypePlanner(Profiler profiler, Map<String, PgType> overrides, Resolutions resolutions) {
         this.profiler = profiler;
         this.overrides = overrides;
+        this.resolutions = resolutions;
     }
 
     public TableDecisions decide(Table table) throws SQLException {
@@ -73,8 +92,21 @@ public final class TypePlanner {
             aggs.add(new Agg(Agg.Merge.MAX, range ? "max(" + q + ")" : "NULL"));
             aggs.add(firstAsk[i] == null ? Agg.sum("0") : Profiler.misfits(c.name(), firstAsk[i].valueSql(c, q)));
         }
+        int unsafeAt = aggs.size();
+        boolean[] checkedEarly = new boolean[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            Column c = cols.get(i);
+            boolean rowid = c.name().equals(table.rowidAlias());
+            checkedEarly[i] = rowid || !"text".equals(presumed[i]) || !ASCII_SHAPED.contains(c.baseType());
+            aggs.add(Agg.sum(rowid || !checkedEarly[i] ? "0"
+                    : "coalesce(sum(" + SqliteSource.unsafeTextSql(SqliteSource.quote(c.name())) + "), 0)"));
+        }
         Object[] r = profiler.aggregate(table, aggs);
         long rows = (Long) r[0];
+        long[] unsafe = new long[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            unsafe[i] = r[unsafeAt + i] == null ? 0 : ((Number) r[unsafeAt + i]).longValue();
+        }
         Map<String, ColumnProfile> profiles = new HashMap<>();
         List<Column> mixed = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
@@ -98,12 +130,25 @@ public final class TypePlanner {
             }
         }
         profiles.putAll(profiler.detailed(table, mixed, rows));
-        return new TableDecisions(rows, choose(table, profiles, known));
+        List<Decision> decisions = choose(table, profiles, known, unsafe);
+        // text declared as dates, times or uuids was only checked by the rule that fits it, which
+        // admits ASCII alone; where the data fit none and the column stays text, check it now
+        for (int i = 0; i < cols.size(); i++) {
+            PgType.Kind kind = decisions.get(i).type().kind();
+            if (!checkedEarly[i] && (kind == PgType.Kind.TEXT || kind == PgType.Kind.VARCHAR || kind == PgType.Kind.JSONB)) {
+                long n = profiler.countMisfits(table, List.of(cols.get(i).name()),
+                        List.of("NOT " + SqliteSource.unsafeTextSql(SqliteSource.quote(cols.get(i).name()))))[0];
+                if (n > 0) {
+                    decisions.set(i, unsafeText(table, decisions.get(i), n));
+                }
+            }
+        }
+        return new TableDecisions(rows, decisions);
     }
 
     /** Walks each column's candidates, asking only what is not known yet, in as few scans as possible. */
-    private List<Decision> choose(Table table, Map<String, ColumnProfile> profiles, Map<String, Long> known)
-            throws SQLException {
+    private List<Decision> choose(Table table, Map<String, ColumnProfile> profiles, Map<String, Long> known,
+                                  long[] unsafe) throws SQLException {
         List<Column> cols = table.columns();
         TypeRule[] chosen = new TypeRule[cols.size()];
         while (true) {
@@ -138,10 +183,80 @@ public final class TypePlanner {
             Column c = cols.get(i);
             ColumnProfile p = profiles.get(c.name());
             PgType override = overrides.get(key(table, c));
-            out.add(override != null ? new Decision(c, p, override, null, null)
-                    : new Decision(c, p, chosen[i].type().apply(c, p), chosen[i], problem(table, c, chosen[i])));
+            Decision d = override != null ? new Decision(c, p, override, null, null, List.of()) : misfits(table, c, p, chosen[i]);
+            out.add(unsafe[i] > 0 ? unsafeText(table, d, unsafe[i]) : d);
         }
         return out;
+    }
+
+    /**
+     * The decision for a column whose data may not fit its declared type: by default the type the
+     * data chose (wider, loss-free); when the user chose otherwise, the declared type with the
+     * misfits stored as NULL or their rows rejected.
+     */
+    private Decision misfits(Table table, Column c, ColumnProfile p, TypeRule chosen) throws SQLException {
+        TypeRule declared = TypeRules.all().stream().filter(r -> !r.needsData() && r.applies().test(c))
+                .findFirst().orElseThrow();
+        if (declared.family().equals("generic") || declared.family().equals(chosen.family())) {
+            return new Decision(c, p, chosen.type().apply(c, p), chosen, null, List.of());
+        }
+        String resolution = resolutions.choose(Problem.Kind.DOES_NOT_FIT, table.name(), c.name());
+        String test = declared.valueSql(c, SqliteSource.quote(c.name()));
+        long count = profiler.countMisfits(table, List.of(c.name()), List.of(test))[0];
+        List<String> examples = profiler.examples(table, c.name(), test, 5);
+        String what = String.format("Column %s.%s is declared %s, but %,d value%s do%s not fit %s (for example %s); ",
+                table.name(), c.name(), c.declaredType(), count, count == 1 ? "" : "s", count == 1 ? "es" : "",
+                declared.pgType(), String.join(", ", examples));
+        String then = switch (resolution) {
+            case Problem.WIDEN -> "it becomes " + chosen.pgType() + " so nothing is lost.";
+            case Problem.NULL -> "it stays " + declared.pgType() + ", and " + (count == 1 ? "that value is" : "those values are")
+                    + " stored as NULL, each original recorded in the rejects file" + (c.notNull() ? " (the column loses NOT NULL)." : ".");
+            case Problem.REJECT -> "it stays " + declared.pgType() + ", and the rows holding them go to the rejects file "
+                    + "instead of PostgreSQL.";
+            default -> "you chose to stop: nothing is copied until this is resolved another way.";
+        };
+        Problem problem = new Problem(table.name(), c.name(), Problem.Kind.DOES_NOT_FIT, count, resolution, examples,
+                what + then);
+        if (resolution.equals(Problem.WIDEN) || resolution.equals(Problem.STOP)) {
+            return new Decision(c, p, chosen.type().apply(c, p), chosen, null, List.of(problem));
+        }
+        return new Decision(c, p, declared.type().apply(c, p), declared, new Fix(declared.valueSql(c, "{c}"), resolution, null),
+                List.of(problem));
+    }
+
+    /**
+     * A column holding text PostgreSQL's text cannot take exactly (NUL bytes, invalid UTF-8): by
+     * default it becomes bytea, keeping every byte; else those values are repaired or their rows
+     * rejected, as the user chose.
+     */
+    private Decision unsafeText(Table table, Decision d, long count) throws SQLException {
+        Column c = d.column();
+        if (d.type().kind() == PgType.Kind.BYTEA) {
+            return d; // bytea takes the bytes as they are
+        }
+        String resolution = resolutions.choose(Problem.Kind.UNSAFE_TEXT, table.name(), c.name());
+        List<String> examples = profiler.byteExamples(table, c.name(), SqliteSource.unsafeTextSql(SqliteSource.quote(c.name())), 5);
+        String what = String.format("Column %s.%s holds %,d text value%s PostgreSQL's text cannot store exactly (a NUL byte or "
+                + "bytes that are not UTF-8, shown as \\xNN: %s); ", table.name(), c.name(), count, count == 1 ? "" : "s",
+                String.join(", ", examples));
+        String then = switch (resolution) {
+            case Problem.BYTEA -> "the column becomes bytea so every byte is kept.";
+            case Problem.REPAIR -> "they are repaired (invalid bytes become \uFFFD, NUL bytes are removed), each original "
+                    + "recorded in the rejects file.";
+            case Problem.REJECT -> "the rows holding them go to the rejects file instead of PostgreSQL.";
+            default -> "you chose to stop: nothing is copied until this is resolved another way.";
+        };
+        List<Problem> problems = new ArrayList<>(d.problems());
+        problems.add(new Problem(table.name(), c.name(), Problem.Kind.UNSAFE_TEXT, count, resolution, examples, what + then));
+        if (resolution.equals(Problem.BYTEA)) {
+            TypeRule bytea = TypeRules.all().get(TypeRules.all().size() - 1);
+            return new Decision(c, d.profile(), PgType.of(PgType.Kind.BYTEA), bytea, null, List.copyOf(problems));
+        }
+        if (resolution.equals(Problem.STOP)) {
+            return new Decision(c, d.profile(), d.type(), d.rule(), d.fix(), List.copyOf(problems));
+        }
+        Fix fix = d.fix() == null ? new Fix(null, null, resolution) : d.fix().withUnsafe(resolution);
+        return new Decision(c, d.profile(), d.type(), d.rule(), fix, List.copyOf(problems));
     }
 
     /**
@@ -230,22 +345,5 @@ public final class TypePlanner {
 
     private static String key(Table table, Column col) {
         return (table.name() + "." + col.name()).toLowerCase(Locale.ROOT);
-    }
-
-    /** A problem when the data made Ferry leave the family of types the declaration asked for. */
-    private Problem problem(Table table, Column col, TypeRule chosen) throws SQLException {
-        TypeRule declared = TypeRules.all().stream().filter(r -> !r.needsData() && r.applies().test(col))
-                .findFirst().orElseThrow();
-        if (declared.family().equals("generic") || declared.family().equals(chosen.family())) {
-            return null;
-        }
-        String test = declared.valueSql(col, SqliteSource.quote(col.name()));
-        long count = profiler.countMisfits(table, List.of(col.name()), List.of(test))[0];
-        List<String> examples = profiler.examples(table, col.name(), test, 5);
-        String message = String.format("Column %s.%s is declared %s, but %,d value%s do%s not fit %s (for example %s); "
-                        + "it becomes %s so nothing is lost.", table.name(), col.name(), col.declaredType(), count,
-                count == 1 ? "" : "s", count == 1 ? "es" : "", declared.pgType(), String.join(", ", examples),
-                chosen.pgType());
-        return new Problem(table.name(), col.name(), Problem.Kind.DOES_NOT_FIT, count, "widen", examples, message);
     }
 }

@@ -93,6 +93,15 @@ final class Completer {
             }
         }
         plan.tables().forEach(t -> restartIdentity(t, sequences.getOrDefault(t.source().name(), 0L)));
+        for (TablePlan t : plan.tables()) {
+            if (VirtualTables.searchable(plan, t)) {
+                for (String q : ddl.search(t)) {
+                    if (!execute(q, t.source().name(), Problem.Kind.INDEX_NOT_CREATED, "The search column of " + t.target())) {
+                        break;
+                    }
+                }
+            }
+        }
         Parallel.map(plan.tables().stream().filter(t -> !kept.contains(t.target()) && !t.checks().isEmpty()).toList(), jobs, t -> {
             t.checks().stream().filter(c -> c.failure() == null).forEach(c -> addCheck(t, c));
             return null;

@@ -79,7 +79,9 @@ record CopyPart(TablePlan table, Long from, Long to, String rowid, CopyProgress 
         if (after != null && rowid != null) {
             where.add(rowid + " > " + after);
         }
-        String cols = table.columns().stream().map(c -> SqliteSource.quote(c.source().name())).collect(Collectors.joining(", "));
+        List<String> list = new ArrayList<>(table.columns().stream().map(c -> SqliteSource.quote(c.source().name())).toList());
+        list.addAll(dev.ferry.mapping.RowFixer.flagSql(table));
+        String cols = String.join(", ", list);
         return "SELECT " + (rowid == null ? "" : rowid + ", ") + cols + " FROM " + SqliteSource.quote(table.source().name())
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + (rowid == null ? "" : " ORDER BY " + rowid);
     }

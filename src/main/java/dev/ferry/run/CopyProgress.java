@@ -17,7 +17,8 @@ final class CopyProgress {
     final int parts;
     private volatile boolean resumed;
     private final AtomicInteger remaining;
-    private final AtomicLong rows = new AtomicLong(), checksum = new AtomicLong(), copied = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong(), checksum = new AtomicLong(), copied = new AtomicLong(),
+            rejected = new AtomicLong();
     private volatile long start, end;
 
     CopyProgress(TablePlan table, int parts, long rowsBefore, boolean resumed) {
@@ -56,6 +57,15 @@ final class CopyProgress {
 
     boolean resumed() {
         return resumed;
+    }
+
+    /** Rows of a part sent to the rejects file instead of PostgreSQL. */
+    void rejected(long partRows) {
+        rejected.addAndGet(partRows);
+    }
+
+    long rejected() {
+        return rejected.get();
     }
 
     long rows() {

@@ -9,6 +9,7 @@ import dev.ferry.target.PgTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,6 +105,14 @@ public final class Migration {
         if (plan.schema().equals(Journal.SCHEMA)) {
             throw new FerryException(FerryException.Kind.USAGE, "Schema " + Journal.SCHEMA + " is where Ferry keeps its "
                     + "journal; it cannot hold migrated tables.", "Choose another schema.");
+        }
+        List<dev.ferry.mapping.Problem> stops = plan.problems().stream()
+                .filter(p -> dev.ferry.mapping.Problem.STOP.equals(p.resolution())).toList();
+        if (!stops.isEmpty()) {
+            throw new FerryException(FerryException.Kind.FAILED, "Ferry stopped before writing anything, as you chose for "
+                    + stops.size() + " problem" + (stops.size() == 1 ? "" : "s") + ": " + stops.get(0).message(),
+                    "Choose another resolution (--on-problem " + stops.get(0).kind().id() + "=" + stops.get(0).kind()
+                    .resolutions().get(0) + ", or in the wizard's Review step), or fix the data in SQLite.");
         }
         SqliteSource source = SqliteSource.open(options.source());
         SourceStamp stamp = SourceStamp.of(source.file());

@@ -4,6 +4,7 @@ import dev.ferry.mapping.PgType;
 import dev.ferry.target.Naming;
 import dev.ferry.target.Secret;
 import dev.ferry.target.TargetAddress;
+import dev.ferry.mapping.Resolutions;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,9 +15,13 @@ import java.util.Map;
  * @param target    null for runs that need no PostgreSQL (inspect)
  * @param overrides PostgreSQL types the user chose, keyed by "table.column" in lower case
  * @param chunkRows rows per committed chunk of a table's copy
+ * @param resolutions the user's choices for problems (--on-problem); defaults for the rest
+ * @param rejects   where values and rows Ferry changed or moved are recorded (JSON lines); null for
+ *                  the default, a file named after the source in the folder Ferry is run from
  */
 public record Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists,
-                      int jobs, Naming.Style naming, Map<String, PgType> overrides, long chunkRows) {
+                      int jobs, Naming.Style naming, Map<String, PgType> overrides, long chunkRows,
+                      Resolutions resolutions, Path rejects) {
 
     /**
      * What to do when a table Ferry would create already exists in the target schema: refuse, drop
@@ -42,6 +47,26 @@ public record Options(Path source, TargetAddress target, Secret password, String
         ifExists = ifExists == null ? IfExists.FAIL : ifExists;
         naming = naming == null ? Naming.Style.LOWER : naming;
         overrides = Map.copyOf(overrides == null ? Map.of() : overrides);
+        resolutions = resolutions == null ? Resolutions.DEFAULTS : resolutions;
+    }
+
+    public Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists, int jobs,
+                   Naming.Style naming, Map<String, PgType> overrides, long chunkRows) {
+        this(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, null, null);
+    }
+
+    /** The rejects file: the one chosen, else {@code <source name>.rejects.jsonl} in the working folder. */
+    public Path rejectsFile() {
+        return rejects != null ? rejects
+                : Path.of(source.getFileName().toString().replaceAll("\\.[^.]*$", "") + ".rejects.jsonl").toAbsolutePath();
+    }
+
+    public Options withResolutions(Resolutions r) {
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, r, rejects);
+    }
+
+    public Options withRejects(Path file) {
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, file);
     }
 
     public static int defaultJobs() {
@@ -55,29 +80,29 @@ public record Options(Path source, TargetAddress target, Secret password, String
     }
 
     public Options withSchema(String s) {
-        return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows);
+        return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects);
     }
 
     public Options withIfExists(IfExists e) {
-        return new Options(source, target, password, schema, e, jobs, naming, overrides, chunkRows);
+        return new Options(source, target, password, schema, e, jobs, naming, overrides, chunkRows, resolutions, rejects);
     }
 
     public Options withJobs(int j) {
-        return new Options(source, target, password, schema, ifExists, j, naming, overrides, chunkRows);
+        return new Options(source, target, password, schema, ifExists, j, naming, overrides, chunkRows, resolutions, rejects);
     }
 
     public Options withNaming(Naming.Style n) {
-        return new Options(source, target, password, schema, ifExists, jobs, n, overrides, chunkRows);
+        return new Options(source, target, password, schema, ifExists, jobs, n, overrides, chunkRows, resolutions, rejects);
     }
 
     public Options withOverrides(Map<String, PgType> o) {
-        return new Options(source, target, password, schema, ifExists, jobs, naming, o, chunkRows);
+        return new Options(source, target, password, schema, ifExists, jobs, naming, o, chunkRows, resolutions, rejects);
     }
 
     /** Secrets stay out of logs even when the whole options object is printed. */
     @Override
     public String toString() {
         return "Options[source=" + source + ", target=" + target + ", schema=" + schema + ", ifExists=" + ifExists
-                + ", jobs=" + jobs + ", naming=" + naming + "]";
+                + ", jobs=" + jobs + ", naming=" + naming + ", resolutions=" + resolutions + "]";
     }
 }

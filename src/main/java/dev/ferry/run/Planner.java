@@ -40,18 +40,17 @@ public final class Planner {
             throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read the tables of "
                     + source.file().getFileName() + ".", "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
         }
-        List<Table> tables = catalog.tables().stream().filter(t -> !t.isVirtual()).toList();
+        List<Problem> problems = new ArrayList<>();
+        List<Table> tables = new ArrayList<>(catalog.tables().stream().filter(t -> !t.isVirtual()).toList());
+        tables.addAll(VirtualTables.asPlainTables(catalog.tables().stream().filter(Table::isVirtual).toList(),
+                options.resolutions(), problems));
         if (tables.isEmpty()) {
             throw new FerryException(FerryException.Kind.SOURCE, source.file().getFileName() + " has no tables: there is "
                     + "nothing to migrate.", "Check that this is the file your app writes to; an app may keep an empty "
                     + "database next to the real one.");
         }
-        List<Problem> problems = new ArrayList<>();
-        catalog.tables().stream().filter(Table::isVirtual).forEach(t -> problems.add(new Problem(t.name(), null,
-                Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(), "Virtual table " + t.name() + " (" + t.virtualModule()
-                + ") is not copied: Ferry does not copy virtual tables (full-text search, R*Tree) yet.")));
         // tables one after another: a large table's own scans already run on every core
-        TypePlanner types = new TypePlanner(new Profiler(source, options.jobs()), options.overrides());
+        TypePlanner types = new TypePlanner(new Profiler(source, options.jobs()), options.overrides(), options.resolutions());
         List<TypePlanner.TableDecisions> decisions = new ArrayList<>();
         for (Table t : tables) {
             try {
@@ -93,9 +92,7 @@ public final class Planner {
         for (TypePlanner.Decision dec : d.columns()) {
             Column c = dec.column();
             rename(renames, problems, naming, "column", t.name(), c.name(), colNames.get(c.name()));
-            if (dec.problem() != null) {
-                problems.add(dec.problem());
-            }
+            problems.addAll(dec.problems());
             String def = null;
             if (c.defaultSql() != null) {
                 def = Defaults.translate(c.defaultSql(), dec.type()).orElse(null);
@@ -108,7 +105,7 @@ public final class Planner {
             boolean identity = c.name().equals(t.rowidAlias()) && dec.type().isInteger();
             cols.add(new ColumnPlan(c, colNames.get(c.name()), dec.type(), dec.rule(),
                     dec.rule() == null ? dev.ferry.mapping.TypeRule.Conversion.AS_IS : dec.rule().conversion(),
-                    identity, def, dec.profile()));
+                    identity, def, dec.profile(), dec.fix()));
         }
         return new TablePlan(t, target, List.copyOf(cols), d.rows());
     }

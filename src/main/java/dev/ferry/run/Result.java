@@ -13,7 +13,22 @@ import java.util.List;
  */
 public record Result(Status status, Plan plan, List<TableCheck> tables, List<Problem> problems,
                      List<Report.Item> views, List<Report.Item> triggers, Duration took, String serverVersion,
-                     boolean encrypted) {
+                     boolean encrypted, java.nio.file.Path rejects) {
+
+    public Result(Status status, Plan plan, List<TableCheck> tables, List<Problem> problems, List<Report.Item> views,
+                  List<Report.Item> triggers, Duration took, String serverVersion, boolean encrypted) {
+        this(status, plan, tables, problems, views, triggers, took, serverVersion, encrypted, null);
+    }
+
+    /** The same result naming the rejects file, where values changed and rows moved aside are recorded. */
+    public Result withRejects(java.nio.file.Path file) {
+        return new Result(status, plan, tables, problems, views, triggers, took, serverVersion, encrypted, file);
+    }
+
+    /** Rows the user's choices sent to the rejects file instead of PostgreSQL. */
+    public long rejectedRows() {
+        return tables.stream().mapToLong(TableCheck::rejected).sum();
+    }
 
     /** done: every table verified; different: a count or checksum differs. */
     public enum Status { DONE, DIFFERENT }

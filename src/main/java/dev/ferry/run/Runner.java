@@ -13,6 +13,7 @@ import dev.ferry.verify.TableCheck;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ final class Runner {
     private final SqliteSource source;
     private final PgTarget target;
     private final Ddl ddl;
+    private final Rejects rejects;
 
     Runner(Plan plan, Options options, MigrationListener listener, AtomicBoolean cancelled, SqliteSource source,
            PgTarget target, Ddl ddl) {
@@ -48,6 +50,7 @@ final class Runner {
         this.source = source;
         this.target = target;
         this.ddl = ddl;
+        this.rejects = new Rejects(options.rejectsFile());
     }
 
     Result run(UUID id, Journal.RunInfo continuing, SourceStamp stamp, String digest, long runStart) {
@@ -71,7 +74,21 @@ final class Runner {
 
         start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.COPY));
-        copy(id, parts);
+        try {
+            copy(id, parts);
+        } finally {
+            rejects.close();
+        }
+        if (source.readsFileDirectly() && !SourceStamp.of(source.file()).fingerprint().equals(stamp.fingerprint())) {
+            throw new FerryException(FerryException.Kind.SOURCE, "The SQLite file changed while Ferry copied it: another "
+                    + "program wrote to it, so the rows in PostgreSQL may mix its state before and after that write.",
+                    "Stop the program that writes to " + source.file().getFileName() + " (or switch it to WAL mode, which "
+                    + "Ferry reads from a consistent snapshot), then remove this run's tables with ferry undo and run again.");
+        }
+        if (rejects.lines() > 0) {
+            listener.on(new MigrationEvent.Note("Values Ferry changed or moved aside, as you chose, are recorded in "
+                    + rejects.file() + "."));
+        }
         Map<TablePlan, CopyProgress> copied = new IdentityHashMap<>();
         parts.forEach(p -> copied.put(p.table(), p.progress()));
         listener.on(new MigrationEvent.PhaseFinished(Phase.COPY, Migration.since(start)));
@@ -92,11 +109,11 @@ final class Runner {
                 long s = System.nanoTime();
                 CopyProgress c = copied.get(t);
                 // the inline checksum saw only this attempt's rows: a resumed table is read again whole
-                Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum());
+                Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum(), c.rejected());
                 Journal.Before before = kept.get(t.target());
                 Checksums.Sum sum = before == null ? Checksums.target(t, target, ddl) : added(Checksums.target(t, target, ddl, true), before);
                 return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),
-                        (c.took().toNanos() + System.nanoTime() - s) / 1e9);
+                        (c.took().toNanos() + System.nanoTime() - s) / 1e9, src.rejected());
             });
             listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(completeStart)));
             return checks;
@@ -114,8 +131,10 @@ final class Runner {
             throw new FerryException(FerryException.Kind.TARGET, "Every row arrived, but Ferry could not note in its "
                     + "journal that the run is finished.", "Run the same command with --resume to finish it properly.", e);
         }
-        return Verification.result(plan, Verification.inPlanOrder(plan, checks), problems, completer.views(),
+        Result result = Verification.result(plan, Verification.inPlanOrder(plan, checks), problems, completer.views(),
                 completer.triggers(), Migration.since(runStart), target);
+        return rejects.lines() > 0 || Files.exists(rejects.file()) && result.rejectedRows() > 0
+                ? result.withRejects(rejects.file()) : result;
     }
 
     /**
@@ -129,7 +148,7 @@ final class Runner {
         try {
             Parallel.map(parts, options.jobs(), p -> {
                 try {
-                    TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, stop);
+                    TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, stop, rejects);
                 } catch (RuntimeException e) {
                     if (!stop.getAsBoolean()) {
                         failure.compareAndSet(null, e);

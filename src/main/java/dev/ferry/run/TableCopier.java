@@ -3,6 +3,7 @@ package dev.ferry.run;
 import dev.ferry.FerryException;
 import dev.ferry.mapping.ColumnPlan;
 import dev.ferry.mapping.PgType;
+import dev.ferry.mapping.RowFixer;
 import dev.ferry.mapping.TablePlan;
 import dev.ferry.mapping.ValueConverter;
 import dev.ferry.source.SqliteSource;
@@ -15,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.postgresql.PGConnection;
@@ -42,7 +45,7 @@ final class TableCopier {
      * the count of tries starts afresh whenever a try got a chunk in.
      */
     static void copy(UUID run, CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
-                     MigrationListener listener, BooleanSupplier stop) {
+                     MigrationListener listener, BooleanSupplier stop, Rejects rejects) {
         TablePlan t = part.table();
         part.progress().started(listener);
         int tries = 0;
@@ -65,7 +68,7 @@ final class TableCopier {
                     reload = false;
                     continue; // the journal may say the part was done after all
                 }
-                attempt(run, p, source, target, ddl, chunkRows, listener, stop, counts);
+                attempt(run, p, source, target, ddl, chunkRows, listener, stop, counts, rejects);
                 return;
             } catch (SQLException e) {
                 if (!Faults.isTransient(e)) {
@@ -95,7 +98,8 @@ final class TableCopier {
 
     /** One try at the part: every committed chunk's rows go into {@code counts[0]}, rows reported into {@code counts[1]}. */
     private static void attempt(UUID run, CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
-                                MigrationListener listener, BooleanSupplier stop, long[] counts) throws SQLException {
+                                MigrationListener listener, BooleanSupplier stop, long[] counts, Rejects rejects)
+            throws SQLException {
         TablePlan t = part.table();
         int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
@@ -108,8 +112,10 @@ final class TableCopier {
         }
         RowHasher hasher = new RowHasher(json);
         CopyEncoder enc = new CopyEncoder();
+        RowFixer fixer = RowFixer.of(t);
+        List<RowFixer.Change> changes = new ArrayList<>(); // this chunk's, written to the rejects file when it commits
         Long lastRowid = part.after();
-        long rows = 0, reported = 0, lastEvent = System.nanoTime();
+        long rows = 0, rejected = 0, reported = 0, lastEvent = System.nanoTime();
         try (Connection src = source.connect(); Statement st = src.createStatement(); ResultSet rs = st.executeQuery(part.select());
              Connection pg = target.connection(); PreparedStatement journal = PartJournal.progressStatement(pg)) {
             pg.setAutoCommit(false);
@@ -120,10 +126,22 @@ final class TableCopier {
                     if (first == 2) {
                         lastRowid = rs.getLong(1);
                     }
+                    if (fixer != null && !fixer.check(rs, first, lastRowid == null ? 0 : lastRowid, changes::add)) {
+                        rejected++;
+                        continue;
+                    }
                     for (int i = 0; i < n; i++) {
                         if (computed[i]) { // PostgreSQL computes it; SQLite's value is still checked against it
                             Object v = rs.getObject(i + first);
                             hasher.value(v == null ? null : convert(v, t, i, kinds[i]));
+                            continue;
+                        }
+                        if (fixer != null && fixer.replaced(i)) {
+                            Object v = fixer.value(i);
+                            Object converted = v == null ? null : convert(v, t, i, kinds[i]);
+                            enc.value(converted);
+                            enc.takeDoubtful();
+                            hasher.value(converted);
                             continue;
                         }
                         if (bytes[i]) { // text as SQLite stored it: no string built, UTF-8 checked on the way
@@ -139,7 +157,7 @@ final class TableCopier {
                             hasher.value(b);
                             continue;
                         }
-                        Object v = rs.getObject(i + first);
+                        Object v = RowFixer.read(rs, i + first, kinds[i]);
                         Object converted = v == null ? null : convert(v, t, i, kinds[i]);
                         enc.value(converted);
                         if (enc.takeDoubtful()) {
@@ -157,6 +175,8 @@ final class TableCopier {
                     }
                     if (++inChunk >= chunkRows || chunkBytes >= CHUNK_BYTES) {
                         commit(copy, enc, journal, run, part, lastRowid, part.rowsBefore() + rows, false, pg);
+                        rejects.write(changes);
+                        changes.clear();
                         counts[0] = rows;
                         part.progress().copied(listener, rows - reported);
                         reported = counts[1] = rows;
@@ -183,6 +203,7 @@ final class TableCopier {
                     }
                 }
                 commit(copy, enc, journal, run, part, lastRowid, part.rowsBefore() + rows, true, pg);
+                rejects.write(changes);
             } catch (RuntimeException e) {
                 abandon(copy, pg); // a COPY left open would hold the connection until it is closed
                 throw e;
@@ -190,6 +211,7 @@ final class TableCopier {
             counts[0] = rows;
         }
         part.progress().copied(listener, rows - reported);
+        part.progress().rejected(rejected);
         part.progress().partDone(listener, part.rowsBefore() + rows, hasher.sum());
     }
 

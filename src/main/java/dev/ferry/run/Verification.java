@@ -37,7 +37,7 @@ final class Verification {
                 Checksums.Sum dst = missing.contains(t.target()) ? new Checksums.Sum(0, 0) : Checksums.target(t, target, ddl);
                 listener.on(new MigrationEvent.TableFinished(t.source().name(), src.rows(), Migration.since(s)));
                 return new TableCheck(t.source().name(), t.target(), src.rows(), dst.rows(), src.checksum(), dst.checksum(),
-                        (System.nanoTime() - s) / 1e9);
+                        (System.nanoTime() - s) / 1e9, src.rejected());
             });
             listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(runStart)));
             return result(plan, checks, plan.problems(), List.of(), List.of(), Migration.since(runStart), target);

@@ -35,6 +35,11 @@ public final class Profiler {
 
     /** Profiles over one connection, one scan at a time. */
     public Profiler(Connection connection) {
+        try {
+            SqliteSource.addFunctions(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQLite refused Ferry's functions", e);
+        }
         this.scan = new RangeScan(null, connection, 1);
     }
 
@@ -179,6 +184,24 @@ public final class Profiler {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String v = rs.getString(1);
+                    out.add(v.length() > 80 ? v.substring(0, 77) + "..." : v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Up to {@code limit} distinct values for which {@code predicate} holds, as bytes shown with {@link dev.ferry.mapping.Utf8#show}. */
+    public List<String> byteExamples(Table table, String column, String predicate, int limit) throws SQLException {
+        String q = SqliteSource.quote(column);
+        String sql = "SELECT DISTINCT CAST(" + q + " AS BLOB) FROM " + SqliteSource.quote(table.name()) + " WHERE "
+                + predicate + " LIMIT ?";
+        List<String> out = new ArrayList<>();
+        try (RangeScan.Lease lease = scan.lease(); PreparedStatement ps = lease.connection().prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String v = dev.ferry.mapping.Utf8.show(rs.getBytes(1));
                     out.add(v.length() > 80 ? v.substring(0, 77) + "..." : v);
                 }
             }

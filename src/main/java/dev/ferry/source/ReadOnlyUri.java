@@ -15,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * reads), and creates -wal and -shm when they are missing. So, by what is on disk:
  * <ul>
  *   <li>rollback journal: plain read-only; nothing else is opened.</li>
- *   <li>WAL, with -wal and -shm: {@code readonly_shm=1}: SQLite reads the index from -shm, or
- *       builds its own in memory, and never writes it.</li>
+ *   <li>WAL, with -wal and -shm: the app likely has the file open and may write during the run.
+ *       Ferry reads it once through {@code readonly_shm=1} (SQLite reads the index from -shm, or
+ *       builds its own in memory, and never writes it) with SQLite's backup API into a private
+ *       copy, and the whole run reads that copy: one consistent snapshot, whatever the app writes
+ *       meanwhile, and the app's locks are held only for the copy.</li>
  *   <li>WAL, no -wal: every page is in the main file, so {@code immutable=1} (no locks, no side
  *       files) reads all of it.</li>
  *   <li>WAL, a -wal but no -shm (left by a crash, or a copied file): SQLite cannot read it without
@@ -37,7 +40,7 @@ final class ReadOnlyUri {
         }
         Path wal = side(file, "-wal"), shm = side(file, "-shm");
         if (Files.exists(wal) && Files.exists(shm)) {
-            return "jdbc:sqlite:" + file.toUri() + "?readonly_shm=1";
+            return "jdbc:sqlite:" + liveSnapshot(file, wal).toUri();
         }
         if (!Files.exists(wal)) {
             return "jdbc:sqlite:" + file.toUri() + "?immutable=1";
@@ -67,6 +70,51 @@ final class ReadOnlyUri {
         } catch (IOException e) {
             throw unreadable(file, e);
         }
+    }
+
+    /** A consistent private copy of a WAL file that may be in use, made with SQLite's backup API. */
+    private static Path liveSnapshot(Path file, Path wal) {
+        try {
+            String key = "live|" + file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file) + "|" + Files.size(wal)
+                    + "|" + Files.getLastModifiedTime(wal);
+            return SNAPSHOTS.computeIfAbsent(key, k -> backup(file));
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static Path backup(Path file) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("ferry-snapshot");
+        } catch (IOException e) {
+            throw snapshotFailed(file, e);
+        }
+        Path db = dir.resolve("source.db");
+        dir.toFile().deleteOnExit();
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            side(db, suffix).toFile().deleteOnExit();
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        config.setBusyTimeout(30_000);
+        try (java.sql.Connection c = config.createConnection("jdbc:sqlite:" + file.toUri() + "?readonly_shm=1");
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("backup to " + db.toAbsolutePath());
+        } catch (java.sql.SQLException e) {
+            throw snapshotFailed(file, e);
+        }
+        return db;
+    }
+
+    private static FerryException snapshotFailed(Path file, Exception e) {
+        return new FerryException(FerryException.Kind.SOURCE, file.getFileName() + " is in use (it has -wal and -shm files), "
+                + "and Ferry could not make the private snapshot it reads such a file from, so that what your app writes "
+                + "meanwhile cannot mix into the run: " + e.getMessage(),
+                "Check the free space in the temporary folder (Ferry needs about the size of the file), or stop the app "
+                        + "and try again.", e);
     }
 
     private static Path copy(Path file, Path wal) {

@@ -28,6 +28,14 @@ public final class SqliteSource {
         this.url = ReadOnlyUri.of(file);
     }
 
+    /**
+     * Whether the run reads the file itself (true) or a private snapshot of it (a WAL file in use,
+     * see {@link ReadOnlyUri}): only the former can see another program's writes mid-run.
+     */
+    public boolean readsFileDirectly() {
+        return url.contains(file.toUri().toString());
+    }
+
     /** Checks that the path is a readable SQLite database and returns a handle to it. */
     public static SqliteSource open(Path path) {
         Path file = path.toAbsolutePath().normalize();
@@ -93,7 +101,32 @@ public final class SqliteSource {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA query_only = 1");
         }
+        addFunctions(c);
         return c;
+    }
+
+    /**
+     * The functions Ferry's queries use that SQLite lacks: {@code ferry_utf8_ok(blob)}, 1 when the
+     * bytes are text PostgreSQL can hold exactly (valid UTF-8 without NUL).
+     */
+    public static void addFunctions(Connection c) throws SQLException {
+        org.sqlite.Function.create(c, "ferry_utf8_ok", new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                byte[] b = value_blob(0);
+                result(b == null || dev.ferry.mapping.Utf8.safe(b) ? 1 : 0);
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+    }
+
+    /**
+     * A SQLite test that is true for text PostgreSQL's text cannot hold exactly: with a NUL byte, or
+     * not valid UTF-8. SQLite has no such test of its own, and no cheaper built-in one is sound
+     * (GLOB over a character class costs twice as much; length() against the byte count misses
+     * Latin-1), so each text value goes to Java once, at about 0.4 µs.
+     */
+    public static String unsafeTextSql(String quoted) {
+        return "(typeof(" + quoted + ") = 'text' AND NOT ferry_utf8_ok(CAST(" + quoted + " AS BLOB)))";
     }
 
     /** Quotes a SQLite identifier for use in a query. */

@@ -19,7 +19,16 @@ public final class FerryApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        model = new WizardModel(AppDirs.data());
+        show(stage, AppDirs.data(), getParameters().getRaw());
+    }
+
+    /**
+     * Builds the window with settings kept in {@code dataDir}. A file named on the command line
+     * (`ferry bot.db`, a file manager's "Open with") is opened at once: the wizard starts on the
+     * Source step with it chosen.
+     */
+    WizardModel show(Stage stage, Path dataDir, List<String> args) {
+        model = new WizardModel(dataDir);
         Wizard wizard = new Wizard(model, getHostServices()::showDocument);
         wizard.dark().set(Boolean.parseBoolean(model.settings.get("theme.dark", "false")));
         applyTheme(wizard.dark().get());
@@ -39,11 +48,11 @@ public final class FerryApp extends Application {
                 e.consume();
             }
         });
-        List<String> args = getParameters().getRaw();
         if (args.size() == 1 && Files.isRegularFile(Path.of(args.get(0)))) {
             model.open(Path.of(args.get(0)));
         }
         stage.show();
+        return model;
     }
 
     @Override

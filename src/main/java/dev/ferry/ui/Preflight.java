@@ -22,8 +22,8 @@ final class Preflight extends Task<Preflight.Reviewed> {
 
     private final Options options;
 
-    Preflight(Path file, Naming.Style naming, Map<String, PgType> overrides) {
-        this.options = Options.of(file, null, null).withNaming(naming).withOverrides(overrides);
+    Preflight(Path file, Naming.Style naming, Map<String, PgType> overrides, dev.ferry.mapping.Resolutions resolutions) {
+        this.options = Options.of(file, null, null).withNaming(naming).withOverrides(overrides).withResolutions(resolutions);
         updateTitle("preflight");
     }
 

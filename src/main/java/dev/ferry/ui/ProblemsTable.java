@@ -9,8 +9,7 @@ import javafx.scene.control.TableView;
 
 /**
  * Every problem of the plan: where, what happens in one sentence, how many values, examples, and
- * what Ferry does about it. The last column is where a choice appears once the engine offers more
- * than its loss-free default (see {@link ReviewModel#resolutions}).
+ * what Ferry does about it: a choice where the problem offers several (see {@link ReviewModel#resolutions}).
  */
 final class ProblemsTable extends TableView<Problem> {
 
@@ -25,8 +24,10 @@ final class ProblemsTable extends TableView<Problem> {
         TableColumn<Problem, String> message = wrapping(column("review.p.message", ProblemsTable::happens), 390);
         TableColumn<Problem, String> count = column("review.p.count", p -> p.count() == 0 ? "" : String.format("%,d", p.count()));
         count.setPrefWidth(70);
-        TableColumn<Problem, String> resolution = wrapping(column("review.p.resolution", p -> String.join(" / ",
-                model.resolutions(p).stream().map(ProblemsTable::resolution).toList())), 220);
+        TableColumn<Problem, String> resolution = column("review.p.resolution", Problem::resolution);
+        resolution.setId("resolution-column");
+        resolution.setPrefWidth(240);
+        resolution.setCellFactory(c -> new ResolutionCell(model));
         getColumns().addAll(List.of(what, where, message, count, resolution));
     }
 
@@ -38,6 +39,66 @@ final class ProblemsTable extends TableView<Problem> {
     private static String happens(Problem p) {
         List<String> more = p.examples().stream().filter(e -> !p.message().contains(e)).limit(3).toList();
         return more.isEmpty() ? p.message() : p.message() + "\n" + Text.get("review.p.examples.more", String.join(", ", more));
+    }
+
+    /**
+     * What Ferry does about the problem: a sentence, or a choice when the problem offers several,
+     * the loss-free default first. Choosing plans again, so the page shows what will run.
+     */
+    private static final class ResolutionCell extends javafx.scene.control.TableCell<Problem, String> {
+        private final ReviewModel model;
+        private final javafx.scene.control.ComboBox<String> choice = new javafx.scene.control.ComboBox<>();
+        private final javafx.scene.control.Label fixed = new javafx.scene.control.Label();
+        private boolean filling;
+
+        ResolutionCell(ReviewModel model) {
+            this.model = model;
+            fixed.setWrapText(true);
+            choice.setMaxWidth(Double.MAX_VALUE);
+            choice.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(String id) {
+                    return id == null ? "" : resolution(id);
+                }
+
+                @Override
+                public String fromString(String s) {
+                    return s;
+                }
+            });
+            choice.valueProperty().addListener((obs, old, now) -> {
+                Problem p = getTableRow() == null ? null : getTableRow().getItem();
+                if (!filling && p != null && now != null && !now.equals(p.resolution())) {
+                    model.setResolution(p, now);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            Problem p = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || p == null) {
+                setGraphic(null);
+                return;
+            }
+            List<String> options = model.resolutions(p);
+            if (options.size() > 1) {
+                filling = true;
+                choice.getItems().setAll(options);
+                choice.setValue(p.resolution());
+                filling = false;
+                String where = p.column() == null ? p.table() : p.table() + "." + p.column();
+                choice.setId("resolution-" + where);
+                choice.setAccessibleText(Text.get("review.p.resolution") + " " + where);
+                setGraphic(choice);
+            } else {
+                fixed.setText(resolution(p.resolution()));
+                fixed.prefWidthProperty().bind(getTableColumn().widthProperty().subtract(12));
+                setGraphic(fixed);
+            }
+            setText(null);
+        }
     }
 
     static String resolution(String id) {

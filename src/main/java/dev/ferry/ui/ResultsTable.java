@@ -21,7 +21,8 @@ final class ResultsTable extends TableView<TableCheck> {
         // "Rows" spans SQLite, PostgreSQL and the verdict, so the two counts read as one comparison
         TableColumn<TableCheck, String> rows = new TableColumn<>(Text.get("results.col.rows"));
         rows.getColumns().addAll(List.of(
-                right(column("results.col.sqlite", t -> String.format("%,d", t.sourceRows()))),
+                right(column("results.col.sqlite", t -> String.format("%,d", t.sqliteRows())
+                        + (t.rejected() == 0 ? "" : " " + Text.get("results.rejected", t.rejected())))),
                 right(column("results.col.pg", t -> String.format("%,d", t.targetRows()))),
                 column("results.col.same", t -> t.countsMatch() ? Ui.OK + " " + Text.get("results.same")
                         : Ui.NOT_OK + " " + Text.get("results.diff", t.targetRows() - t.sourceRows()))));

@@ -4,6 +4,7 @@ import dev.ferry.mapping.ColumnPlan;
 import dev.ferry.mapping.PgType;
 import dev.ferry.mapping.Plan;
 import dev.ferry.mapping.Problem;
+import dev.ferry.mapping.Resolutions;
 import dev.ferry.mapping.TablePlan;
 import dev.ferry.target.Naming;
 import java.util.HashMap;
@@ -24,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 4: the engine's plan, and the user's say in it: the identifier style and a PostgreSQL
- * type per column. Every change plans again, so what the page shows is exactly what will run.
+ * Step 4: the engine's plan, and the user's say in it: the identifier style, a PostgreSQL type
+ * per column and a resolution per problem that offers a choice. Every change plans again, so what the page shows is exactly what will run.
  */
 final class ReviewModel implements StepModel {
 
@@ -34,6 +35,7 @@ final class ReviewModel implements StepModel {
     private final SourceModel source;
     private final ObjectProperty<Naming.Style> naming = new SimpleObjectProperty<>(Naming.Style.LOWER);
     private final Map<String, PgType> overrides = new HashMap<>();
+    private Resolutions resolutions = Resolutions.DEFAULTS;
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
@@ -61,7 +63,7 @@ final class ReviewModel implements StepModel {
     }
 
     private List<Object> inputs() {
-        return List.of(Objects.requireNonNull(source.file().get()), naming.get(), Map.copyOf(overrides));
+        return List.of(Objects.requireNonNull(source.file().get()), naming.get(), Map.copyOf(overrides), resolutions);
     }
 
     private void replan() {
@@ -72,7 +74,7 @@ final class ReviewModel implements StepModel {
         failure.set(null);
         planning.set(true);
         changedTypes.set(!overrides.isEmpty());
-        Preflight task = new Preflight(source.file().get(), naming.get(), Map.copyOf(overrides));
+        Preflight task = new Preflight(source.file().get(), naming.get(), Map.copyOf(overrides), resolutions);
         running = task;
         message.bind(task.messageProperty());
         task.setOnSucceeded(e -> {
@@ -116,12 +118,22 @@ final class ReviewModel implements StepModel {
         replan();
     }
 
-    /**
-     * The choices a problem offers. The engine has one resolution per problem today (the loss-free
-     * default); when it offers more, the Problems table turns this list into a choice.
-     */
+    /** The choices a problem offers: its kind's resolutions, the loss-free default first; else what Ferry does. */
     List<String> resolutions(Problem p) {
-        return List.of(p.resolution());
+        return p.choosable() ? p.kind().resolutions() : List.of(p.resolution());
+    }
+
+    /** The user chose how one column's problem is resolved: planned again with it. */
+    void setResolution(Problem p, String resolution) {
+        if (resolution == null || resolution.equals(p.resolution()) || !p.choosable()) {
+            return;
+        }
+        resolutions = resolutions.with(p.kind(), p.table(), p.column(), resolution);
+        replan();
+    }
+
+    Resolutions resolutions() {
+        return resolutions;
     }
 
     Map<String, PgType> overrides() {

@@ -135,7 +135,15 @@ final class WizardModel {
     Options runOptions() {
         return Options.of(source.file().get(), target.rehearse().get() ? null : target.address(), target.secret())
                 .withSchema(options.schema().get().trim()).withIfExists(options.ifExists().get())
-                .withJobs(options.jobs()).withNaming(review.naming().get()).withOverrides(review.overrides());
+                .withJobs(options.jobs()).withNaming(review.naming().get()).withOverrides(review.overrides())
+                .withResolutions(review.resolutions()).withRejects(rejectsFile(source.file().get()));
+    }
+
+    /** Where a wizard run records the values it changes or moves aside: beside the logs, one file per run. */
+    private static Path rejectsFile(Path source) {
+        String name = source.getFileName().toString().replaceAll("\\.[^.]*$", "");
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return dev.ferry.AppDirs.data().resolve("rejects").resolve(name + "-" + stamp + ".rejects.jsonl");
     }
 
     /** Stops what can be stopped and removes the rehearsal's private PostgreSQL. */

@@ -3,6 +3,7 @@ package dev.ferry.verify;
 import dev.ferry.FerryException;
 import dev.ferry.mapping.ColumnPlan;
 import dev.ferry.mapping.PgType;
+import dev.ferry.mapping.RowFixer;
 import dev.ferry.mapping.TablePlan;
 import dev.ferry.mapping.ValueConverter;
 import dev.ferry.source.SqliteSource;
@@ -31,7 +32,13 @@ public final class Checksums {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Checksums.class);
 
     /** Rows and order-independent checksum of one side of one table. */
-    public record Sum(long rows, long checksum) {
+    /** @param rejected source rows the user's choices sent to the rejects file instead */
+    public record Sum(long rows, long checksum, long rejected) {
+
+        public Sum(long rows, long checksum) {
+            this(rows, checksum, 0);
+        }
+
     }
 
 
@@ -126,18 +133,29 @@ public final class Checksums {
 
     public static Sum source(TablePlan t, SqliteSource source) {
         RowHasher hasher = new RowHasher(jsonColumns(t));
-        String select = "SELECT " + String.join(", ", t.columns().stream()
-                .map(c -> SqliteSource.quote(c.source().name())).toList()) + " FROM " + SqliteSource.quote(t.source().name());
+        List<String> list = new java.util.ArrayList<>(t.columns().stream().map(c -> SqliteSource.quote(c.source().name())).toList());
+        list.addAll(RowFixer.flagSql(t));
+        String select = "SELECT " + String.join(", ", list) + " FROM " + SqliteSource.quote(t.source().name());
+        RowFixer fixer = RowFixer.of(t);
+        long rejected = 0;
         try (Connection c = source.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
             int n = t.columns().size();
             while (rs.next()) {
+                if (fixer != null && !fixer.check(rs, 1, 0, change -> { })) {
+                    rejected++;
+                    continue;
+                }
                 for (int i = 0; i < n; i++) {
                     ColumnPlan col = t.columns().get(i);
-                    if (col.textAsBytes()) { // as the copy reads it (see TableCopier)
+                    Object v;
+                    if (fixer != null && fixer.replaced(i)) {
+                        v = fixer.value(i);
+                    } else if (col.textAsBytes()) { // as the copy reads it (see TableCopier)
                         hasher.value(rs.getBytes(i + 1));
                         continue;
+                    } else {
+                        v = RowFixer.read(rs, i + 1, col.type().kind());
                     }
-                    Object v = rs.getObject(i + 1);
                     hasher.value(v == null ? null : ValueConverter.convert(v, col.type().kind(), col.conversion()));
                 }
                 hasher.endRow();
@@ -146,7 +164,7 @@ public final class Checksums {
             throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.source().name()
                     + " from the SQLite file to check it.", "See the details.", e);
         }
-        return new Sum(hasher.rows(), hasher.sum());
+        return new Sum(hasher.rows(), hasher.sum(), rejected);
     }
 
     static PgType.Kind[] kinds(TablePlan t) {

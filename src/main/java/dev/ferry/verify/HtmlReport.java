@@ -105,11 +105,14 @@ public final class HtmlReport {
                 .append("<th scope=\"col\" class=\"num\">Rows in PostgreSQL</th><th scope=\"col\">Checksum</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < tables.size(); i++) {
             JsonNode t = tables.get(i);
-            long rs = t.path("rows").path("source").asLong(), rt = t.path("rows").path("target").asLong();
+            long rejected = t.path("rows").path("rejected").asLong(0);
+            long rs = t.path("rows").path("source").asLong() - rejected, rt = t.path("rows").path("target").asLong();
             boolean same = t.path("checksum").path("match").asBoolean(false);
             h.append(same ? "<tr>" : "<tr class=\"bad\">").append("<th scope=\"row\"><a href=\"#table-").append(i + 1).append("\">")
                     .append(esc(str(t, "source"))).append("</a></th><td><span class=\"arrow\" aria-hidden=\"true\">→ </span>")
-                    .append(esc(str(t, "target"))).append("</td><td class=\"num\">").append(num(rs)).append("</td><td class=\"num")
+                    .append(esc(str(t, "target"))).append("</td><td class=\"num\">").append(num(rs + rejected))
+                    .append(rejected == 0 ? "" : " <span class=\"note\">(" + num(rejected) + " rejected, as you chose)</span>")
+                    .append("</td><td class=\"num")
                     .append(rs == rt ? "\">" : " diff\">").append(num(rt));
             if (rs != rt) {
                 h.append(" <span class=\"note\">(").append(num(Math.abs(rt - rs))).append(rt < rs ? " fewer" : " more").append(")</span>");

@@ -40,8 +40,9 @@ public final class Report {
             n.put("source", t.source());
             n.put("target", t.target());
             ObjectNode rows = n.putObject("rows");
-            rows.put("source", t.sourceRows());
+            rows.put("source", t.sqliteRows());
             rows.put("target", t.targetRows());
+            rows.put("rejected", t.rejected());
             ObjectNode sum = n.putObject("checksum");
             sum.put("match", t.checksumMatch());
             sum.put("source", Long.toHexString(t.sourceChecksum()));
@@ -61,6 +62,9 @@ public final class Report {
             n.put("kind", p.kind().id());
             n.put("count", p.count());
             n.put("resolution", p.resolution());
+            if (p.choosable()) {
+                p.kind().resolutions().forEach(n.putArray("alternatives")::add);
+            }
             ArrayNode ex = n.putArray("examples");
             p.examples().forEach(ex::add);
             n.put("message", p.message());
