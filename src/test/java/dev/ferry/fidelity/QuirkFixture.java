@@ -23,7 +23,7 @@ final class QuirkFixture {
     /** Kinds the default run must report for this file. */
     static final List<Problem.Kind> EXPECTED_KINDS = List.of(Problem.Kind.DOES_NOT_FIT, Problem.Kind.UNSAFE_TEXT,
             Problem.Kind.NAME_CHANGED, Problem.Kind.FOREIGN_KEY_VIOLATED, Problem.Kind.FULL_TEXT_TABLE,
-            Problem.Kind.VIRTUAL_TABLE);
+            Problem.Kind.VIRTUAL_TABLE, Problem.Kind.CHECK_VIOLATED);
 
     private QuirkFixture() {
     }
@@ -40,6 +40,9 @@ final class QuirkFixture {
             tableKinds(f);         // source/SqliteSourceTest
             brokenForeignKey(f);   // run/ChinookLikeMigrationTest
             virtualTables(f);      // run/VirtualTablesTest
+            schemaFeatures(f);     // run/NowDefaultsTest, CheckConstraintsTest, GeneratedColumnsTest, NocaseTest,
+                                   // PartialExpressionIndexesTest
+            viewsAndTriggers(f);   // run/NorthwindViewsTest, run/TriggersTest
         }
         walWithUncheckpointedPages(file); // run/SourceUntouchedTest, run/LiveWriterTest
         return file;
@@ -104,6 +107,35 @@ final class QuirkFixture {
                 "CREATE VIRTUAL TABLE boxes USING rtree(id, x0, x1)", "INSERT INTO boxes VALUES (1, 0, 1)");
     }
 
+    private static void schemaFeatures(SqliteFixture f) throws Exception {
+        f.sql("CREATE TABLE account (id INTEGER PRIMARY KEY, email TEXT COLLATE NOCASE UNIQUE, "
+                        + "created TEXT DEFAULT (datetime('now')), stamp TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), "
+                        + "jd REAL DEFAULT (julianday('now')), n INTEGER DEFAULT '0', note TEXT DEFAULT 'null', "
+                        + "age INTEGER CHECK (age >= 0), deleted INTEGER NOT NULL DEFAULT 0, "
+                        + "upper_email TEXT GENERATED ALWAYS AS (upper(email)) STORED, "
+                        + "CONSTRAINT sane CHECK (length(email) > 3))",
+                "CREATE INDEX account_live ON account (email) WHERE deleted = 0",
+                "CREATE INDEX account_lower ON account (lower(email))",
+                "PRAGMA ignore_check_constraints = 1", // an old row from before the check was added
+                "INSERT INTO account (email, age) VALUES ('Bob@x.org', 30), ('ann@y.org', -1)",
+                "PRAGMA ignore_check_constraints = 0");
+    }
+
+    private static void viewsAndTriggers(SqliteFixture f) throws Exception {
+        f.sql("CREATE TABLE \"Order Lines\" (id INTEGER PRIMARY KEY, product TEXT, qty INTEGER, at DATETIME, "
+                        + "updated_at DATETIME)",
+                "INSERT INTO \"Order Lines\" (product, qty, at) VALUES ('tea', 2, '2024-05-01 10:00:00'), "
+                        + "('tea', 1, '2024-06-01 11:00:00'), ('cake', 1, '2024-06-02 12:00:00')",
+                "CREATE VIEW [Product Totals] AS SELECT product, sum(qty) AS total, group_concat(id, ';') AS ids, "
+                        + "strftime('%Y-%m', max(at)) AS last_month FROM [Order Lines] GROUP BY product",
+                "CREATE VIEW top_product AS SELECT ifnull(product, '?') AS p FROM `Product Totals` ORDER BY total DESC LIMIT 1",
+                "CREATE TABLE audit (id INTEGER PRIMARY KEY, line INTEGER, what TEXT, at DATETIME)",
+                "CREATE TRIGGER lines_touch AFTER UPDATE ON \"Order Lines\" FOR EACH ROW BEGIN "
+                        + "UPDATE \"Order Lines\" SET updated_at = CURRENT_TIMESTAMP WHERE id = NEW.id; END",
+                "CREATE TRIGGER lines_audit AFTER INSERT ON \"Order Lines\" BEGIN "
+                        + "INSERT INTO audit (line, what, at) VALUES (NEW.id, 'insert', datetime('now')); END");
+    }
+
     /** WAL mode with every row only in the -wal: the copies are taken while the writer still holds the file. */
     private static void walWithUncheckpointedPages(Path file) throws Exception {
         Path live = file.resolveSibling("live-" + file.getFileName());
@@ -143,6 +175,19 @@ final class QuirkFixture {
         assertEquals("boolean", type(c, "kinds", "yes_no"));
         assertEquals(2, EveryQuirkTest.one(c, "SELECT count(*) FROM late"), "rows only in the -wal arrived");
         assertEquals(1, EveryQuirkTest.one(c, "SELECT count(*) FROM docs_fts WHERE search @@ to_tsquery('simple', 'ferry')"));
+        assertEquals(2, EveryQuirkTest.one(c, "SELECT count(*) FROM information_schema.views WHERE table_name IN "
+                + "('product totals', 'top_product')"), "views over tables with spaces");
+        assertEquals(1, EveryQuirkTest.one(c, "SELECT count(*) FROM top_product WHERE p = 'tea'"));
+        assertEquals(2, EveryQuirkTest.one(c, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'lines_%'"));
+        assertEquals(0, EveryQuirkTest.one(c, "SELECT count(*) FROM audit"), "the copy fired no trigger");
+        c.createStatement().execute("INSERT INTO \"order lines\" (product, qty) VALUES ('pie', 1)");
+        assertEquals(1, EveryQuirkTest.one(c, "SELECT count(*) FROM audit"), "a new row fires the translated trigger");
+        assertEquals(1, EveryQuirkTest.one(c, "SELECT count(*) FROM account WHERE email = 'BOB@X.ORG'"), "NOCASE kept");
+        assertEquals(1, EveryQuirkTest.one(c, "SELECT count(*) FROM account WHERE upper_email = 'BOB@X.ORG'"), "generated");
+        c.createStatement().execute("INSERT INTO account (email, age) VALUES ('new@z.org', 1)");
+        assertEquals(1, EveryQuirkTest.one(c, "SELECT count(*) FROM account WHERE email = 'new@z.org' AND created IS NOT NULL "
+                + "AND stamp LIKE '____-__-__T__:__:__.___Z' AND n = 0"), "translated defaults");
+        assertEquals(2, EveryQuirkTest.one(c, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('account_live', 'account_lower')"));
         assertEquals(2, EveryQuirkTest.one(c, "SELECT count(DISTINCT column_name) FROM information_schema.columns WHERE "
                 + "table_name = '" + "t".repeat(63) + "' OR table_name LIKE 'tttttttttt%'"), "names cut to 63 bytes stay distinct");
     }
