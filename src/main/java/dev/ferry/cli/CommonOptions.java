@@ -34,6 +34,14 @@ final class CommonOptions {
                     + "(default: <file name>.rejects.jsonl in the current folder; written only when needed).")
     java.nio.file.Path rejects;
 
+    @Option(names = "--leave-out", split = ",", paramLabel = "indexes,foreign-keys,views,triggers",
+            description = "Parts of the schema not to create in PostgreSQL (primary keys and unique rules are always "
+                    + "created).")
+    java.util.List<String> leaveOut = new java.util.ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "TABLE", description = "A SQLite table not to migrate. Repeatable.")
+    java.util.List<String> exclude = new java.util.ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "Show technical details of errors.")
     boolean verbose;
 
@@ -51,6 +59,9 @@ final class CommonOptions {
         Map<String, PgType> overrides = new LinkedHashMap<>();
         types.forEach((k, v) -> overrides.put(k.toLowerCase(Locale.ROOT), PgType.parse(v)));
         return o.withNaming(style).withOverrides(overrides).withResolutions(dev.ferry.mapping.Resolutions.parse(onProblem))
-                .withRejects(rejects);
+                .withRejects(rejects)
+                .withLeaveOut(leaveOut.stream().map(dev.ferry.mapping.Plan.Part::byId)
+                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(dev.ferry.mapping.Plan.Part.class))))
+                .withExcluded(java.util.Set.copyOf(exclude));
     }
 }

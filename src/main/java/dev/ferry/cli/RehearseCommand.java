@@ -40,7 +40,7 @@ final class RehearseCommand implements Callable<Integer> {
             c.info("Starting a private PostgreSQL for the rehearsal…");
             try (PrivatePostgres pg = PrivatePostgres.start()) {
                 Options options = new Options(base.source(), pg.address(), Secret.NONE, base.schema(), base.ifExists(),
-                        base.jobs(), base.naming(), base.overrides(), base.chunkRows(), base.resolutions(), base.rejects());
+                        base.jobs(), base.naming(), base.overrides(), base.chunkRows(), base.resolutions(), base.rejects(), base.leaveOut(), base.excluded());
                 int code = Outcome.finish(c, new Migration(options, new ProgressPrinter(c, plan.totalRows())).run(plan),
                         file, "a private temporary PostgreSQL", report);
                 c.out.println("This was a rehearsal: the private PostgreSQL is removed now. Run `ferry migrate` to do it for real.");

@@ -14,6 +14,100 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
                    List<ViewPlan> views, List<TriggerPlan> triggers, List<Problem> problems, List<Rename> renames,
                    Catalog catalog) {
 
+    /** What a user may leave out of a run: created later by hand, or not wanted in PostgreSQL. */
+    public enum Part {
+        INDEXES, FOREIGN_KEYS, VIEWS, TRIGGERS;
+
+        /** As the command line spells it: "foreign-keys". */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static Part byId(String id) {
+            for (Part p : values()) {
+                if (p.id().equals(id.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("'" + id + "' is not something Ferry can leave out; those are indexes, "
+                    + "foreign-keys, views and triggers.");
+        }
+    }
+
+    /**
+     * The plan without the parts the user chose to leave out, each reported once with how many
+     * objects it drops. Primary keys and unique constraints always stay: they are the data's rules,
+     * and foreign keys need them. (An index left out is a non-unique CREATE INDEX.)
+     */
+    public Plan without(java.util.Set<Part> parts) {
+        if (parts.isEmpty()) {
+            return this;
+        }
+        List<Problem> more = new java.util.ArrayList<>(problems);
+        List<IndexPlan> keptIndexes = indexes;
+        List<ForeignKeyPlan> keptKeys = foreignKeys;
+        List<ViewPlan> keptViews = views;
+        List<TriggerPlan> keptTriggers = triggers;
+        if (parts.contains(Part.INDEXES)) {
+            keptIndexes = indexes.stream().filter(i -> i.unique() || i.origin() != Index.Origin.CREATE_INDEX).toList();
+            leftOut(more, indexes.size() - keptIndexes.size(), "index", "indexes");
+        }
+        if (parts.contains(Part.FOREIGN_KEYS)) {
+            keptKeys = List.of();
+            leftOut(more, foreignKeys.size(), "foreign key", "foreign keys");
+        }
+        if (parts.contains(Part.VIEWS)) {
+            keptViews = List.of();
+            leftOut(more, views.size(), "view", "views");
+        }
+        if (parts.contains(Part.TRIGGERS)) {
+            keptTriggers = List.of();
+            leftOut(more, triggers.size(), "trigger", "triggers");
+        }
+        return new Plan(schema, tables, keptIndexes, keptKeys, keptViews, keptTriggers, List.copyOf(more), renames, catalog);
+    }
+
+    /**
+     * The plan without the given SQLite tables (names in lower case): their indexes, triggers and
+     * problems go with them; a foreign key into one of them is not created and says why.
+     */
+    public Plan excluding(java.util.Set<String> sourceNames) {
+        if (sourceNames.isEmpty()) {
+            return this;
+        }
+        java.util.function.Predicate<String> out = n -> n != null && sourceNames.contains(n.toLowerCase(java.util.Locale.ROOT));
+        List<TablePlan> keptTables = tables.stream().filter(t -> !out.test(t.source().name())).toList();
+        List<Problem> more = new java.util.ArrayList<>(problems.stream().filter(p -> !out.test(p.table())).toList());
+        tables.stream().filter(t -> out.test(t.source().name())).forEach(t -> more.add(new Problem(t.source().name(), null,
+                Problem.Kind.TABLE_SKIPPED, t.rows(), "skip", List.of(), "Table " + t.source().name() + " is left out, as you chose.")));
+        List<ForeignKeyPlan> keys = new java.util.ArrayList<>();
+        for (ForeignKeyPlan f : foreignKeys) {
+            if (out.test(f.table().source().name())) {
+                continue;
+            }
+            if (f.parent() != null && out.test(f.parent().source().name()) && f.skipReason() == null) {
+                String why = "it refers to table " + f.parent().source().name() + ", which is left out";
+                more.add(new Problem(f.table().source().name(), String.join(",", f.columns()), Problem.Kind.FOREIGN_KEY_NOT_CREATED,
+                        0, "report", List.of(), "The foreign key " + f.name() + " is not created: " + why + "."));
+                keys.add(new ForeignKeyPlan(f.table(), f.name(), f.columns(), f.parent(), f.parentColumns(), f.onDelete(),
+                        f.onUpdate(), why));
+            } else {
+                keys.add(f);
+            }
+        }
+        return new Plan(schema, keptTables, indexes.stream().filter(i -> !out.test(i.table().source().name())).toList(),
+                List.copyOf(keys), views, triggers.stream().filter(t -> !out.test(t.table())).toList(), List.copyOf(more),
+                renames, catalog);
+    }
+
+    private static void leftOut(List<Problem> problems, int n, String one, String many) {
+        if (n > 0) {
+            problems.add(new Problem("", null, Problem.Kind.LEFT_OUT, n, "skip", List.of(), String.format(
+                    "%d %s %s left out, as you chose; the SQLite file still has %s definition%s.", n, n == 1 ? one : many,
+                    n == 1 ? "is" : "are", n == 1 ? "its" : "their", n == 1 ? "" : "s")));
+        }
+    }
+
     /**
      * A primary key, unique constraint or index, with target names; {@code skipReason} non-null when not created.
      *

@@ -4,9 +4,11 @@ import dev.ferry.mapping.PgType;
 import dev.ferry.target.Naming;
 import dev.ferry.target.Secret;
 import dev.ferry.target.TargetAddress;
+import dev.ferry.mapping.Plan;
 import dev.ferry.mapping.Resolutions;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a run needs, checked once and then frozen. Both faces (command line and wizard)
@@ -18,10 +20,12 @@ import java.util.Map;
  * @param resolutions the user's choices for problems (--on-problem); defaults for the rest
  * @param rejects   where values and rows Ferry changed or moved are recorded (JSON lines); null for
  *                  the default, a file named after the source in the folder Ferry is run from
+ * @param leaveOut  parts of the schema not to create (indexes, foreign keys, views, triggers)
+ * @param excluded  SQLite tables not to migrate, by name in lower case
  */
 public record Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists,
                       int jobs, Naming.Style naming, Map<String, PgType> overrides, long chunkRows,
-                      Resolutions resolutions, Path rejects) {
+                      Resolutions resolutions, Path rejects, Set<Plan.Part> leaveOut, Set<String> excluded) {
 
     /**
      * What to do when a table Ferry would create already exists in the target schema: refuse, drop
@@ -48,6 +52,24 @@ public record Options(Path source, TargetAddress target, Secret password, String
         naming = naming == null ? Naming.Style.LOWER : naming;
         overrides = Map.copyOf(overrides == null ? Map.of() : overrides);
         resolutions = resolutions == null ? Resolutions.DEFAULTS : resolutions;
+        leaveOut = leaveOut == null || leaveOut.isEmpty() ? Set.of() : Set.copyOf(java.util.EnumSet.copyOf(leaveOut));
+        excluded = excluded == null ? Set.of() : excluded.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    public Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists, int jobs,
+                   Naming.Style naming, Map<String, PgType> overrides, long chunkRows, Resolutions resolutions, Path rejects) {
+        this(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects, null, null);
+    }
+
+    public Options withLeaveOut(Set<Plan.Part> parts) {
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects,
+                parts, excluded);
+    }
+
+    public Options withExcluded(Set<String> tables) {
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects,
+                leaveOut, tables);
     }
 
     public Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists, int jobs,
@@ -62,11 +84,11 @@ public record Options(Path source, TargetAddress target, Secret password, String
     }
 
     public Options withResolutions(Resolutions r) {
-        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, r, rejects);
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, r, rejects, leaveOut, excluded);
     }
 
     public Options withRejects(Path file) {
-        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, file);
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, file, leaveOut, excluded);
     }
 
     public static int defaultJobs() {
@@ -80,29 +102,30 @@ public record Options(Path source, TargetAddress target, Secret password, String
     }
 
     public Options withSchema(String s) {
-        return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects);
+        return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
     }
 
     public Options withIfExists(IfExists e) {
-        return new Options(source, target, password, schema, e, jobs, naming, overrides, chunkRows, resolutions, rejects);
+        return new Options(source, target, password, schema, e, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
     }
 
     public Options withJobs(int j) {
-        return new Options(source, target, password, schema, ifExists, j, naming, overrides, chunkRows, resolutions, rejects);
+        return new Options(source, target, password, schema, ifExists, j, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
     }
 
     public Options withNaming(Naming.Style n) {
-        return new Options(source, target, password, schema, ifExists, jobs, n, overrides, chunkRows, resolutions, rejects);
+        return new Options(source, target, password, schema, ifExists, jobs, n, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
     }
 
     public Options withOverrides(Map<String, PgType> o) {
-        return new Options(source, target, password, schema, ifExists, jobs, naming, o, chunkRows, resolutions, rejects);
+        return new Options(source, target, password, schema, ifExists, jobs, naming, o, chunkRows, resolutions, rejects, leaveOut, excluded);
     }
 
     /** Secrets stay out of logs even when the whole options object is printed. */
     @Override
     public String toString() {
         return "Options[source=" + source + ", target=" + target + ", schema=" + schema + ", ifExists=" + ifExists
-                + ", jobs=" + jobs + ", naming=" + naming + ", resolutions=" + resolutions + "]";
+                + ", jobs=" + jobs + ", naming=" + naming + ", resolutions=" + resolutions + ", leaveOut=" + leaveOut
+                + ", excluded=" + excluded + "]";
     }
 }

@@ -44,6 +44,14 @@ public final class Planner {
         List<Table> tables = new ArrayList<>(catalog.tables().stream().filter(t -> !t.isVirtual()).toList());
         tables.addAll(VirtualTables.asPlainTables(catalog.tables().stream().filter(Table::isVirtual).toList(),
                 options.resolutions(), problems));
+        tables.removeIf(t -> {
+            boolean out = options.excluded().contains(t.name().toLowerCase(java.util.Locale.ROOT));
+            if (out) {
+                problems.add(new Problem(t.name(), null, Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(),
+                        "Table " + t.name() + " is left out, as you chose."));
+            }
+            return out;
+        });
         if (tables.isEmpty()) {
             throw new FerryException(FerryException.Kind.SOURCE, source.file().getFileName() + " has no tables: there is "
                     + "nothing to migrate.", "Check that this is the file your app writes to; an app may keep an empty "
@@ -82,7 +90,7 @@ public final class Planner {
         List<Plan.ViewPlan> views = SqlPlanner.views(catalog, relNames, scope, problems);
         List<Plan.TriggerPlan> triggers = SqlPlanner.triggers(catalog, scope, naming, problems);
         return new Plan(options.schema(), List.copyOf(tablePlans), indexes, fks, views, triggers,
-                List.copyOf(problems), List.copyOf(renames), catalog);
+                List.copyOf(problems), List.copyOf(renames), catalog).without(options.leaveOut());
     }
 
     private static TablePlan tablePlan(Table t, String target, TypePlanner.TableDecisions d, Naming naming,

@@ -45,6 +45,7 @@ final class OptionsModel implements StepModel {
     private final StringProperty schema = new SimpleStringProperty("public");
     private final ObjectProperty<Options.IfExists> ifExists = new SimpleObjectProperty<>(Options.IfExists.FAIL);
     private final BooleanProperty autoJobs = new SimpleBooleanProperty(true);
+    private final java.util.Map<Plan.Part, BooleanProperty> create = new java.util.EnumMap<>(Plan.Part.class);
     private final IntegerProperty manualJobs = new SimpleIntegerProperty(Options.defaultJobs());
     private final ReadOnlyObjectWrapper<List<String>> existing = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
@@ -59,6 +60,9 @@ final class OptionsModel implements StepModel {
         this.review = review;
         this.source = source;
         this.backups = backups;
+        for (Plan.Part part : Plan.Part.values()) {
+            create.put(part, new SimpleBooleanProperty(true));
+        }
         typing.setOnFinished(e -> check());
         schema.addListener((obs, old, now) -> {
             existing.set(null);
@@ -129,7 +133,7 @@ final class OptionsModel implements StepModel {
             return;
         }
         Set<String> names = new LinkedHashSet<>();
-        Plan plan = review.plan().get();
+        Plan plan = review.plan().get().excluding(review.excluded());
         plan.tables().forEach(t -> names.add(t.target()));
         plan.views().forEach(v -> names.add(v.target()));
         CheckExisting task = new CheckExisting(target.address(), target.secret(), schema.get().trim(), names);
@@ -153,7 +157,22 @@ final class OptionsModel implements StepModel {
     Plan plan() {
         Plan p = review.plan().get();
         return new Plan(schema.get().trim(), p.tables(), p.indexes(), p.foreignKeys(), p.views(), p.triggers(),
-                p.problems(), p.renames(), p.catalog());
+                p.problems(), p.renames(), p.catalog()).excluding(review.excluded()).without(leaveOut());
+    }
+
+    /** The parts the user unticked under "Also create". */
+    Set<Plan.Part> leaveOut() {
+        Set<Plan.Part> out = java.util.EnumSet.noneOf(Plan.Part.class);
+        create.forEach((part, on) -> {
+            if (!on.get()) {
+                out.add(part);
+            }
+        });
+        return out;
+    }
+
+    BooleanProperty create(Plan.Part part) {
+        return create.get(part);
     }
 
     int jobs() {

@@ -103,6 +103,16 @@ final class OptionsView implements StepView {
         backupRow.setAlignment(Pos.CENTER_LEFT);
         backupRow.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
         VBox backupBox = section("options.backup", backup, backupRow);
+        javafx.scene.layout.FlowPane parts = new javafx.scene.layout.FlowPane(18, 8);
+        for (dev.ferry.mapping.Plan.Part part : dev.ferry.mapping.Plan.Part.values()) {
+            CheckBox box = new CheckBox(Text.get("options.create." + part.id()));
+            box.setId("create-" + part.id());
+            box.setMnemonicParsing(true);
+            box.selectedProperty().bindBidirectional(model.create(part));
+            Ui.help(box, "options.create." + part.id() + ".tip");
+            parts.getChildren().add(box);
+        }
+        VBox createBox = section("options.create", parts);
 
         summary.setId("options-summary");
         summary.setWrapText(true);
@@ -110,7 +120,7 @@ final class OptionsView implements StepView {
         for (var b : new javafx.scene.control.Labeled[] {fail, replace, append, truncate, autoJobs, backup}) {
             b.setMnemonicParsing(true);
         }
-        root = Ui.page("options", new VBox(22, exists, schemaBox, jobsBox, backupBox, summary, new ErrorBox(model.failure())));
+        root = Ui.page("options", new VBox(22, exists, schemaBox, createBox, jobsBox, backupBox, summary, new ErrorBox(model.failure())));
     }
 
     private static VBox section(String key, Node... content) {

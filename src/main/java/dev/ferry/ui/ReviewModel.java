@@ -36,6 +36,7 @@ final class ReviewModel implements StepModel {
     private final ObjectProperty<Naming.Style> naming = new SimpleObjectProperty<>(Naming.Style.LOWER);
     private final Map<String, PgType> overrides = new HashMap<>();
     private Resolutions resolutions = Resolutions.DEFAULTS;
+    private final javafx.collections.ObservableSet<String> excluded = javafx.collections.FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
@@ -52,7 +53,9 @@ final class ReviewModel implements StepModel {
         naming.addListener((obs, old, now) -> replan());
         blocker.bind(Bindings.createStringBinding(() -> planning.get() ? Text.get("review.blocker.busy")
                 : failure.get() != null ? Text.get("review.blocker.failed")
-                : plan.get() == null ? Text.get("review.blocker.busy") : "", planning, failure, plan));
+                : plan.get() == null ? Text.get("review.blocker.busy")
+                : plan.get().tables().stream().noneMatch(this::included) ? Text.get("review.blocker.none") : "",
+                planning, failure, plan, excluded));
     }
 
     @Override
@@ -79,8 +82,10 @@ final class ReviewModel implements StepModel {
         message.bind(task.messageProperty());
         task.setOnSucceeded(e -> {
             if (running == task) {
-                plan.set(task.getValue().plan());
-                ddl.set(task.getValue().ddl());
+                Plan p = task.getValue().plan();
+                excluded.removeIf(n -> p.table(n).isEmpty());
+                plan.set(p);
+                ddl.set(excluded.isEmpty() ? task.getValue().ddl() : new dev.ferry.target.Ddl(p.schema()).script(p.excluding(excluded)));
                 planning.set(false);
             }
         });
@@ -134,6 +139,26 @@ final class ReviewModel implements StepModel {
 
     Resolutions resolutions() {
         return resolutions;
+    }
+
+    /** The user ticked or unticked a table: no new preflight, the DDL preview follows at once. */
+    void setIncluded(TablePlan table, boolean included) {
+        String name = table.source().name().toLowerCase(Locale.ROOT);
+        if (included ? excluded.remove(name) : excluded.add(name)) {
+            Plan p = plan.get();
+            if (p != null) {
+                ddl.set(new dev.ferry.target.Ddl(p.schema()).script(p.excluding(excluded)));
+            }
+        }
+    }
+
+    boolean included(TablePlan table) {
+        return !excluded.contains(table.source().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** SQLite tables left out, by name in lower case. */
+    java.util.Set<String> excluded() {
+        return java.util.Set.copyOf(excluded);
     }
 
     Map<String, PgType> overrides() {

@@ -79,7 +79,19 @@ final class ReviewView implements StepView {
         name.setPrefWidth(190);
         TableColumn<TablePlan, String> rows = column("review.t.rows", t -> String.format("%,d", t.rows()));
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
-        tables.getColumns().addAll(java.util.List.of(name, rows));
+        TableColumn<TablePlan, Boolean> include = new TableColumn<>(Text.get("review.t.include"));
+        include.setId("include-column");
+        include.setPrefWidth(70);
+        include.setCellValueFactory(v -> {
+            TablePlan t = v.getValue();
+            javafx.beans.property.BooleanProperty on = new javafx.beans.property.SimpleBooleanProperty(model.included(t));
+            on.addListener((obs, was, now) -> model.setIncluded(t, now));
+            return on;
+        });
+        include.setCellFactory(javafx.scene.control.cell.CheckBoxTableCell.forTableColumn(include));
+        include.setEditable(true);
+        tables.setEditable(true);
+        tables.getColumns().addAll(java.util.List.of(include, name, rows));
         tables.setMinWidth(250);
         VBox columnBox = new VBox(6, columns, Ui.muted(Text.get("review.columns.note")));
         VBox.setVgrow(columns, Priority.ALWAYS);

@@ -73,7 +73,7 @@ final class RunMigration extends Task<Result> {
                 server = started;
             }
             o = new Options(o.source(), started.address(), Secret.NONE, o.schema(), o.ifExists(), o.jobs(), o.naming(),
-                    o.overrides(), o.chunkRows(), o.resolutions(), o.rejects());
+                    o.overrides(), o.chunkRows(), o.resolutions(), o.rejects(), o.leaveOut(), o.excluded());
         }
         Migration m = new Migration(o, progress);
         migration.set(m);

@@ -136,7 +136,8 @@ final class WizardModel {
         return Options.of(source.file().get(), target.rehearse().get() ? null : target.address(), target.secret())
                 .withSchema(options.schema().get().trim()).withIfExists(options.ifExists().get())
                 .withJobs(options.jobs()).withNaming(review.naming().get()).withOverrides(review.overrides())
-                .withResolutions(review.resolutions()).withRejects(rejectsFile(source.file().get()));
+                .withResolutions(review.resolutions()).withRejects(rejectsFile(source.file().get()))
+                .withLeaveOut(options.leaveOut()).withExcluded(review.excluded());
     }
 
     /** Where a wizard run records the values it changes or moves aside: beside the logs, one file per run. */

@@ -60,4 +60,21 @@ class OnProblemCommandLineTest {
         assertEquals(2, r.code(), r.all());
         assertTrue(r.err().contains("widen, null, reject, stop"), r.all());
     }
+
+    @Test
+    void leaveOutAndExcludeShapeThePlan(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("two.db");
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT)", "CREATE TABLE b (id INTEGER PRIMARY KEY, v TEXT)",
+                    "CREATE INDEX a_v ON a (v)", "CREATE VIEW av AS SELECT v FROM a");
+        }
+        CommandLineTest.Run r = CommandLineTest.ferry(null, "inspect", file.toString(), "--json", "--exclude", "B",
+                "--leave-out", "indexes,views");
+        assertEquals(0, r.code(), r.all());
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        assertEquals(1, plan.get("tables").size());
+        assertTrue(r.out().contains("left out, as you chose"), r.out());
+        CommandLineTest.Run bad = CommandLineTest.ferry(null, "inspect", file.toString(), "--leave-out", "tables");
+        assertEquals(2, bad.code(), bad.all());
+    }
 }
