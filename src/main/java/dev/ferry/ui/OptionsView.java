@@ -86,7 +86,7 @@ final class OptionsView implements StepView {
         Ui.help(jobs, "options.jobs.spinner.tip");
         HBox jobsRow = new HBox(12, autoJobs, jobs);
         jobsRow.setAlignment(Pos.CENTER_LEFT);
-        VBox jobsBox = section("options.jobs", jobsRow, Ui.muted(Text.get("options.always")));
+        VBox jobsBox = section("options.jobs", jobsRow);
 
         backup.setId("backup");
         Ui.help(backup, "options.backup.tip");
@@ -112,7 +112,7 @@ final class OptionsView implements StepView {
             Ui.help(box, "options.create." + part.id() + ".tip");
             parts.getChildren().add(box);
         }
-        VBox createBox = section("options.create", parts);
+        VBox createBox = section("options.create", parts, Ui.muted(Text.get("options.always")));
 
         summary.setId("options-summary");
         summary.setWrapText(true);
