@@ -14,9 +14,6 @@ import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,15 +50,6 @@ class MisfitResolutionsTest {
         return new Run(plan, m.run(plan), db, rejects);
     }
 
-    private static List<String> column(TargetAddress db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = TestPostgres.get().connect(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 
     private static Problem misfit(Plan plan, String table) {
         return plan.problems().stream().filter(p -> p.kind() == Problem.Kind.DOES_NOT_FIT && p.table().equals(table))
@@ -76,7 +64,7 @@ class MisfitResolutionsTest {
         assertEquals("widen", p.resolution());
         assertEquals(List.of("widen", "null", "reject", "stop"), p.kind().resolutions());
         assertTrue(r.result().verified());
-        assertEquals(List.of("10", "lots", "3.5", "-7", "0"), column(r.db(), "SELECT qty::text FROM stock ORDER BY sku"));
+        assertEquals(List.of("10", "lots", "3.5", "-7", "0"), TestPostgres.get().rows(r.db(), "SELECT qty::text FROM stock ORDER BY sku"));
         assertTrue(!Files.exists(r.rejects()));
         assertNull(r.result().rejects());
     }
@@ -87,7 +75,7 @@ class MisfitResolutionsTest {
         assertEquals("bigint", r.plan().table("stock").orElseThrow().column("qty").type().sql());
         assertTrue(r.result().verified());
         assertEquals(5, r.result().tables().get(0).targetRows());
-        assertEquals(java.util.Arrays.asList("10", null, null, "-7", "0"), column(r.db(), "SELECT qty FROM stock ORDER BY sku"));
+        assertEquals(List.of("10", "null", "null", "-7", "0"), TestPostgres.get().rows(r.db(), "SELECT qty FROM stock ORDER BY sku"));
         List<String> lines = Files.readAllLines(r.rejects());
         assertEquals(3, lines.size(), lines.toString()); // two in stock, one in other
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"key\":{\"sku\":\"b\",\"store\":1}") && l.contains("\"value\":\"lots\"")
@@ -102,7 +90,7 @@ class MisfitResolutionsTest {
         assertTrue(r.result().verified());
         assertEquals(2, r.result().tables().get(0).rejected());
         assertEquals(5, r.result().tables().get(0).sqliteRows());
-        assertEquals(List.of("a", "d", "e"), column(r.db(), "SELECT sku FROM stock ORDER BY sku"));
+        assertEquals(List.of("a", "d", "e"), TestPostgres.get().rows(r.db(), "SELECT sku FROM stock ORDER BY sku"));
         // only stock.qty was chosen: other.n still widens
         assertEquals("text", r.plan().table("other").orElseThrow().column("n").type().sql());
         List<String> lines = Files.readAllLines(r.rejects());
@@ -122,7 +110,7 @@ class MisfitResolutionsTest {
         Migration m = new Migration(o, MigrationListener.NONE);
         FerryException e = assertThrows(FerryException.class, () -> m.run(m.preflight()));
         assertEquals(FerryException.Kind.FAILED, e.kind());
-        assertEquals(List.of(), column(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
+        assertEquals(List.of(), TestPostgres.get().rows(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     @Test

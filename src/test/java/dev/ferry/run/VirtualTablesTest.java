@@ -11,9 +11,6 @@ import dev.ferry.target.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,35 +52,22 @@ class VirtualTablesTest {
         return new Run(plan, m.run(plan), db);
     }
 
-    private static List<String> rows(TargetAddress db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = TestPostgres.get().connect(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                out.add(sb.toString());
-            }
-        }
-        return out;
-    }
 
     @Test
     void fullTextAndRtreeTablesArriveAsPlainTablesWithSearch(@TempDir Path dir) throws Exception {
         Run r = migrate(dir);
         assertTrue(r.result().verified(), r.result().tables().toString());
-        List<String> tables = rows(r.db(), "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+        List<String> tables = TestPostgres.get().rows(r.db(), "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
         assertEquals(List.of("notes", "notes_fts", "old_fts", "places"), tables, "no shadow, contentless or external-content table");
         assertEquals(List.of("1|Ferry|moves SQLite into PostgreSQL", "7|Boats|a ferry crosses the river"),
-                rows(r.db(), "SELECT rowid, title, body FROM notes_fts ORDER BY rowid"));
-        assertEquals(List.of("1", "7"), rows(r.db(),
+                TestPostgres.get().rows(r.db(), "SELECT rowid, title, body FROM notes_fts ORDER BY rowid"));
+        assertEquals(List.of("1", "7"), TestPostgres.get().rows(r.db(),
                 "SELECT rowid FROM notes_fts WHERE search @@ websearch_to_tsquery('simple', 'ferry') ORDER BY rowid"));
-        assertEquals(List.of("3"), rows(r.db(),
+        assertEquals(List.of("3"), TestPostgres.get().rows(r.db(),
                 "SELECT rowid FROM old_fts WHERE search @@ websearch_to_tsquery('simple', 'ferry')"));
         assertEquals(List.of("1|0.5|1.5|10|20", "2|-3|-1|0|0.25"),
-                rows(r.db(), "SELECT id, min_x, max_x, min_y, max_y FROM places ORDER BY id"));
-        assertEquals(List.of("notes_fts_pkey"), rows(r.db(),
+                TestPostgres.get().rows(r.db(), "SELECT id, min_x, max_x, min_y, max_y FROM places ORDER BY id"));
+        assertEquals(List.of("notes_fts_pkey"), TestPostgres.get().rows(r.db(),
                 "SELECT conname FROM pg_constraint WHERE conrelid = 'notes_fts'::regclass AND contype = 'p'"));
         List<Problem> skipped = r.plan().problems().stream().filter(p -> p.kind() == Problem.Kind.TABLE_SKIPPED).toList();
         assertTrue(skipped.stream().anyMatch(p -> p.table().equals("bare_fts") && p.message().contains("contentless")), skipped.toString());
@@ -95,8 +79,8 @@ class VirtualTablesTest {
     void theUserMayChooseAPlainCopyOrNone(@TempDir Path dir) throws Exception {
         Run r = migrate(dir, "full-text-table:notes_fts=plain", "full-text-table:old_fts=skip", "virtual-table=skip");
         assertTrue(r.result().verified());
-        assertEquals(List.of("notes", "notes_fts"), rows(r.db(), "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
-        assertFalse(rows(r.db(), "SELECT column_name FROM information_schema.columns WHERE table_name = 'notes_fts'")
+        assertEquals(List.of("notes", "notes_fts"), TestPostgres.get().rows(r.db(), "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
+        assertFalse(TestPostgres.get().rows(r.db(), "SELECT column_name FROM information_schema.columns WHERE table_name = 'notes_fts'")
                 .contains("search"));
     }
 }

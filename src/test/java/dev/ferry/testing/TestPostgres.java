@@ -111,6 +111,22 @@ public final class TestPostgres {
         return DriverManager.getConnection(a.jdbcUrl(), p);
     }
 
+    /** Every row of a query in database {@code a}, its columns joined with '|' (NULL as "null"). */
+    public java.util.List<String> rows(TargetAddress a, String sql) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = connect(a); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
     /** The libpq form of an address, for the command line's --to. */
     public static String url(TargetAddress a) {
         return "postgresql://" + a.user() + "@" + a.host() + ":" + a.port() + "/" + a.database() + "?sslmode="

@@ -9,8 +9,6 @@ import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableCell;
@@ -81,23 +79,14 @@ class LeaveOutTest {
         w.until(180, () -> !model.migrate.busy().get());
         assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
         assertTrue(model.migrate.result().get().verified());
-        assertEquals(List.of("customer", "orders"), rows(target, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
-        assertEquals(List.of(), rows(target, "SELECT viewname FROM pg_views WHERE schemaname = 'public'"));
-        assertEquals(List.of("customer_pkey", "orders_pkey"), rows(target,
+        assertEquals(List.of("customer", "orders"), TestPostgres.get().rows(target, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"));
+        assertEquals(List.of(), TestPostgres.get().rows(target, "SELECT viewname FROM pg_views WHERE schemaname = 'public'"));
+        assertEquals(List.of("customer_pkey", "orders_pkey"), TestPostgres.get().rows(target,
                 "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
-        assertEquals(List.of("orders_customer_id_fkey"), rows(target,
+        assertEquals(List.of("orders_customer_id_fkey"), TestPostgres.get().rows(target,
                 "SELECT conname FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace"), "foreign keys were still wanted");
         assertTrue(model.migrate.result().get().problems().stream().anyMatch(p -> p.kind() == Problem.Kind.LEFT_OUT
                 && p.message().startsWith("1 index is left out")));
     }
 
-    private static List<String> rows(TargetAddress db, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = TestPostgres.get().connect(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }
