@@ -77,9 +77,37 @@ final class ReadOnlyUri {
         try {
             String key = "live|" + file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file) + "|" + Files.size(wal)
                     + "|" + Files.getLastModifiedTime(wal);
-            return SNAPSHOTS.computeIfAbsent(key, k -> backup(file));
+            Path made = SNAPSHOTS.computeIfAbsent(key, k -> backup(file));
+            forgetOlder(file, made);
+            return made;
         } catch (IOException e) {
             throw unreadable(file, e);
+        }
+    }
+
+    /** The newest live snapshots per file: older ones are deleted, or a wizard re-planning a busy file fills the disk. */
+    private static final Map<Path, java.util.Deque<Path>> LIVE = new ConcurrentHashMap<>();
+    private static final int LIVE_KEPT = 2; // a run's, and the plan's made just before it
+
+    private static void forgetOlder(Path file, Path made) {
+        java.util.Deque<Path> kept = LIVE.computeIfAbsent(file, f -> new java.util.ArrayDeque<>());
+        synchronized (kept) {
+            if (kept.contains(made)) {
+                return;
+            }
+            kept.addFirst(made);
+            while (kept.size() > LIVE_KEPT) {
+                Path old = kept.removeLast();
+                SNAPSHOTS.values().remove(old);
+                try {
+                    for (String suffix : new String[] {"-wal", "-shm", "-journal", ""}) {
+                        Files.deleteIfExists(side(old, suffix));
+                    }
+                    Files.deleteIfExists(old.getParent());
+                } catch (IOException e) {
+                    // deleted on exit instead
+                }
+            }
         }
     }
 
