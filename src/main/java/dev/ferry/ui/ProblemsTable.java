@@ -26,7 +26,7 @@ final class ProblemsTable extends TableView<Problem> {
         count.setPrefWidth(70);
         TableColumn<Problem, String> resolution = column("review.p.resolution", Problem::resolution);
         resolution.setId("resolution-column");
-        resolution.setPrefWidth(240);
+        resolution.setPrefWidth(250);
         resolution.setCellFactory(c -> new ResolutionCell(model));
         getColumns().addAll(List.of(what, where, message, count, resolution));
     }
