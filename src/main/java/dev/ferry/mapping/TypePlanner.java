@@ -92,21 +92,14 @@ public final class TypePlanner {
             aggs.add(new Agg(Agg.Merge.MAX, range ? "max(" + q + ")" : "NULL"));
             aggs.add(firstAsk[i] == null ? Agg.sum("0") : Profiler.misfits(c.name(), firstAsk[i].valueSql(c, q)));
         }
-        int unsafeAt = aggs.size();
         boolean[] checkedEarly = new boolean[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
-            boolean rowid = c.name().equals(table.rowidAlias());
-            checkedEarly[i] = rowid || !"text".equals(presumed[i]) || !ASCII_SHAPED.contains(c.baseType());
-            aggs.add(Agg.sum(rowid || !checkedEarly[i] ? "0"
-                    : "coalesce(sum(" + SqliteSource.unsafeTextSql(SqliteSource.quote(c.name())) + "), 0)"));
+            checkedEarly[i] = c.name().equals(table.rowidAlias()) || !"text".equals(presumed[i])
+                    || !ASCII_SHAPED.contains(c.baseType());
         }
         Object[] r = profiler.aggregate(table, aggs);
         long rows = (Long) r[0];
-        long[] unsafe = new long[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            unsafe[i] = r[unsafeAt + i] == null ? 0 : ((Number) r[unsafeAt + i]).longValue();
-        }
         Map<String, ColumnProfile> profiles = new HashMap<>();
         List<Column> mixed = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
@@ -130,14 +123,27 @@ public final class TypePlanner {
             }
         }
         profiles.putAll(profiler.detailed(table, mixed, rows));
+        // every column holding text is checked for text PostgreSQL cannot store, except those
+        // presumed to hold dates, times or uuids: the rule that fits them admits ASCII alone
+        List<Column> early = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            ColumnProfile p = profiles.get(cols.get(i).name());
+            if (checkedEarly[i] && !cols.get(i).name().equals(table.rowidAlias()) && p != null && p.texts() > 0) {
+                early.add(cols.get(i));
+            }
+        }
+        long[] unsafe = new long[cols.size()];
+        long[] found = profiler.unsafeText(table, early, c -> profiles.get(c.name()).blobs() > 0);
+        for (int k = 0; k < early.size(); k++) {
+            unsafe[cols.indexOf(early.get(k))] = found[k];
+        }
         List<Decision> decisions = choose(table, profiles, known, unsafe);
         // text declared as dates, times or uuids was only checked by the rule that fits it, which
         // admits ASCII alone; where the data fit none and the column stays text, check it now
         for (int i = 0; i < cols.size(); i++) {
             PgType.Kind kind = decisions.get(i).type().kind();
             if (!checkedEarly[i] && (kind == PgType.Kind.TEXT || kind == PgType.Kind.VARCHAR || kind == PgType.Kind.JSONB)) {
-                long n = profiler.countMisfits(table, List.of(cols.get(i).name()),
-                        List.of("NOT " + SqliteSource.unsafeTextSql(SqliteSource.quote(cols.get(i).name()))))[0];
+                long n = profiler.unsafeText(table, List.of(cols.get(i)), c -> true)[0];
                 if (n > 0) {
                     decisions.set(i, unsafeText(table, decisions.get(i), n));
                 }

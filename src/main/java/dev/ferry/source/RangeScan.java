@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 final class RangeScan {
 
     private static final long SPLIT_ROWS = 200_000;
+    /** {@code -Dferry.traceScans=true} prints each scan's aggregates and time to stderr. */
+    static final boolean TRACE = Boolean.getBoolean("ferry.traceScans");
     private final SqliteSource source;
     private final Connection single;
     private final int threads;
@@ -56,6 +58,7 @@ final class RangeScan {
             from = " FROM (SELECT * FROM " + SqliteSource.quote(table.name()) + " LIMIT " + firstRows + ")";
         }
         List<String> wheres = firstRows > 0 ? List.of("") : ranges(table, from);
+        long started = TRACE ? System.nanoTime() : 0;
         List<Object[]> parts = new ArrayList<>();
         if (wheres.size() == 1) {
             try (Lease l = lease()) {
@@ -64,7 +67,77 @@ final class RangeScan {
         } else {
             parts = parallel(table, wheres, "SELECT " + list + from, aggs.size());
         }
+        if (TRACE) {
+            System.err.printf("scan %s in %d parts, %d ms: %s%n", table.name(), wheres.size(),
+                    (System.nanoTime() - started) / 1_000_000, list.length() > 4000 ? list.substring(0, 4000) + "..." : list);
+        }
         return merge(aggs, parts);
+    }
+
+    /**
+     * Runs {@code select} (which ends in {@code WHERE rowid BETWEEN ? AND ?}) over consecutive rowid
+     * ranges of at most {@code rangeRows} rows, on up to {@code threads} connections, handing each
+     * range's single result row to {@code each} (called from several threads at once).
+     */
+    void eachRange(Table table, String select, long rangeRows, java.util.function.Consumer<Object[]> each, int width)
+            throws SQLException {
+        long lo, hi;
+        try (Lease l = lease(); Statement s = l.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid) FROM " + SqliteSource.quote(table.name()))) {
+            rs.next();
+            if (rs.getObject(1) == null) {
+                return;
+            }
+            lo = rs.getLong(1);
+            hi = rs.getLong(2);
+        }
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(lo);
+        java.util.concurrent.Callable<Void> worker = () -> {
+            try (Lease l = single != null ? lease() : new Lease(source.connect(), true);
+                 java.sql.PreparedStatement ps = l.connection().prepareStatement(select)) {
+                for (long start = next.getAndAdd(rangeRows); start <= hi && start >= lo; start = next.getAndAdd(rangeRows)) {
+                    ps.setLong(1, start);
+                    ps.setLong(2, Math.min(hi, start + rangeRows - 1));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        Object[] row = new Object[width];
+                        for (int i = 0; i < width; i++) {
+                            row[i] = rs.getObject(i + 1);
+                        }
+                        each.accept(row);
+                    }
+                }
+            }
+            return null;
+        };
+        int n = single != null || hi - lo < 2 * rangeRows ? 1 : threads;
+        if (n == 1) {
+            try {
+                worker.call();
+            } catch (SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException(e);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<Void> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading " + table.name(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException se ? se : new SQLException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<String> ranges(Table table, String from) throws SQLException {
