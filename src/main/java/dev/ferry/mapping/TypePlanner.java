@@ -75,6 +75,10 @@ public final class TypePlanner {
         }
         List<Agg> aggs = new ArrayList<>(List.of(Agg.sum("count(*)")));
         int[] at = new int[cols.size()];
+        // whether each column holds only the class its declared type suggests, asked of all columns
+        // at once (SQLite's typeof costs; one test per row instead of one per column)
+        List<String> conforms = new ArrayList<>();
+        List<Integer> classChecked = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             String q = SqliteSource.quote(c.name());
@@ -86,7 +90,12 @@ public final class TypePlanner {
             // the rowid alias can only hold integers and is never NULL: SQLite enforces it
             boolean rowid = c.name().equals(table.rowidAlias());
             aggs.add(Agg.sum(rowid ? "count(*)" : "count(" + q + ")"));
-            aggs.add(Agg.sum(rowid ? "0" : "sum(typeof(" + q + ") NOT IN ('null', '" + presumed[i] + "'))"));
+            aggs.add(Agg.sum("0")); // values of another class: see the one test of all columns below
+            if (!rowid) {
+                conforms.add(c.notNull() ? "typeof(" + q + ") = '" + presumed[i] + "'"
+                        : "(" + q + " IS NULL OR typeof(" + q + ") = '" + presumed[i] + "')");
+                classChecked.add(i);
+            }
             boolean range = presumed[i].equals("integer") && RANGE_MATTERS.contains(c.baseType());
             aggs.add(new Agg(Agg.Merge.MIN, range ? "min(" + q + ")" : "NULL"));
             aggs.add(new Agg(Agg.Merge.MAX, range ? "max(" + q + ")" : "NULL"));
@@ -98,8 +107,21 @@ public final class TypePlanner {
             checkedEarly[i] = c.name().equals(table.rowidAlias()) || !"text".equals(presumed[i])
                     || !ASCII_SHAPED.contains(c.baseType());
         }
+        int conformAt = aggs.size();
+        aggs.add(Agg.sum(conforms.isEmpty() ? "0" : "sum(NOT (" + String.join(" AND ", conforms) + "))"));
         Object[] r = profiler.aggregate(table, aggs);
         long rows = (Long) r[0];
+        if ((Long) r[conformAt] > 0) { // some column surprises: which ones, and how many values each
+            List<Agg> each = new ArrayList<>();
+            for (int i : classChecked) {
+                each.add(Agg.sum("sum(typeof(" + SqliteSource.quote(cols.get(i).name()) + ") NOT IN ('null', '"
+                        + presumed[i] + "'))"));
+            }
+            Object[] counts = profiler.aggregate(table, each);
+            for (int k = 0; k < classChecked.size(); k++) {
+                r[at[classChecked.get(k)] + 1] = counts[k];
+            }
+        }
         Map<String, ColumnProfile> profiles = new HashMap<>();
         List<Column> mixed = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {

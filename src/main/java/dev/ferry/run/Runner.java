@@ -75,7 +75,7 @@ final class Runner {
         start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.COPY));
         try {
-            copy(id, parts);
+            copy(id, parts, kept.keySet());
         } finally {
             rejects.close();
         }
@@ -141,14 +141,19 @@ final class Runner {
      * Parts in parallel. A part that fails stops the others at their next chunk (their committed
      * rows stay recorded), and that failure, not the others' stopping, is what the run reports.
      */
-    private void copy(UUID id, List<CopyPart> parts) {
+    /**
+     * Tables this run created get binary COPY (PostgreSQL parses no text); tables that existed
+     * before (--if-exists append, truncate) may have other column types, which text COPY converts to.
+     */
+    private void copy(UUID id, List<CopyPart> parts, java.util.Set<String> kept) {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> cancelled.get() || failed.get();
         try {
             Parallel.map(parts, options.jobs(), p -> {
                 try {
-                    TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, stop, rejects);
+                    TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, stop, rejects,
+                            !kept.contains(p.table().target()));
                 } catch (RuntimeException e) {
                     if (!stop.getAsBoolean()) {
                         failure.compareAndSet(null, e);

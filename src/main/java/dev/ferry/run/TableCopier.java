@@ -7,7 +7,9 @@ import dev.ferry.mapping.RowFixer;
 import dev.ferry.mapping.TablePlan;
 import dev.ferry.mapping.ValueConverter;
 import dev.ferry.source.SqliteSource;
+import dev.ferry.target.BinaryCopyEncoder;
 import dev.ferry.target.CopyEncoder;
+import dev.ferry.target.RowEncoder;
 import dev.ferry.target.Ddl;
 import dev.ferry.target.PgTarget;
 import dev.ferry.verify.RowHasher;
@@ -45,7 +47,7 @@ final class TableCopier {
      * the count of tries starts afresh whenever a try got a chunk in.
      */
     static void copy(UUID run, CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
-                     MigrationListener listener, BooleanSupplier stop, Rejects rejects) {
+                     MigrationListener listener, BooleanSupplier stop, Rejects rejects, boolean binary) {
         TablePlan t = part.table();
         part.progress().started(listener);
         int tries = 0;
@@ -68,7 +70,7 @@ final class TableCopier {
                     reload = false;
                     continue; // the journal may say the part was done after all
                 }
-                attempt(run, p, source, target, ddl, chunkRows, listener, stop, counts, rejects);
+                attempt(run, p, source, target, ddl, chunkRows, listener, stop, counts, rejects, binary);
                 return;
             } catch (SQLException e) {
                 if (!Faults.isTransient(e)) {
@@ -98,8 +100,8 @@ final class TableCopier {
 
     /** One try at the part: every committed chunk's rows go into {@code counts[0]}, rows reported into {@code counts[1]}. */
     private static void attempt(UUID run, CopyPart part, SqliteSource source, PgTarget target, Ddl ddl, long chunkRows,
-                                MigrationListener listener, BooleanSupplier stop, long[] counts, Rejects rejects)
-            throws SQLException {
+                                MigrationListener listener, BooleanSupplier stop, long[] counts, Rejects rejects,
+                                boolean binary) throws SQLException {
         TablePlan t = part.table();
         int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
@@ -111,7 +113,8 @@ final class TableCopier {
             computed[i] = !t.columns().get(i).copied();
         }
         RowHasher hasher = new RowHasher(json);
-        CopyEncoder enc = new CopyEncoder();
+        RowEncoder enc = binary ? new BinaryCopyEncoder(copiedKinds(t)) : new CopyEncoder();
+        String copySql = ddl.copyIn(t) + enc.copyOptions();
         RowFixer fixer = RowFixer.of(t);
         List<RowFixer.Change> changes = new ArrayList<>(); // this chunk's, written to the rejects file when it commits
         Long lastRowid = part.after();
@@ -119,7 +122,8 @@ final class TableCopier {
         try (Connection src = source.connect(); Statement st = src.createStatement(); ResultSet rs = st.executeQuery(part.select());
              Connection pg = target.connection(); PreparedStatement journal = PartJournal.progressStatement(pg)) {
             pg.setAutoCommit(false);
-            CopyIn copy = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(ddl.copyIn(t));
+            CopyIn copy = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+            enc.begin();
             long inChunk = 0, chunkBytes = 0;
             try {
                 while (rs.next()) {
@@ -139,7 +143,7 @@ final class TableCopier {
                         if (fixer != null && fixer.replaced(i)) {
                             Object v = fixer.value(i);
                             Object converted = v == null ? null : convert(v, t, i, kinds[i]);
-                            enc.value(converted);
+                            encode(enc, converted, t, i);
                             enc.takeDoubtful();
                             hasher.value(converted);
                             continue;
@@ -159,7 +163,7 @@ final class TableCopier {
                         }
                         Object v = RowFixer.read(rs, i + first, kinds[i]);
                         Object converted = v == null ? null : convert(v, t, i, kinds[i]);
-                        enc.value(converted);
+                        encode(enc, converted, t, i);
                         if (enc.takeDoubtful()) {
                             checkText(rs.getBytes(i + first), t, i, lastRowid);
                         }
@@ -186,7 +190,8 @@ final class TableCopier {
                         if (stop.getAsBoolean()) {
                             throw cancelledDuring(t); // right after a commit: nothing in flight to drop
                         }
-                        copy = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(ddl.copyIn(t));
+                        copy = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+                        enc.begin();
                     }
                     if ((rows & 1023) == 0) {
                         if (stop.getAsBoolean()) {
@@ -228,8 +233,9 @@ final class TableCopier {
     }
 
     /** The chunk's rows and its journal line, in one transaction. */
-    private static void commit(CopyIn copy, CopyEncoder enc, PreparedStatement journal, UUID run, CopyPart part,
+    private static void commit(CopyIn copy, RowEncoder enc, PreparedStatement journal, UUID run, CopyPart part,
                                Long lastRowid, long rows, boolean done, Connection pg) throws SQLException {
+        enc.finish();
         copy.writeToCopy(enc.buffer(), 0, enc.size());
         enc.reset();
         copy.endCopy();
@@ -263,6 +269,22 @@ final class TableCopier {
             throw new FerryException(FerryException.Kind.FAILED, where + " holds text that is not valid UTF-8; "
                     + "copying it as text would change it. Ferry stopped rather than change it.",
                     "Choose --type for that column as bytea to keep the bytes exactly, or fix the text in SQLite.", e);
+        }
+    }
+
+    /** The kinds of the columns the COPY lists (PostgreSQL computes the others). */
+    private static PgType.Kind[] copiedKinds(TablePlan t) {
+        return t.columns().stream().filter(ColumnPlan::copied).map(c -> c.type().kind()).toArray(PgType.Kind[]::new);
+    }
+
+    private static void encode(RowEncoder enc, Object v, TablePlan t, int i) {
+        try {
+            enc.value(v);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            ColumnPlan c = t.columns().get(i);
+            throw new FerryException(FerryException.Kind.FAILED, "Table " + t.source().name() + " has a value in column "
+                    + c.source().name() + " that does not fit " + c.type().sql() + ": '" + v + "' (" + e.getMessage() + ").",
+                    "The file changed since it was checked, or this is a bug in Ferry: please report it.", e);
         }
     }
 

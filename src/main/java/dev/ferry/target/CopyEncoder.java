@@ -14,7 +14,7 @@ import java.util.Arrays;
  * {@code \N} for NULL, backslash escapes, bytea as hex. Values arrive already converted to their
  * target type (see ValueConverter), so this class only spells them.
  */
-public final class CopyEncoder {
+public final class CopyEncoder implements RowEncoder {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private byte[] buf = new byte[1 << 16];
@@ -22,6 +22,21 @@ public final class CopyEncoder {
     private boolean rowStarted;
     private final StringBuilder scratch = new StringBuilder(40);
     private boolean doubtful;
+
+    @Override
+    public void begin() {
+        // text COPY has no header
+    }
+
+    @Override
+    public void finish() {
+        // nor a trailer
+    }
+
+    @Override
+    public String copyOptions() {
+        return "";
+    }
 
     public int size() {
         return len;
@@ -110,8 +125,13 @@ public final class CopyEncoder {
                 int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 ? 1 : -1;
                 if (extra < 0 || c > 0xF4 || i + extra >= v.length || !continuation(v, i, extra)) {
                     doubtful = true;
+                    b[n++] = (byte) c;
+                    continue;
                 }
-                b[n++] = (byte) c;
+                for (int k = 0; k <= extra; k++) { // a whole valid character: its continuation bytes need no look
+                    b[n++] = v[i + k];
+                }
+                i += extra;
                 continue;
             }
             n = ascii(b, n, c);

@@ -3,13 +3,17 @@ package dev.ferry.verify;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.mapping.PgType;
 import dev.ferry.mapping.PgType.Kind;
+import dev.ferry.target.BinaryCopyEncoder;
 import dev.ferry.target.CopyEncoder;
+import dev.ferry.target.RowEncoder;
 import dev.ferry.target.TargetAddress;
 import dev.ferry.testing.TestPostgres;
 import java.io.ByteArrayInputStream;
@@ -59,7 +63,9 @@ class CopyRoundTripTest {
                 1e300, 1e-300, 9007199254740993.0, 123456789.125, null));
         m.put(Kind.NUMERIC, Arrays.asList(new BigDecimal("0"), new BigDecimal("0.99"), new BigDecimal("-123.4500"),
                 new BigDecimal("12345678901234567890.123456789012345678901234567890"), new BigDecimal("1E+3"),
-                new BigDecimal("1E-20"), new BigDecimal("-0.000001"), "NaN", "Infinity", "-Infinity", null));
+                new BigDecimal("1E-20"), new BigDecimal("-0.000001"), new BigDecimal("10000"), new BigDecimal("0.0001"),
+                new BigDecimal("99999999.99990000"), new BigDecimal("-1E+17"), new BigDecimal("0.00000000"),
+                new BigDecimal("123456.7"), "NaN", "Infinity", "-Infinity", null));
         m.put(Kind.BOOLEAN, Arrays.asList(true, false, null));
         m.put(Kind.TEXT, STRINGS);
         m.put(Kind.VARCHAR, STRINGS);
@@ -107,9 +113,17 @@ class CopyRoundTripTest {
     }
 
     /** Sends what the encoder holds, as the copy does. */
-    private static long copyIn(Connection c, String sql, CopyEncoder enc) throws SQLException, IOException {
-        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
+    private static long copyIn(Connection c, String sql, RowEncoder enc) throws SQLException, IOException {
+        enc.finish();
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql + enc.copyOptions(),
                 new ByteArrayInputStream(enc.buffer(), 0, enc.size()));
+    }
+
+    /** Both formats the copy writes: text, and binary for the tables a run creates. */
+    private static RowEncoder encoder(boolean binary, Kind... kinds) {
+        RowEncoder enc = binary ? new BinaryCopyEncoder(kinds) : new CopyEncoder();
+        enc.begin();
+        return enc;
     }
 
     /** Reads a query back as verification does: binary COPY through BinaryRowReader. */
@@ -127,9 +141,13 @@ class CopyRoundTripTest {
 
     /** One table with an id and one column of the kind, one row per value, read back in id order. */
     private static List<Object> roundTrip(Kind kind, List<Object> values) throws SQLException, IOException {
+        return roundTrip(kind, values, false);
+    }
+
+    private static List<Object> roundTrip(Kind kind, List<Object> values, boolean binary) throws SQLException, IOException {
         try (Connection c = freshConnection()) {
             execute(c, "CREATE TABLE t (id bigint, v " + sqlType(kind) + ")");
-            CopyEncoder enc = new CopyEncoder();
+            RowEncoder enc = encoder(binary, Kind.BIGINT, kind);
             long id = 0;
             for (Object v : values) {
                 enc.value(id++);
@@ -192,8 +210,45 @@ class CopyRoundTripTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void everyKindRoundTripsThroughPostgres(Kind kind) throws Exception {
+        sameAfterRoundTrip(kind, false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void everyKindRoundTripsAsBinaryCopy(Kind kind) throws Exception {
+        sameAfterRoundTrip(kind, true);
+    }
+
+    @Test
+    void binaryRefusesWhatWouldNotFit() {
+        BinaryCopyEncoder enc = new BinaryCopyEncoder(new Kind[] {Kind.INTEGER, Kind.SMALLINT, Kind.TEXT});
+        enc.begin();
+        assertThrows(IllegalArgumentException.class, () -> enc.value(1L + Integer.MAX_VALUE));
+        BinaryCopyEncoder small = new BinaryCopyEncoder(new Kind[] {Kind.SMALLINT});
+        assertThrows(IllegalArgumentException.class, () -> small.value(40_000L));
+        BinaryCopyEncoder text = new BinaryCopyEncoder(new Kind[] {Kind.TEXT});
+        assertThrows(IllegalArgumentException.class, () -> text.value(5L), "a number is never sent as text bytes");
+    }
+
+    @Test
+    void binaryMarksDoubtfulTextLikeText() {
+        for (boolean binary : new boolean[] {false, true}) {
+            RowEncoder enc = encoder(binary, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.TEXT);
+            enc.utf8("plain é 🚢".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertFalse(enc.takeDoubtful(), "valid UTF-8");
+            enc.utf8(new byte[] {'a', 0, 'b'});
+            assertTrue(enc.takeDoubtful(), "NUL");
+            enc.utf8(new byte[] {'C', 'a', (byte) 0xFE});
+            assertTrue(enc.takeDoubtful(), "Latin-1");
+            enc.value("a � from the driver");
+            assertTrue(enc.takeDoubtful(), "replacement character");
+            enc.endRow();
+        }
+    }
+
+    private static void sameAfterRoundTrip(Kind kind, boolean binary) throws Exception {
         List<Object> values = samples().get(kind);
-        List<Object> back = roundTrip(kind, values);
+        List<Object> back = roundTrip(kind, values, binary);
         assertEquals(values.size(), back.size(), kind + ": rows read back");
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
