@@ -109,6 +109,16 @@ public final class TypePlanner {
         }
         int conformAt = aggs.size();
         aggs.add(Agg.sum(conforms.isEmpty() ? "0" : "sum(NOT (" + String.join(" AND ", conforms) + "))"));
+        // text columns are checked for text PostgreSQL cannot store in the same scan
+        int bulkAt = aggs.size();
+        List<Column> bulk = new ArrayList<>();
+        for (int i = 0; i < cols.size(); i++) {
+            if (!table.withoutRowid() && checkedEarly[i] && "text".equals(presumed[i])
+                    && !cols.get(i).name().equals(table.rowidAlias())) {
+                bulk.add(cols.get(i));
+                aggs.add(Profiler.bulkText(cols.get(i), false));
+            }
+        }
         Object[] r = profiler.aggregate(table, aggs);
         long rows = (Long) r[0];
         if ((Long) r[conformAt] > 0) { // some column surprises: which ones, and how many values each
@@ -148,13 +158,16 @@ public final class TypePlanner {
         // every column holding text is checked for text PostgreSQL cannot store, except those
         // presumed to hold dates, times or uuids: the rule that fits them admits ASCII alone
         List<Column> early = new ArrayList<>();
+        long[] unsafe = new long[cols.size()];
         for (int i = 0; i < cols.size(); i++) {
             ColumnProfile p = profiles.get(cols.get(i).name());
-            if (checkedEarly[i] && !cols.get(i).name().equals(table.rowidAlias()) && p != null && p.texts() > 0) {
+            int inBulk = bulk.indexOf(cols.get(i));
+            if (inBulk >= 0) {
+                unsafe[i] = (Long) r[bulkAt + inBulk] > 0 ? profiler.countUnsafe(table, cols.get(i)) : 0;
+            } else if (checkedEarly[i] && !cols.get(i).name().equals(table.rowidAlias()) && p != null && p.texts() > 0) {
                 early.add(cols.get(i));
             }
         }
-        long[] unsafe = new long[cols.size()];
         long[] found = profiler.unsafeText(table, early, c -> profiles.get(c.name()).blobs() > 0);
         for (int k = 0; k < early.size(); k++) {
             unsafe[cols.indexOf(early.get(k))] = found[k];

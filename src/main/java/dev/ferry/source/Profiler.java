@@ -24,7 +24,8 @@ public final class Profiler {
 
     /** One aggregate of a scan and how results of several ranges combine. */
     public record Agg(Merge merge, String sql) {
-        public enum Merge { SUM, MIN, MAX }
+        /** UNCLEAN: the joined text of a bulk text check (see {@link #bulkText}), merged as a count of unclean ranges. */
+        public enum Merge { SUM, MIN, MAX, UNCLEAN }
 
         public static Agg sum(String sql) {
             return new Agg(Merge.SUM, sql);
@@ -50,12 +51,13 @@ public final class Profiler {
 
     /** Answers all aggregates with one scan of the table (split into ranges when large). */
     public Object[] aggregate(Table table, List<Agg> aggs) throws SQLException {
-        return scan.aggregate(table, aggs, 0);
+        long bulk = aggs.stream().filter(a -> a.merge() == Agg.Merge.UNCLEAN).count();
+        return scan.aggregate(table, aggs, 0, bulk == 0 ? Long.MAX_VALUE : Math.max(64, BULK_BYTES / (BULK_VALUE_BYTES * bulk)));
     }
 
     /** The same aggregates over the first {@code rows} rows only: cheap evidence before a full scan. */
     public Object[] aggregateFirst(Table table, List<Agg> aggs, int rows) throws SQLException {
-        return scan.aggregate(table, aggs, rows);
+        return scan.aggregate(table, aggs, rows, Long.MAX_VALUE);
     }
 
     public TableProfile profile(Table table) throws SQLException {
@@ -231,41 +233,41 @@ public final class Profiler {
         }
         boolean[] unclean = new boolean[columns.size()];
         if (table.withoutRowid()) {
-            java.util.Arrays.fill(unclean, true); // no rowid ranges: count value by value
+            java.util.Arrays.fill(unclean, true); // no rowid ranges to keep the joined text small: count value by value
         } else {
-            List<String> list = new ArrayList<>();
-            for (Column c : columns) {
-                String q = SqliteSource.quote(c.name());
-                // a long value is checked on its own; one that fails adds a byte that is never UTF-8
-                String value = "iif(octet_length(" + q + ") <= " + BULK_VALUE_BYTES + ", " + q + ", iif(ferry_utf8_ok(CAST("
-                        + q + " AS BLOB)), NULL, CAST(x'ff' AS TEXT)))";
-                // numbers join as their ASCII digits; blobs are left out, where there are any (typeof costs)
-                list.add("CAST(group_concat(" + (blobsToo.test(c) ? "CASE WHEN typeof(" + q + ") = 'text' THEN " + value
-                        + " END" : value) + ", char(10)) AS BLOB)");
-            }
-            String select = "SELECT " + String.join(", ", list) + " FROM " + SqliteSource.quote(table.name())
-                    + " WHERE rowid BETWEEN ? AND ?";
-            long rangeRows = Math.max(64, BULK_BYTES / ((long) BULK_VALUE_BYTES * columns.size()));
-            long started = System.nanoTime();
-            scan.eachRange(table, select, rangeRows, row -> {
-                for (int k = 0; k < columns.size(); k++) {
-                    if (!unclean[k] && row[k] instanceof byte[] b && !dev.ferry.mapping.Utf8.safe(b)) {
-                        unclean[k] = true; // a benign race: it only ever turns true
-                    }
-                }
-            }, columns.size());
-            if (RangeScan.TRACE) {
-                System.err.printf("text check %s %s, %d ms%n", table.name(), columns.stream().map(Column::name).toList(),
-                        (System.nanoTime() - started) / 1_000_000);
+            List<Agg> aggs = new ArrayList<>();
+            columns.forEach(c -> aggs.add(bulkText(c, blobsToo.test(c))));
+            Object[] r = aggregate(table, aggs);
+            for (int k = 0; k < columns.size(); k++) {
+                unclean[k] = num(r[k]) > 0;
             }
         }
         for (int k = 0; k < columns.size(); k++) {
             if (unclean[k]) {
-                out[k] = countMisfits(table, List.of(columns.get(k).name()),
-                        List.of("NOT " + SqliteSource.unsafeTextSql(SqliteSource.quote(columns.get(k).name()))))[0];
+                out[k] = countUnsafe(table, columns.get(k));
             }
         }
         return out;
+    }
+
+    /**
+     * The bulk check of one column for text PostgreSQL cannot store, as an aggregate to scan with
+     * others (see {@link #unsafeText}); its merged result is 0 when every value is clean. Only for
+     * tables with a rowid: the ranges keep each joined text small.
+     */
+    public static Agg bulkText(Column c, boolean blobsToo) {
+        String q = SqliteSource.quote(c.name());
+        // a long value is checked on its own; one that fails adds a byte that is never UTF-8
+        String value = "iif(octet_length(" + q + ") <= " + BULK_VALUE_BYTES + ", " + q + ", iif(ferry_utf8_ok(CAST("
+                + q + " AS BLOB)), NULL, CAST(x'ff' AS TEXT)))";
+        // numbers join as their ASCII digits; blobs are left out where there are any (typeof costs)
+        return new Agg(Agg.Merge.UNCLEAN, "CAST(group_concat(" + (blobsToo ? "CASE WHEN typeof(" + q + ") = 'text' THEN "
+                + value + " END" : value) + ", char(10)) AS BLOB)");
+    }
+
+    /** How many text values of the column PostgreSQL cannot store, value by value (for a column the bulk check found unclean). */
+    public long countUnsafe(Table table, Column c) throws SQLException {
+        return countMisfits(table, List.of(c.name()), List.of("NOT " + SqliteSource.unsafeTextSql(SqliteSource.quote(c.name()))))[0];
     }
 
     static long num(Object o) {

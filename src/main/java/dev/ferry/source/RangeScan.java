@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
  */
 final class RangeScan {
 
-    private static final long SPLIT_ROWS = 200_000;
     /** {@code -Dferry.traceScans=true} prints each scan's aggregates and time to stderr. */
     static final boolean TRACE = Boolean.getBoolean("ferry.traceScans");
     private final SqliteSource source;
@@ -47,31 +46,58 @@ final class RangeScan {
         return single != null ? new Lease(single, false) : new Lease(source.connect(), true);
     }
 
-    /** @param firstRows when above 0, only the table's first rows are looked at (no split) */
-    Object[] aggregate(Table table, List<Profiler.Agg> aggs, int firstRows) throws SQLException {
+    /** Rows per range: small enough that the two connections share the work evenly to the end. */
+    private static final long RANGE_ROWS = 65_536;
+
+    /**
+     * @param firstRows when above 0, only the table's first rows are looked at (no split)
+     * @param rangeRows at most this many rows per range (bulk text checks keep ranges small)
+     */
+    Object[] aggregate(Table table, List<Profiler.Agg> aggs, int firstRows, long rangeRows) throws SQLException {
         if (aggs.isEmpty()) {
             return new Object[0];
         }
         String list = aggs.stream().map(Profiler.Agg::sql).collect(Collectors.joining(", "));
         String from = " FROM " + SqliteSource.quote(table.name());
-        if (firstRows > 0) {
-            from = " FROM (SELECT * FROM " + SqliteSource.quote(table.name()) + " LIMIT " + firstRows + ")";
-        }
-        List<String> wheres = firstRows > 0 ? List.of("") : ranges(table, from);
         long started = TRACE ? System.nanoTime() : 0;
-        List<Object[]> parts = new ArrayList<>();
-        if (wheres.size() == 1) {
-            try (Lease l = lease()) {
-                parts.add(row(l.connection(), "SELECT " + list + from + wheres.get(0), aggs.size()));
+        List<Object[]> parts = java.util.Collections.synchronizedList(new ArrayList<>());
+        if (firstRows > 0 || table.withoutRowid()) {
+            if (firstRows > 0) {
+                from = " FROM (SELECT * FROM " + SqliteSource.quote(table.name()) + " LIMIT " + firstRows + ")";
+            }
+            try (Lease l = lease(); Statement s = l.connection().createStatement();
+                 ResultSet rs = s.executeQuery("SELECT " + list + from)) {
+                rs.next();
+                parts.add(reduce(aggs, rs, aggs.size()));
             }
         } else {
-            parts = parallel(table, wheres, "SELECT " + list + from, aggs.size());
+            eachRange(table, "SELECT " + list + from + " WHERE rowid BETWEEN ? AND ?", Math.min(RANGE_ROWS, rangeRows),
+                    rs -> parts.add(reduce(aggs, rs, aggs.size())));
         }
         if (TRACE) {
-            System.err.printf("scan %s in %d parts, %d ms: %s%n", table.name(), wheres.size(),
+            System.err.printf("scan %s in %d ranges, %d ms: %s%n", table.name(), parts.size(),
                     (System.nanoTime() - started) / 1_000_000, list.length() > 4000 ? list.substring(0, 4000) + "..." : list);
         }
         return merge(aggs, parts);
+    }
+
+    /** One range's answers, each already in the form that merges: a joined text becomes 1 when unclean. */
+    private static Object[] reduce(List<Profiler.Agg> aggs, ResultSet rs, int width) throws SQLException {
+        Object[] out = new Object[width];
+        for (int i = 0; i < width; i++) {
+            Object v = rs.getObject(i + 1);
+            if (aggs.get(i).merge() == Profiler.Agg.Merge.UNCLEAN) {
+                v = v instanceof byte[] b && !dev.ferry.mapping.Utf8.safe(b) ? 1L : 0L;
+            }
+            out[i] = v instanceof Integer n ? Long.valueOf(n) : v;
+        }
+        return out;
+    }
+
+    /** A range's result row, read while its statement is open. */
+    @FunctionalInterface
+    interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
     }
 
     /**
@@ -79,8 +105,7 @@ final class RangeScan {
      * ranges of at most {@code rangeRows} rows, on up to {@code threads} connections, handing each
      * range's single result row to {@code each} (called from several threads at once).
      */
-    void eachRange(Table table, String select, long rangeRows, java.util.function.Consumer<Object[]> each, int width)
-            throws SQLException {
+    void eachRange(Table table, String select, long rangeRows, RowHandler each) throws SQLException {
         long lo, hi;
         try (Lease l = lease(); Statement s = l.connection().createStatement();
              ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid) FROM " + SqliteSource.quote(table.name()))) {
@@ -100,11 +125,7 @@ final class RangeScan {
                     ps.setLong(2, Math.min(hi, start + rangeRows - 1));
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
-                        Object[] row = new Object[width];
-                        for (int i = 0; i < width; i++) {
-                            row[i] = rs.getObject(i + 1);
-                        }
-                        each.accept(row);
+                        each.accept(rs);
                     }
                 }
             }
@@ -140,61 +161,15 @@ final class RangeScan {
         }
     }
 
-    private List<String> ranges(Table table, String from) throws SQLException {
-        if (single != null || threads < 2 || table.withoutRowid()) {
-            return List.of("");
-        }
-        try (Lease l = lease(); Statement s = l.connection().createStatement();
-             ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid)" + from)) {
-            rs.next();
-            long lo = rs.getLong(1), hi = rs.getLong(2);
-            if (hi - lo <= SPLIT_ROWS) {
-                return List.of("");
-            }
-            List<String> out = new ArrayList<>();
-            long step = (hi - lo) / threads + 1;
-            for (long start = lo; start <= hi; start += step) {
-                out.add(" WHERE rowid BETWEEN " + start + " AND " + Math.min(hi, start + step - 1));
-            }
-            return out;
-        }
-    }
-
-    private List<Object[]> parallel(Table table, List<String> wheres, String select, int width) throws SQLException {
-        ExecutorService pool = Executors.newFixedThreadPool(wheres.size());
-        try {
-            List<Future<Object[]>> futures = new ArrayList<>();
-            for (String where : wheres) {
-                futures.add(pool.submit(() -> {
-                    try (Connection c = source.connect()) {
-                        return row(c, select + where, width);
-                    }
-                }));
-            }
-            List<Object[]> out = new ArrayList<>();
-            for (Future<Object[]> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while reading " + table.name(), e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException se ? se : new SQLException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object[] merge(List<Profiler.Agg> aggs, List<Object[]> parts) {
         Object[] out = new Object[aggs.size()];
         for (int i = 0; i < out.length; i++) {
             Profiler.Agg.Merge m = aggs.get(i).merge();
-            Object acc = m == Profiler.Agg.Merge.SUM ? (Object) 0L : null;
+            Object acc = m == Profiler.Agg.Merge.SUM || m == Profiler.Agg.Merge.UNCLEAN ? (Object) 0L : null;
             for (Object[] p : parts) {
                 Object v = p[i];
-                if (m == Profiler.Agg.Merge.SUM) {
+                if (m == Profiler.Agg.Merge.SUM || m == Profiler.Agg.Merge.UNCLEAN) {
                     acc = (Long) acc + Profiler.num(v);
                 } else if (v != null && (acc == null || (v.getClass() == acc.getClass() && v instanceof Comparable
                         && (m == Profiler.Agg.Merge.MIN ? ((Comparable) v).compareTo(acc) < 0
@@ -207,15 +182,4 @@ final class RangeScan {
         return out;
     }
 
-    private static Object[] row(Connection c, String sql, int width) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            Object[] out = new Object[width];
-            for (int i = 0; i < width; i++) {
-                Object v = rs.getObject(i + 1);
-                out[i] = v instanceof Integer n ? Long.valueOf(n) : v;
-            }
-            return out;
-        }
-    }
 }

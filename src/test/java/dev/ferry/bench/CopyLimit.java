@@ -33,7 +33,7 @@ final class CopyLimit {
     record Encoded(String table, List<String> columns, List<byte[]> chunks, long rows, long bytes) {
     }
 
-    record Result(long copyNanos, long indexNanos) {
+    record Result(long copyNanos, long indexNanos, boolean binary) {
         long totalNanos() {
             return copyNanos + indexNanos;
         }
@@ -143,14 +143,46 @@ final class CopyLimit {
         }
     }
 
+    /**
+     * A table as PostgreSQL's binary COPY, in memory: exactly the bytes PostgreSQL itself writes for
+     * the rows the text limit loaded. Not timed.
+     */
+    static Encoded encodeBinary(Connection pg, String table, List<String> columns) throws SQLException {
+        String cols = String.join(", ", columns.stream().map(c -> '"' + c + '"').toList());
+        List<byte[]> chunks = new ArrayList<>();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(CHUNK + 4096);
+        long bytes = 0, rows;
+        try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            rows = rs.getLong(1);
+        }
+        org.postgresql.copy.CopyOut out = pg.unwrap(PGConnection.class).getCopyAPI()
+                .copyOut("COPY " + table + " (" + cols + ") TO STDOUT (FORMAT binary)");
+        for (byte[] b = out.readFromCopy(); b != null; b = out.readFromCopy()) {
+            buf.writeBytes(b);
+            if (buf.size() >= CHUNK) {
+                bytes += buf.size();
+                chunks.add(buf.toByteArray());
+                buf.reset();
+            }
+        }
+        bytes += buf.size();
+        chunks.add(buf.toByteArray());
+        return new Encoded(table, columns, chunks, rows, bytes);
+    }
+
     /** The timed part: COPY every table, then the keys, indexes and foreign key, one statement at a time. */
     static Result run(Connection pg, List<Encoded> data) throws SQLException {
+        return run(pg, data, false);
+    }
+
+    static Result run(Connection pg, List<Encoded> data, boolean binary) throws SQLException {
         CopyManager copy = pg.unwrap(PGConnection.class).getCopyAPI();
         long start = System.nanoTime();
         for (Encoded e : data) {
             long t = System.nanoTime();
             String cols = String.join(", ", e.columns().stream().map(c -> '"' + c + '"').toList());
-            CopyIn in = copy.copyIn("COPY " + e.table() + " (" + cols + ") FROM STDIN");
+            CopyIn in = copy.copyIn("COPY " + e.table() + " (" + cols + ") FROM STDIN" + (binary ? " (FORMAT binary)" : ""));
             for (byte[] chunk : e.chunks()) {
                 in.writeToCopy(chunk, 0, chunk.length);
             }
@@ -158,7 +190,8 @@ final class CopyLimit {
             if (n != e.rows()) {
                 throw new IllegalStateException("COPY " + e.table() + " loaded " + n + " rows, expected " + e.rows());
             }
-            System.out.printf("[bench]   COPY %-6s %,12d rows %8.2f s%n", e.table(), n, secs(System.nanoTime() - t));
+            System.out.printf("[bench]   COPY %-6s %,12d rows %8.2f s%s%n", e.table(), n, secs(System.nanoTime() - t),
+                    binary ? " (binary)" : "");
         }
         long copied = System.nanoTime();
         try (Statement s = pg.createStatement()) {
@@ -168,7 +201,7 @@ final class CopyLimit {
                 System.out.printf("[bench]   %-70s %8.2f s%n", ddl, secs(System.nanoTime() - t));
             }
         }
-        return new Result(copied - start, System.nanoTime() - copied);
+        return new Result(copied - start, System.nanoTime() - copied, binary);
     }
 
     static double secs(long nanos) {
