@@ -53,10 +53,17 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
     /**
      * Whether values can be read as the bytes SQLite stored: text kept as text. A column with text
      * affinity can hold no number (SQLite turns numbers into text on the way in), so its bytes are
-     * the text itself.
+     * the text itself. A JSON column qualifies when the profile found only text in it (a number
+     * would come out as SQLite writes it, and SQLite rounds a real to 15 digits).
      */
     public boolean textAsBytes() {
-        return (type.kind() == PgType.Kind.TEXT || type.kind() == PgType.Kind.VARCHAR) && source.affinity() == 'T'
-                && fix == null;
+        if (fix != null) {
+            return false;
+        }
+        return switch (type.kind()) {
+            case TEXT, VARCHAR -> source.affinity() == 'T';
+            case JSONB -> source.affinity() == 'T' || profile != null && profile.nonNull() == profile.texts();
+            default -> false;
+        };
     }
 }

@@ -67,6 +67,54 @@ public final class BinaryRowReader {
         return row;
     }
 
+    /**
+     * Hashes the next row into the hasher as {@link RowHasher#value} would hash what {@link #next}
+     * returns, without building the values; false after the last row.
+     */
+    public boolean hashNext(RowHasher h) throws IOException {
+        if (in.atEnd()) {
+            return false;
+        }
+        short fields = in.readShort();
+        if (fields == -1) {
+            return false;
+        }
+        if (fields != kinds.length) {
+            throw new IOException("expected " + kinds.length + " columns, PostgreSQL sent " + fields);
+        }
+        for (int i = 0; i < fields; i++) {
+            int len = in.readInt();
+            if (len < 0) {
+                h.nullValue();
+                continue;
+            }
+            switch (kinds[i]) {
+                case BIGINT -> h.longValue(in.readLong());
+                case INTEGER -> h.longValue(in.readInt());
+                case SMALLINT -> h.longValue(in.readShort());
+                case DOUBLE -> h.doubleValue(in.readDouble());
+                case BOOLEAN -> h.booleanValue(in.readByte() != 0);
+                case TEXT, VARCHAR, BYTEA -> {
+                    in.take(len);
+                    h.bytesValue(in.array(), in.offsetOfLast(len), len);
+                }
+                case JSONB -> {
+                    in.readByte(); // jsonb's format version
+                    in.take(len - 1);
+                    h.bytesValue(in.array(), in.offsetOfLast(len - 1), len - 1);
+                }
+                case TIMESTAMP -> h.timestampMicros(in.readLong() + PG_EPOCH_MICROS, false);
+                case TIMESTAMPTZ -> h.timestampMicros(in.readLong() + PG_EPOCH_MICROS, true);
+                case DATE -> h.dateDays(in.readInt() + (long) PG_EPOCH_DAYS);
+                case TIME -> h.timeMicros(in.readLong());
+                case UUID -> h.uuidValue(in.readLong(), in.readLong());
+                case NUMERIC -> h.value(numeric());
+            }
+        }
+        h.endRow();
+        return true;
+    }
+
     private Object value(Kind kind, int len) throws IOException {
         return switch (kind) {
             case BIGINT -> in.readLong();

@@ -115,11 +115,8 @@ public final class Checksums {
         try (Connection c = target.connection()) {
             CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t, where, asPlanned));
             BinaryRowReader reader = new BinaryRowReader(copy, kinds(t));
-            for (Object[] row = reader.next(); row != null; row = reader.next()) {
-                for (Object v : row) {
-                    hasher.value(v);
-                }
-                hasher.endRow();
+            while (reader.hashNext(hasher)) {
+                // each row goes straight into the checksum
             }
             while (copy.isActive() && copy.readFromCopy() != null) {
                 // read to the end of the COPY so the connection goes back to the pool ready for the next query

@@ -65,6 +65,24 @@ final class ChunkInput {
         return out;
     }
 
+    /**
+     * Makes the next n bytes readable in one array and steps over them; {@link #array()} and
+     * {@link #offsetOfLast(int)} then say where they lie, so they can be used without a copy.
+     */
+    void take(int n) throws IOException {
+        ensure(n, true);
+        buf.position(buf.position() + n);
+    }
+
+    byte[] array() {
+        return buf.array();
+    }
+
+    /** Where in {@link #array()} the n bytes just taken begin. */
+    int offsetOfLast(int n) {
+        return buf.arrayOffset() + buf.position() - n;
+    }
+
     void skip(int n) throws IOException {
         ensure(n, true);
         buf.position(buf.position() + n);

@@ -33,7 +33,52 @@ public final class RowHasher {
     }
 
     public void value(Object v) {
-        long h = v == null ? NULL_HASH : jsonColumns[column] ? json.hash((String) v) : hash(v);
+        mix(v == null ? NULL_HASH : !jsonColumns[column] ? hash(v)
+                : v instanceof byte[] b ? json.hash(b, 0, b.length) : json.hash((String) v));
+    }
+
+    // The methods below hash a value as value(Object) does, straight from what a reader holds, so
+    // reading a table back builds no object per value.
+
+    public void nullValue() {
+        mix(NULL_HASH);
+    }
+
+    public void longValue(long v) {
+        mix(XX.hashLong(v));
+    }
+
+    public void doubleValue(double v) {
+        mix(XX.hashLong(Double.doubleToLongBits(v)));
+    }
+
+    public void booleanValue(boolean v) {
+        mix(v ? 1 : 2);
+    }
+
+    /** Text as UTF-8 bytes, or bytea; JSON (by meaning) in a JSON column. */
+    public void bytesValue(byte[] b, int off, int len) {
+        mix(jsonColumns[column] ? json.hash(b, off, len) : XX.hashBytes(b, off, len));
+    }
+
+    /** A timestamp as microseconds since 1970-01-01 00:00 (UTC for timestamptz). */
+    public void timestampMicros(long micros, boolean withZone) {
+        mix(withZone ? XX.hashLong(micros) ^ 0x5555 : XX.hashLong(micros));
+    }
+
+    public void dateDays(long epochDay) {
+        mix(XX.hashLong(epochDay) ^ 0x7777);
+    }
+
+    public void timeMicros(long micros) {
+        mix(XX.hashLong(micros) ^ 0x3333);
+    }
+
+    public void uuidValue(long most, long least) {
+        mix(XX.hashLong(most) * 31 + XX.hashLong(least));
+    }
+
+    private void mix(long h) {
         row = (row ^ h) * 0x9E3779B97F4A7C15L + column;
         column++;
     }
@@ -59,6 +104,7 @@ public final class RowHasher {
         } else if (v instanceof String s) {
             // text is hashed as its UTF-8 bytes, so text read as bytes on either side compares equal
             return XX.hashBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
         } else if (v instanceof Double d) {
             return XX.hashLong(Double.doubleToLongBits(d));
         } else if (v instanceof byte[] b) {

@@ -38,6 +38,25 @@ class JsonHashTest {
         assertEquals(h("\"😀\""), h("\"\\ud83d\\ude00\""));
         assertEquals(h("\"a/b\""), h("\"a\\/b\""));
         assertNotEquals(h("\"a\\nb\""), h("\"anb\""));
+        assertEquals(h("{\"ké\":\"é\\nè😀x\"}"), h("{\"k\\u00e9\":\"\\u00e9\\n\\u00e8\\ud83d\\ude00x\"}"));
+        assertNotEquals(h("\"éè\""), h("\"\\u00e8\\u00e9\""));
+    }
+
+    @Test
+    void bytesInsideALargerArrayHashAsTheTextAlone() {
+        String json = "{\"b\":[1,2.50,\"x\\ty\"],\"a\":null}";
+        byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] framed = new byte[utf8.length + 7];
+        java.util.Arrays.fill(framed, (byte) '[');
+        System.arraycopy(utf8, 0, framed, 3, utf8.length);
+        assertEquals(h(json), new JsonHash().hash(framed, 3, utf8.length));
+        assertEquals(h("{oops"), new JsonHash().hash("x{oopsx".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, 5));
+    }
+
+    @Test
+    void numbersTooLargeForJsonbStillHashWithoutWritingTheirDigits() {
+        assertEquals(h("[1e999999999]"), h("[10e999999998]"));
+        assertNotEquals(h("[1e999999999]"), h("[2e999999999]"));
     }
 
     @Test
