@@ -92,8 +92,7 @@ public final class TypePlanner {
             aggs.add(Agg.sum(rowid ? "count(*)" : "count(" + q + ")"));
             aggs.add(Agg.sum("0")); // values of another class: see the one test of all columns below
             if (!rowid) {
-                conforms.add(c.notNull() ? "typeof(" + q + ") = '" + presumed[i] + "'"
-                        : "(" + q + " IS NULL OR typeof(" + q + ") = '" + presumed[i] + "')");
+                conforms.add(c.notNull() ? classTest(q, presumed[i]) : "(" + q + " IS NULL OR " + classTest(q, presumed[i]) + ")");
                 classChecked.add(i);
             }
             boolean range = presumed[i].equals("integer") && RANGE_MATTERS.contains(c.baseType());
@@ -354,6 +353,26 @@ public final class TypePlanner {
     }
 
     /** The storage class a declared type makes likely (SQLite converts values to it on the way in). */
+    /**
+     * True when a non-null value of a column of this class's affinity holds that storage class: the
+     * same answer as {@code typeof(q) = cls} for such a column, in comparisons SQLite evaluates
+     * without a function call (about half the cost over a large table). SQLite orders numbers
+     * before text before blobs; an INTEGER or NUMERIC column turns a whole real into an integer,
+     * so a real left in it is never equal to its integer cast, and a REAL column turns integers
+     * into reals. COLLATE BINARY keeps a column's own collation (perhaps one only its app has)
+     * out of it.
+     */
+    static String classTest(String q, String cls) {
+        String v = q + " COLLATE BINARY";
+        return switch (cls) {
+            case "integer" -> "(" + v + " = CAST(" + q + " AS INTEGER))";
+            case "real" -> "(" + v + " < '')";
+            case "text" -> "(" + v + " >= '' AND " + v + " < x'')";
+            case "blob" -> "(" + v + " >= x'')";
+            default -> "(typeof(" + q + ") = '" + cls + "')";
+        };
+    }
+
     static String presumedClass(Column c) {
         return switch (c.affinity()) {
             case 'I' -> "integer";

@@ -94,7 +94,7 @@ public final class TypeRules {
                 "timestamp", base("DATETIME", "TIMESTAMP"), p -> p.reals() == p.nonNull() ? ASK : NO,
                 "typeof({c}) = 'real' AND {c} BETWEEN 1721425.5 AND 5373484.5", fixed(Kind.TIMESTAMP)), Conversion.JULIAN_DAY));
         r.add(rule("date", "DATE (ISO-8601 text)", "date", "date", base("DATE"), p -> p.onlyText() ? ASK : NO,
-                "typeof({c}) = 'text' AND {c} GLOB '" + ISO_DAY + "' AND {c} >= '0001' AND date({c}) = {c}", fixed(Kind.DATE)));
+                "typeof({c}) = 'text' AND date({c}) = {c} AND {c} >= '0001'", fixed(Kind.DATE)));
         r.add(rule("time", "TIME (text HH:MM[:SS[.fff]])", "time", "time", base("TIME"), p -> p.onlyText() ? ASK : NO,
                 "typeof({c}) = 'text' AND substr({c}, 1, 2) <= '23' AND CASE length({c}) WHEN 5 THEN {c} GLOB '" + HH_MM
                         + "' WHEN 8 THEN {c} GLOB '" + HH_MM + ":[0-5][0-9]' ELSE length({c}) BETWEEN 10 AND 15 AND {c} GLOB '"
@@ -131,11 +131,16 @@ public final class TypeRules {
      * functions accept February 30th.
      */
     static String isoLocal(String v, boolean dateOnlyAllowed) {
-        String sql = "CASE length({v}) WHEN 10 THEN " + (dateOnlyAllowed ? "{v} GLOB '" + ISO_DAY + "'" : "0")
+        // the common shape first, in one call: SQLite writes back a valid "YYYY-MM-DD HH:MM:SS"
+        // unchanged, and moves an impossible date (February 30th) to a real one (or hour 24, kept)
+        String fast = "length({v}) = 19 AND datetime({v}) = {v} AND substr({v}, 12, 2) <= '23'"
+                + (dateOnlyAllowed ? " OR length({v}) = 10 AND date({v}) = {v}" : "");
+        String sql = "CASE WHEN " + fast + " THEN {v} >= '0001' ELSE CASE length({v}) WHEN 10 THEN "
+                + (dateOnlyAllowed ? "{v} GLOB '" + ISO_DAY + "'" : "0")
                 + " WHEN 16 THEN {v} GLOB '" + ISO_DAY + "[ T]" + HH_MM + "' WHEN 19 THEN {v} GLOB '" + ISO_DAY + "[ T]"
                 + HH_MM + ":[0-5][0-9]' ELSE length({v}) BETWEEN 21 AND 26 AND {v} GLOB '" + ISO_DAY + "[ T]" + HH_MM
                 + ":[0-5][0-9].[0-9]*' AND NOT substr({v}, 21) GLOB '*[^0-9]*' END AND (length({v}) = 10 OR "
-                + "substr({v}, 12, 2) <= '23') AND {v} >= '0001' AND date(substr({v}, 1, 10)) = substr({v}, 1, 10)";
+                + "substr({v}, 12, 2) <= '23') AND {v} >= '0001' AND date(substr({v}, 1, 10)) = substr({v}, 1, 10) END";
         return "(" + sql.replace("{v}", v) + ")";
     }
 
