@@ -56,6 +56,15 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
      * the text itself. A JSON column qualifies when the profile found only text in it (a number
      * would come out as SQLite writes it, and SQLite rounds a real to 15 digits).
      */
+    /**
+     * Whether values can be read as the bytes of ISO date-time text (see IsoTime#plainMicros): a
+     * timestamp column the profile found only text in, taken as it is.
+     */
+    public boolean isoTimestampText() {
+        return type.kind() == PgType.Kind.TIMESTAMP && conversion == TypeRule.Conversion.AS_IS && fix == null
+                && copied() && profile != null && profile.nonNull() == profile.texts();
+    }
+
     public boolean textAsBytes() {
         if (fix != null) {
             return false;

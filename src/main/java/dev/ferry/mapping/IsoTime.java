@@ -34,6 +34,58 @@ public final class IsoTime {
         return parse("2000-01-01 " + s.trim()).local.toLocalTime();
     }
 
+    /** What {@link #plainMicros} returns for text of another shape. */
+    public static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * Microseconds since 1970 of the commonest shape, "YYYY-MM-DD HH:MM:SS" (or with a T) as
+     * UTF-8 bytes, read without building a string or a date; {@link #NOT_PLAIN} for anything
+     * else, to be read by {@link #localDateTime}. Same value as localDateTime(...) in UTC.
+     */
+    public static long plainMicros(byte[] b) {
+        if (b.length != 19 || b[4] != '-' || b[7] != '-' || (b[10] != ' ' && b[10] != 'T') || b[13] != ':'
+                || b[16] != ':') {
+            return NOT_PLAIN;
+        }
+        int year = digits(b, 0, 4), month = digits(b, 5, 7), day = digits(b, 8, 10);
+        int hour = digits(b, 11, 13), minute = digits(b, 14, 16), second = digits(b, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
+                || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) {
+            return NOT_PLAIN;
+        }
+        return (epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second) * 1_000_000L;
+    }
+
+    private static int digits(byte[] b, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (the civil-from-days inverse). */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
+    }
+
     private record Parsed(LocalDateTime local, Integer offsetSeconds) {
     }
 

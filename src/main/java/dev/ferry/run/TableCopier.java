@@ -2,6 +2,7 @@ package dev.ferry.run;
 
 import dev.ferry.FerryException;
 import dev.ferry.mapping.ColumnPlan;
+import dev.ferry.mapping.IsoTime;
 import dev.ferry.mapping.PgType;
 import dev.ferry.mapping.RowFixer;
 import dev.ferry.mapping.TablePlan;
@@ -105,12 +106,13 @@ final class TableCopier {
         TablePlan t = part.table();
         int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
-        boolean[] json = new boolean[n], bytes = new boolean[n], computed = new boolean[n];
+        boolean[] json = new boolean[n], bytes = new boolean[n], computed = new boolean[n], stamps = new boolean[n];
         for (int i = 0; i < n; i++) {
             kinds[i] = t.columns().get(i).type().kind();
             json[i] = kinds[i] == PgType.Kind.JSONB;
             bytes[i] = t.columns().get(i).textAsBytes();
             computed[i] = !t.columns().get(i).copied();
+            stamps[i] = t.columns().get(i).isoTimestampText();
         }
         RowHasher hasher = new RowHasher(json);
         RowEncoder enc = binary ? new BinaryCopyEncoder(copiedKinds(t)) : new CopyEncoder();
@@ -161,7 +163,20 @@ final class TableCopier {
                             hasher.value(b);
                             continue;
                         }
-                        Object v = RowFixer.read(rs, i + first, kinds[i]);
+                        Object v;
+                        if (stamps[i] && !(fixer != null && fixer.replaced(i))) {
+                            // the commonest date-time text, straight from its bytes to microseconds
+                            byte[] b = rs.getBytes(i + first);
+                            long micros = b == null ? IsoTime.NOT_PLAIN : IsoTime.plainMicros(b);
+                            if (micros != IsoTime.NOT_PLAIN) {
+                                enc.timestampMicros(micros);
+                                hasher.timestampMicros(micros, false);
+                                continue;
+                            }
+                            v = b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                        } else {
+                            v = RowFixer.read(rs, i + first, kinds[i]);
+                        }
                         Object converted = v == null ? null : convert(v, t, i, kinds[i]);
                         encode(enc, converted, t, i);
                         if (enc.takeDoubtful()) {

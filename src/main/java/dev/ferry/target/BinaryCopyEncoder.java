@@ -185,6 +185,16 @@ public final class BinaryCopyEncoder implements RowEncoder {
         }
     }
 
+    @Override
+    public void timestampMicros(long unixMicros) {
+        Kind kind = next();
+        if (kind != Kind.TIMESTAMP) {
+            throw new IllegalArgumentException("a timestamp for a " + kind + " column");
+        }
+        putInt(8);
+        putLong(Math.subtractExact(unixMicros, PG_EPOCH_SECONDS * 1_000_000L));
+    }
+
     private static long micros(long epochSecond, int nano) {
         return Math.addExact(Math.multiplyExact(epochSecond - PG_EPOCH_SECONDS, 1_000_000L), nano / 1000);
     }

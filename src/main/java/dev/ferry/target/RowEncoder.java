@@ -15,6 +15,11 @@ public interface RowEncoder {
     /** Text as SQLite stored it, as bytes; anything but valid UTF-8 without NUL marks it doubtful. */
     void utf8(byte[] v);
 
+    /** A timestamp (without time zone) given as microseconds since 1970-01-01 00:00. */
+    default void timestampMicros(long unixMicros) {
+        value(dev.ferry.mapping.IsoTime.ofUnixMicros(unixMicros));
+    }
+
     void endRow();
 
     /** What a COPY stream ends with (binary: its trailer); call before the last write of a stream. */

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * See docs/benchmark.md. Exit code: 0 ran and Ferry succeeded, 1 Ferry failed or did not verify, 2 setup error.
  */
 public final class Benchmark {
-    private static final String USAGE = "[--rows N] [--parents N] [--dir DIR] [--jar target/ferry.jar] [--pg-url jdbc:postgresql://host:port/db?user=U]";
-    private static final Set<String> OPTIONS = Set.of("rows", "parents", "dir", "jar", "pg-url");
+    private static final String USAGE = "[--rows N] [--parents N] [--runs N] [--dir DIR] [--jar target/ferry.jar] "
+            + "[--pg-url jdbc:postgresql://host:port/db?user=U]";
+    private static final Set<String> OPTIONS = Set.of("rows", "parents", "runs", "dir", "jar", "pg-url");
 
     /** A PostgreSQL server and the role we use on it; password null when none is needed. */
     private record Pg(String host, int port, String user, String password, String adminDb) {
@@ -75,6 +76,10 @@ public final class Benchmark {
         Path dir = Path.of(o.getOrDefault("dir", System.getProperty("java.io.tmpdir") + "/ferry-bench")).toAbsolutePath();
         Path jar = Path.of(o.getOrDefault("jar", "target/ferry.jar")).toAbsolutePath();
         Path sqlite = dir.resolve("bench-source.sqlite"), report = dir.resolve("report.json");
+        int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1");
+        }
         if (parents < 1 || children < 1) {
             throw new IllegalArgumentException("--rows must exceed --parents, both positive");
         }
@@ -105,35 +110,48 @@ public final class Benchmark {
                 pg = Pg.parse(url);
                 System.out.printf("[bench] 2/5 PostgreSQL: using %s:%d as %s%n", pg.host(), pg.port(), pg.user());
             }
-            try (Connection admin = pg.connect(pg.adminDb()); Statement s = admin.createStatement()) {
-                for (String db : List.of("bench_ferry", "bench_limit", "bench_limit_binary")) {
-                    s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-                    s.execute("CREATE DATABASE " + db);
-                }
-                System.out.println("[bench]   fresh bench_ferry and bench_limit on " + admin.getMetaData().getDatabaseProductVersion());
+            try (Connection admin = pg.connect(pg.adminDb())) {
+                System.out.println("[bench]   on " + admin.getMetaData().getDatabaseProductVersion() + "; " + runs
+                        + " rounds of Ferry, the text limit and the binary limit, each into a fresh database");
             }
-
-            System.out.println("[bench] 3/5 Ferry run (child JVM, " + FerryRun.XMX + ")");
-            Files.deleteIfExists(report);
-            checkpoint(pg); // start both timed phases without dirty buffers left by earlier work
-            FerryRun ferry = FerryRun.launch(jar, sqlite,
-                    "postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/bench_ferry", pg.password(), report);
-            System.out.printf("[bench]   Ferry exited %d after %.2f s%n", ferry.exit(), CopyLimit.secs(ferry.nanos()));
-            boolean verified = FerryRun.readReport(report);
-
-            System.out.println("[bench] 4/5 PostgreSQL limit: COPY of pre-encoded rows + keys/indexes into bench_limit");
-            List<CopyLimit.Result> limit = null;
-            if (ferry.exit() != 0) {
-                System.out.println("[bench]   skipped: Ferry failed, so there are no target types to measure against");
-            } else {
-                try {
-                    limit = measureLimit(pg, sqlite);
-                } catch (IllegalStateException e) {
-                    System.out.println("[bench]   not measured: " + e.getMessage());
+            List<FerryRun> ferry = new ArrayList<>();
+            List<CopyLimit.Result> text = new ArrayList<>(), binary = new ArrayList<>();
+            List<CopyLimit.Encoded> textData = null, binaryData = null;
+            Map<String, Map<String, String>> types = null;
+            boolean verified = true;
+            for (int round = 1; round <= runs; round++) {
+                System.out.printf("[bench] 3/5 round %d of %d: Ferry run (child JVM, %s)%n", round, runs, FerryRun.XMX);
+                freshDatabase(pg, "bench_ferry");
+                Files.deleteIfExists(report);
+                checkpoint(pg); // start each timed part without dirty buffers left by earlier work
+                FerryRun f = FerryRun.launch(jar, sqlite,
+                        "postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/bench_ferry", pg.password(), report);
+                System.out.printf("[bench]   Ferry exited %d after %.2f s%n", f.exit(), CopyLimit.secs(f.nanos()));
+                ferry.add(f);
+                verified &= FerryRun.readReport(report);
+                if (f.exit() != 0) {
+                    System.out.println("[bench]   Ferry failed: no limit to measure against");
+                    summary(rows, parents, children, ferry, text, binary, false);
+                    return 1;
                 }
+                System.out.printf("[bench] 4/5 round %d of %d: PostgreSQL limit, COPY of pre-encoded rows + keys/indexes%n",
+                        round, runs);
+                if (textData == null) {
+                    try {
+                        textData = new ArrayList<>();
+                        binaryData = new ArrayList<>();
+                        types = encode(pg, sqlite, textData, binaryData);
+                    } catch (IllegalStateException e) {
+                        System.out.println("[bench]   not measured: " + e.getMessage());
+                        summary(rows, parents, children, ferry, text, binary, verified);
+                        return 1;
+                    }
+                }
+                text.add(limit(pg, "bench_limit", types, textData, false));
+                binary.add(limit(pg, "bench_limit_binary", types, binaryData, true));
             }
-            summary(rows, parents, children, ferry, limit, verified);
-            return ferry.exit() == 0 && verified && limit != null ? 0 : 1;
+            summary(rows, parents, children, ferry, text, binary, verified);
+            return verified ? 0 : 1;
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -141,69 +159,91 @@ public final class Benchmark {
         }
     }
 
-    /** Step 4: Ferry's own target types, the rows pre-encoded in memory, then the timed COPY + DDL. */
     /**
-     * Measured twice: with the rows as COPY text (what psql's \\copy sends), and as binary COPY, the
-     * format Ferry sends to tables it creates, with the very bytes PostgreSQL writes for those rows.
+     * Step 4, untimed: the rows in Ferry's own target types, pre-encoded in memory twice: as COPY
+     * text (what psql's \\copy sends) and as binary COPY (the format Ferry sends to the tables it
+     * creates), the latter the very bytes PostgreSQL writes for the rows Ferry loaded.
      */
-    private static List<CopyLimit.Result> measureLimit(Pg pg, Path sqlite) throws SQLException {
+    private static Map<String, Map<String, String>> encode(Pg pg, Path sqlite, List<CopyLimit.Encoded> text,
+                                                           List<CopyLimit.Encoded> binary) throws SQLException {
         Map<String, Map<String, String>> types;
-        try (Connection c = pg.connect("bench_ferry")) {
+        try (Connection c = pg.connect("bench_ferry"); Connection src = BenchData.open(sqlite)) {
             types = CopyLimit.ferryTypes(c);
             for (String table : CopyLimit.TABLES) {
                 System.out.printf("[bench]   Ferry's %s: %s, %,d rows%n", table, types.get(table), count(c, table));
+                CopyLimit.Encoded e = CopyLimit.encode(src, table, types.get(table));
+                text.add(e);
+                System.out.printf("[bench]   pre-encoded %s: %,d rows, %,d MB (untimed)%n", table, e.rows(), e.bytes() >> 20);
+                CopyLimit.Encoded b = CopyLimit.encodeBinary(c, table, e.columns());
+                binary.add(b);
+                System.out.printf("[bench]   binary %s: %,d rows, %,d MB (untimed, as PostgreSQL wrote them)%n", table,
+                        b.rows(), b.bytes() >> 20);
             }
         }
-        try (Connection src = BenchData.open(sqlite); Connection pgLimit = pg.connect("bench_limit")) {
-            CopyLimit.createTables(pgLimit, types);
-            List<CopyLimit.Encoded> data = new ArrayList<>();
-            for (String table : CopyLimit.TABLES) {
-                CopyLimit.Encoded e = CopyLimit.encode(src, table, types.get(table));
-                data.add(e);
-                System.out.printf("[bench]   pre-encoded %s: %,d rows, %,d MB (untimed)%n", table, e.rows(), e.bytes() >> 20);
-            }
-            System.gc(); // collect the encoding garbage now rather than inside the timed part
+        return types;
+    }
+
+    /** One timed load of the pre-encoded rows into fresh tables of a fresh database. */
+    private static CopyLimit.Result limit(Pg pg, String db, Map<String, Map<String, String>> types,
+                                          List<CopyLimit.Encoded> data, boolean binary) throws SQLException {
+        freshDatabase(pg, db);
+        try (Connection c = pg.connect(db)) {
+            CopyLimit.createTables(c, types);
+            System.gc(); // collect garbage now rather than inside the timed part
             checkpoint(pg);
-            CopyLimit.Result text = CopyLimit.run(pgLimit, data);
-            List<CopyLimit.Encoded> binary = new ArrayList<>();
-            for (CopyLimit.Encoded e : data) {
-                binary.add(CopyLimit.encodeBinary(pgLimit, e.table(), e.columns()));
-            }
-            data.clear();
-            try (Connection pgBinary = pg.connect("bench_limit_binary")) {
-                CopyLimit.createTables(pgBinary, types);
-                binary.forEach(e -> System.out.printf("[bench]   binary %s: %,d rows, %,d MB (untimed, as PostgreSQL wrote them)%n",
-                        e.table(), e.rows(), e.bytes() >> 20));
-                System.gc();
-                checkpoint(pg);
-                return List.of(text, CopyLimit.run(pgBinary, binary, true));
-            }
+            return CopyLimit.run(c, data, binary);
         }
     }
 
-    private static void summary(long rows, int parents, long children, FerryRun f, List<CopyLimit.Result> limit,
-                                boolean verified) {
-        double ferry = CopyLimit.secs(f.nanos());
-        System.out.println("[bench] 5/5 summary");
+    private static void freshDatabase(Pg pg, String db) throws SQLException {
+        try (Connection admin = pg.connect(pg.adminDb()); Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + db);
+        }
+    }
+
+    private static double median(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int n = sorted.size();
+        return CopyLimit.secs(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+    }
+
+    private static String each(List<Long> nanos) {
+        return String.join(" ", nanos.stream().map(n -> String.format("%.2f", CopyLimit.secs(n))).toList());
+    }
+
+    private static void summary(long rows, int parents, long children, List<FerryRun> ferry, List<CopyLimit.Result> text,
+                                List<CopyLimit.Result> binary, boolean verified) {
+        System.out.println("[bench] 5/5 summary (medians of " + ferry.size() + " rounds; each round's figure in brackets)");
         System.out.println("==================== Ferry benchmark ====================");
         System.out.printf("rows                %,d (parent %,d + child %,d)%n", rows, parents, children);
-        System.out.printf("Ferry               %8.2f s  (child JVM %s, exit code %d%s)%n", ferry, FerryRun.XMX, f.exit(), f.exit() == 0 ? "" : " FAILED");
-        System.out.printf("Ferry peak heap     %s%n", f.peakMb() == null ? "not reported (no 'peak heap: N MB' line)" : f.peakMb() + " MB of 256 MB");
-        if (limit != null) {
-            for (CopyLimit.Result l : limit) {
-                System.out.printf("PostgreSQL limit    %8.2f s  (COPY %.2f s + keys/indexes/FK %.2f s; rows as %s)%n",
-                        CopyLimit.secs(l.totalNanos()), CopyLimit.secs(l.copyNanos()), CopyLimit.secs(l.indexNanos()),
-                        l.binary() ? "binary COPY" : "COPY text");
+        List<Long> f = ferry.stream().map(FerryRun::nanos).toList();
+        boolean ok = ferry.stream().allMatch(r -> r.exit() == 0);
+        System.out.printf("Ferry               %8.2f s  [%s] (child JVM %s, %s)%n", median(f), each(f), FerryRun.XMX,
+                ok ? "exit code 0" : "FAILED");
+        java.util.OptionalDouble peak = ferry.stream().filter(r -> r.peakMb() != null)
+                .mapToDouble(r -> Double.parseDouble(r.peakMb())).max();
+        System.out.printf("Ferry peak heap     %s%n", peak.isEmpty() ? "not reported (no 'peak heap: N MB' line)"
+                : String.format("%.0f MB of 256 MB (the highest of the rounds)", peak.getAsDouble()));
+        for (List<CopyLimit.Result> limit : List.of(text, binary)) {
+            if (limit.isEmpty()) {
+                System.out.println("PostgreSQL limit    not measured");
+                continue;
             }
-            for (CopyLimit.Result l : limit) {
-                double ratio = ferry / CopyLimit.secs(l.totalNanos());
-                System.out.printf("ratio Ferry/limit   %8.2f    (%s; target <= 1.50: %s)%n", ratio,
-                        l.binary() ? "binary COPY" : "COPY text", ratio <= 1.5 ? "met" : "NOT met");
-            }
-        } else {
-            System.out.println("PostgreSQL limit    not measured");
+            List<Long> total = limit.stream().map(CopyLimit.Result::totalNanos).toList();
+            System.out.printf("PostgreSQL limit    %8.2f s  [%s] (COPY %.2f s + keys/indexes/FK %.2f s; rows as %s)%n",
+                    median(total), each(total), median(limit.stream().map(CopyLimit.Result::copyNanos).toList()),
+                    median(limit.stream().map(CopyLimit.Result::indexNanos).toList()),
+                    limit.get(0).binary() ? "binary COPY" : "COPY text");
         }
-        System.out.printf("verified            %s%n", verified ? "yes, every table in report.json matched rows and checksum" : "NO");
+        for (List<CopyLimit.Result> limit : List.of(text, binary)) {
+            if (!limit.isEmpty() && ok) {
+                double ratio = median(f) / median(limit.stream().map(CopyLimit.Result::totalNanos).toList());
+                System.out.printf("ratio Ferry/limit   %8.2f    (%s; target <= 1.50: %s)%n", ratio,
+                        limit.get(0).binary() ? "binary COPY" : "COPY text", ratio <= 1.5 ? "met" : "NOT met");
+            }
+        }
+        System.out.printf("verified            %s%n", verified ? "yes, every round's report.json matched rows and checksum of every table" : "NO");
         System.out.println("=========================================================");
     }
 

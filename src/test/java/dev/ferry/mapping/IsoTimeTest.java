@@ -116,4 +116,31 @@ class IsoTimeTest {
         IsoTime.appendTime(sb, LocalTime.MIDNIGHT);
         assertEquals("00:00:00", sb.toString());
     }
+
+    /** The copy's fast reading of the commonest shape gives exactly what the full reader gives. */
+    @Test
+    void plainMicrosAgreeWithTheFullReader() {
+        java.util.Random random = new java.util.Random(20261121);
+        for (int k = 0; k < 200_000; k++) {
+            String text = String.format("%04d-%02d-%02d%c%02d:%02d:%02d", 1 + random.nextInt(9999), random.nextInt(14),
+                    random.nextInt(33), random.nextBoolean() ? ' ' : 'T', random.nextInt(25), random.nextInt(61),
+                    random.nextInt(61));
+            long fast = IsoTime.plainMicros(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            LocalDateTime full;
+            try {
+                full = IsoTime.localDateTime(text);
+            } catch (IllegalArgumentException e) {
+                assertEquals(IsoTime.NOT_PLAIN, fast, text + " is no date-time, yet read fast");
+                continue;
+            }
+            assertEquals(full.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L, fast, text);
+        }
+        for (String other : new String[] {"2024-05-01", "2024-05-01 10:00", "2024-05-01 10:00:00.5", " 2024-05-01 10:00:0",
+                "2024-05-01 10:00:00Z", "2024/05/01 10:00:00", "2024-05-01 1a:00:00", "-024-05-01 10:00:00"}) {
+            assertEquals(IsoTime.NOT_PLAIN, IsoTime.plainMicros(other.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    other + " is left to the full reader");
+        }
+        assertEquals(951_782_400_000_000L, IsoTime.plainMicros("2000-02-29 00:00:00".getBytes()));
+        assertEquals(-62_135_596_800_000_000L, IsoTime.plainMicros("0001-01-01 00:00:00".getBytes()));
+    }
 }

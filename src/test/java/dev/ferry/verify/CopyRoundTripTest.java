@@ -248,6 +248,22 @@ class CopyRoundTripTest {
     }
 
     @Test
+    void timestampsGivenAsMicrosEncodeAsTheirDateTimes() {
+        for (String text : List.of("2019-01-01 00:00:18", "0001-01-01 00:00:00", "9999-12-31 23:59:59", "1969-12-31 23:59:59",
+                "2000-01-01 00:00:00")) {
+            java.time.LocalDateTime t = dev.ferry.mapping.IsoTime.localDateTime(text);
+            for (boolean binary : new boolean[] {true, false}) {
+                RowEncoder a = encoder(binary, Kind.TIMESTAMP), b = encoder(binary, Kind.TIMESTAMP);
+                a.value(t);
+                a.endRow();
+                b.timestampMicros(dev.ferry.mapping.IsoTime.plainMicros(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                b.endRow();
+                assertArrayEquals(Arrays.copyOf(a.buffer(), a.size()), Arrays.copyOf(b.buffer(), b.size()), text);
+            }
+        }
+    }
+
+    @Test
     void binaryRefusesWhatWouldNotFit() {
         BinaryCopyEncoder enc = new BinaryCopyEncoder(new Kind[] {Kind.INTEGER, Kind.SMALLINT, Kind.TEXT});
         enc.begin();
