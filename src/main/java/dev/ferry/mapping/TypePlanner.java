@@ -87,9 +87,10 @@ public final class TypePlanner {
                 aggs.addAll(Profiler.storageAggs(c));
                 continue;
             }
-            // the rowid alias can only hold integers and is never NULL: SQLite enforces it
+            // the rowid alias can only hold integers and is never NULL: SQLite enforces it, as it
+            // enforces NOT NULL (which the class test below trusts too)
             boolean rowid = c.name().equals(table.rowidAlias());
-            aggs.add(Agg.sum(rowid ? "count(*)" : "count(" + q + ")"));
+            aggs.add(Agg.sum(rowid || c.notNull() ? "count(*)" : "count(" + q + ")"));
             aggs.add(Agg.sum("0")); // values of another class: see the one test of all columns below
             if (!rowid) {
                 conforms.add(c.notNull() ? classTest(q, presumed[i]) : "(" + q + " IS NULL OR " + classTest(q, presumed[i]) + ")");
