@@ -117,7 +117,10 @@ public final class Migration {
         SqliteSource source = SqliteSource.open(options.source());
         SourceStamp stamp = SourceStamp.of(source.file());
         Ddl ddl = new Ddl(plan.schema());
-        try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 2)) {
+        // the copy's jobs, or (at the end) the verification's readers beside the index builds, plus
+        // the main thread's own statements
+        int connections = Math.max(options.jobs(), dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + options.jobs()) + 2;
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(), connections)) {
             Privileges.check(target, plan.schema());
             plan = ServerFit.fit(plan, target, listener);
             String digest = Runner.digest(ddl.script(plan));

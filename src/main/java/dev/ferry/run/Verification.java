@@ -26,7 +26,8 @@ final class Verification {
         long runStart = System.nanoTime();
         SqliteSource source = SqliteSource.open(options.source());
         Ddl ddl = new Ddl(plan.schema());
-        try (PgTarget target = PgTarget.connect(options.target(), options.password(), options.jobs() + 1)) {
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(),
+                dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + 1)) {
             listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
             Set<String> missing = new LinkedHashSet<>(plan.tables().stream().map(TablePlan::target).toList());
             missing.removeAll(Creator.existing(target, plan, missing));

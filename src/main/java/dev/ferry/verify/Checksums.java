@@ -84,8 +84,22 @@ public final class Checksums {
         return sum;
     }
 
+    /** The most parts one table is read back in at once, each on a connection of its own. */
+    public static int maxParts() {
+        return Math.min(4, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Connections the verification of {@code jobs} tables at once may hold together (each large
+     * table read in parts): a pool smaller than this would leave a reader waiting, and after the
+     * pool's timeout failing, while big tables are read and indexed.
+     */
+    public static int connectionsFor(int jobs) {
+        return jobs * maxParts();
+    }
+
     private static List<String> blockRanges(TablePlan t, PgTarget target, Ddl ddl) {
-        int parts = Math.min(4, Runtime.getRuntime().availableProcessors());
+        int parts = maxParts();
         if (parts < 2 || target.serverVersionNum() < 140000) {
             return List.of("");
         }
