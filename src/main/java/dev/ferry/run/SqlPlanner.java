@@ -53,7 +53,7 @@ final class SqlPlanner {
                 cols.add(c.withCollation(ColumnPlan.NOCASE, c.type()));
                 continue;
             }
-            if (!coll.equals("BINARY") && !coll.equals("NOCASE")) {
+            if (!coll.equals("BINARY") && !coll.equals("NOCASE") && text) { // PostgreSQL collates text alone
                 problems.add(new Problem(t.source().name(), c.source().name(), Problem.Kind.COLLATION_NOT_KEPT, 0, "report",
                         List.of(c.source().collation()), "Column " + t.source().name() + "." + c.source().name()
                         + " compares text with SQLite's " + c.source().collation() + " collation, which PostgreSQL has no "

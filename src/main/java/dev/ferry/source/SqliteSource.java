@@ -102,7 +102,67 @@ public final class SqliteSource {
             s.execute("PRAGMA query_only = 1");
         }
         addFunctions(c);
+        addCollations(c);
         return c;
+    }
+
+    /** Collations the schema names that SQLite does not have built in, read once; see {@link #addCollations}. */
+    private volatile java.util.Set<String> foreignCollations;
+
+    private static final java.util.regex.Pattern COLLATE = java.util.regex.Pattern.compile(
+            "(?i)\\bCOLLATE\\s+(?:\"((?:[^\"]|\"\")+)\"|'((?:[^']|'')+)'|\\[([^\\]]+)]|`((?:[^`]|``)+)`|([\\p{L}_][\\p{L}\\p{N}_$]*))");
+
+    /**
+     * A file made by an app may name a collation only that app defines (Android's LOCALIZED and
+     * UNICODE, say); SQLite then refuses every statement that could compare such a column, even a
+     * plain count. Ferry compares values only to profile them, so each such collation stands in
+     * as exact comparison (by code point, as BINARY orders UTF-8): the file becomes readable and no
+     * value changes. The planner reports that PostgreSQL will compare the column exactly.
+     */
+    private void addCollations(Connection c) throws SQLException {
+        java.util.Set<String> names = foreignCollations;
+        if (names == null) {
+            names = new java.util.LinkedHashSet<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT sql FROM sqlite_schema WHERE sql LIKE '%collate%'")) {
+                while (rs.next()) {
+                    java.util.regex.Matcher m = COLLATE.matcher(rs.getString(1));
+                    while (m.find()) {
+                        String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"")
+                                : m.group(2) != null ? m.group(2).replace("''", "'")
+                                : m.group(3) != null ? m.group(3)
+                                : m.group(4) != null ? m.group(4).replace("``", "`") : m.group(5);
+                        String upper = name.toUpperCase(java.util.Locale.ROOT);
+                        if (!upper.equals("BINARY") && !upper.equals("NOCASE") && !upper.equals("RTRIM")) {
+                            names.add(name);
+                        }
+                    }
+                }
+            }
+            foreignCollations = names;
+        }
+        for (String name : names) {
+            org.sqlite.Collation.create(c, name, new org.sqlite.Collation() {
+                @Override
+                protected int xCompare(String a, String b) {
+                    return compareCodePoints(a, b);
+                }
+            });
+        }
+    }
+
+    /** Orders strings by code point, which is the order of their UTF-8 bytes (SQLite's BINARY). */
+    public static int compareCodePoints(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i), y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /**
