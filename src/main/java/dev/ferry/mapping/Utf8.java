@@ -17,6 +17,41 @@ public final class Utf8 {
     private Utf8() {
     }
 
+    /**
+     * The code point at {@code s[i]}: a surrogate pair's, or U+FFFD for a lone surrogate (which has
+     * no UTF-8 form). The encoders step on by {@code Character.charCount} of it.
+     */
+    public static int codePointAt(String s, int i) {
+        char c = s.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return c;
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return Character.toCodePoint(c, s.charAt(i + 1));
+        }
+        return 0xFFFD;
+    }
+
+    /** Writes a code point's UTF-8 bytes into {@code b} at {@code n}; returns the index after them. */
+    public static int put(byte[] b, int n, int cp) {
+        if (cp < 0x80) {
+            b[n++] = (byte) cp;
+        } else if (cp < 0x800) {
+            b[n++] = (byte) (0xC0 | cp >> 6);
+            b[n++] = (byte) (0x80 | cp & 0x3F);
+        } else if (cp < 0x10000) {
+            b[n++] = (byte) (0xE0 | cp >> 12);
+            b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            b[n++] = (byte) (0x80 | cp & 0x3F);
+        } else {
+            b[n++] = (byte) (0xF0 | cp >> 18);
+            b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            b[n++] = (byte) (0x80 | cp & 0x3F);
+        }
+        return n;
+    }
+
     /** True when PostgreSQL's text can hold the bytes exactly: valid UTF-8 without NUL. */
     public static boolean safe(byte[] b) {
         int i = 0, n = b.length;

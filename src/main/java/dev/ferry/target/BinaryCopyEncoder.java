@@ -1,6 +1,7 @@
 package dev.ferry.target;
 
 import dev.ferry.mapping.PgType.Kind;
+import dev.ferry.mapping.Utf8;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -114,7 +115,7 @@ public final class BinaryCopyEncoder implements RowEncoder {
         len += v.length;
         for (byte b : v) {
             if (b <= 0) { // NUL or not ASCII: look closer (rare)
-                doubtful |= !dev.ferry.mapping.Utf8.safe(v);
+                doubtful |= !Utf8.safe(v);
                 break;
             }
         }
@@ -231,25 +232,11 @@ public final class BinaryCopyEncoder implements RowEncoder {
             } else if (c < 0x80) {
                 doubtful = true; // NUL: PostgreSQL's text cannot hold it
                 b[n++] = 0;
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | c >> 6);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[n++] = (byte) (0xF0 | cp >> 18);
-                b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | cp & 0x3F);
             } else {
-                if (Character.isSurrogate(c)) {
-                    c = '\uFFFD'; // a lone surrogate has no UTF-8 form
-                }
-                if (c == '\uFFFD') {
-                    doubtful = true;
-                }
-                b[n++] = (byte) (0xE0 | c >> 12);
-                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | c & 0x3F);
+                int cp = Utf8.codePointAt(s, i);
+                i += Character.charCount(cp) - 1;
+                doubtful |= cp == 0xFFFD;
+                n = Utf8.put(b, n, cp);
             }
         }
         len = n;

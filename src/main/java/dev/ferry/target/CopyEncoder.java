@@ -1,6 +1,7 @@
 package dev.ferry.target;
 
 import dev.ferry.mapping.IsoTime;
+import dev.ferry.mapping.Utf8;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -175,25 +176,11 @@ public final class CopyEncoder implements RowEncoder {
             char c = s.charAt(i);
             if (c < 0x80) {
                 n = ascii(b, n, c);
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | c >> 6);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[n++] = (byte) (0xF0 | cp >> 18);
-                b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | cp & 0x3F);
             } else {
-                if (Character.isSurrogate(c)) {
-                    c = '\uFFFD'; // a lone surrogate has no UTF-8 form
-                }
-                if (c == '\uFFFD') {
-                    doubtful = true;
-                }
-                b[n++] = (byte) (0xE0 | c >> 12);
-                b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[n++] = (byte) (0x80 | c & 0x3F);
+                int cp = Utf8.codePointAt(s, i);
+                i += Character.charCount(cp) - 1;
+                doubtful |= cp == 0xFFFD;
+                n = Utf8.put(b, n, cp);
             }
         }
         len = n;

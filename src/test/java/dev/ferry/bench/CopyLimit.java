@@ -78,11 +78,10 @@ final class CopyLimit {
 
     /** Reads a whole SQLite table into COPY text format chunks. Not timed. */
     static Encoded encode(Connection sqlite, String table, Map<String, String> pgTypes) throws SQLException {
-        List<byte[]> chunks = new ArrayList<>();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(CHUNK + 4096);
+        Chunks chunks = new Chunks();
         StringBuilder row = new StringBuilder(256);
         List<String> columns = new ArrayList<>();
-        long rows = 0, bytes = 0;
+        long rows = 0;
         try (Statement s = sqlite.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData md = rs.getMetaData();
             boolean[] bool = new boolean[md.getColumnCount() + 1];
@@ -116,18 +115,36 @@ final class CopyLimit {
                         escape(row, v.toString());
                     }
                 }
-                buf.writeBytes(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+                chunks.add(row.append('\n').toString().getBytes(StandardCharsets.UTF_8));
                 rows++;
-                if (buf.size() >= CHUNK) {
-                    bytes += buf.size();
-                    chunks.add(buf.toByteArray());
-                    buf.reset();
-                }
             }
         }
-        bytes += buf.size();
-        chunks.add(buf.toByteArray());
-        return new Encoded(table, columns, chunks, rows, bytes);
+        return chunks.done(table, columns, rows);
+    }
+
+    /** Bytes gathered into chunks of about {@link #CHUNK} bytes, as COPY is fed. */
+    private static final class Chunks {
+        private final List<byte[]> chunks = new ArrayList<>();
+        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(CHUNK + 4096);
+        private long bytes;
+
+        void add(byte[] b) {
+            buf.writeBytes(b);
+            if (buf.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            bytes += buf.size();
+            chunks.add(buf.toByteArray());
+            buf.reset();
+        }
+
+        Encoded done(String table, List<String> columns, long rows) {
+            flush();
+            return new Encoded(table, columns, chunks, rows, bytes);
+        }
     }
 
     private static void escape(StringBuilder b, String s) {
@@ -149,9 +166,8 @@ final class CopyLimit {
      */
     static Encoded encodeBinary(Connection pg, String table, List<String> columns) throws SQLException {
         String cols = String.join(", ", columns.stream().map(c -> '"' + c + '"').toList());
-        List<byte[]> chunks = new ArrayList<>();
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(CHUNK + 4096);
-        long bytes = 0, rows;
+        Chunks chunks = new Chunks();
+        long rows;
         try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             rows = rs.getLong(1);
@@ -159,16 +175,9 @@ final class CopyLimit {
         org.postgresql.copy.CopyOut out = pg.unwrap(PGConnection.class).getCopyAPI()
                 .copyOut("COPY " + table + " (" + cols + ") TO STDOUT (FORMAT binary)");
         for (byte[] b = out.readFromCopy(); b != null; b = out.readFromCopy()) {
-            buf.writeBytes(b);
-            if (buf.size() >= CHUNK) {
-                bytes += buf.size();
-                chunks.add(buf.toByteArray());
-                buf.reset();
-            }
+            chunks.add(b);
         }
-        bytes += buf.size();
-        chunks.add(buf.toByteArray());
-        return new Encoded(table, columns, chunks, rows, bytes);
+        return chunks.done(table, columns, rows);
     }
 
     /** The timed part: COPY every table, then the keys, indexes and foreign key, one statement at a time. */

@@ -290,6 +290,46 @@ class CopyRoundTripTest {
         }
     }
 
+    /** Strings the driver hands over are written as UTF-8 by both encoders; what has no UTF-8 form is doubtful. */
+    @Test
+    void stringsBecomeUtf8AndLoneSurrogatesAreDoubtful() {
+        String[] clean = {"aé", "日本", "🚢x", "\u07FF\u0800\uFFFF", "\uD800\uDC00"};
+        String[] doubtful = {"a\uD800", "\uDC00b", "\uD83D", "x\uFFFDy"};
+        for (boolean binary : new boolean[] {false, true}) {
+            for (String text : clean) {
+                RowEncoder enc = encoder(binary, Kind.TEXT);
+                enc.value(text);
+                assertFalse(enc.takeDoubtful(), text);
+                enc.endRow();
+                byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] out = Arrays.copyOf(enc.buffer(), enc.size());
+                assertTrue(indexOf(out, utf8) >= 0, () -> printable(text) + " written as its UTF-8 bytes");
+            }
+            for (String text : doubtful) {
+                RowEncoder enc = encoder(binary, Kind.TEXT);
+                enc.value(text);
+                assertTrue(enc.takeDoubtful(), () -> printable(text));
+                enc.endRow();
+                byte[] out = Arrays.copyOf(enc.buffer(), enc.size());
+                assertTrue(indexOf(out, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}) >= 0,
+                        () -> printable(text) + ": U+FFFD in its place");
+            }
+        }
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static void sameAfterRoundTrip(Kind kind, boolean binary) throws Exception {
         List<Object> values = samples().get(kind);
         List<Object> back = roundTrip(kind, values, binary);
