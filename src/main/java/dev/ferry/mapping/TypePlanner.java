@@ -113,7 +113,7 @@ public final class TypePlanner {
         int bulkAt = aggs.size();
         List<Column> bulk = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
-            if (!table.withoutRowid() && checkedEarly[i] && "text".equals(presumed[i])
+            if (table.rowidName() != null && checkedEarly[i] && "text".equals(presumed[i])
                     && !cols.get(i).name().equals(table.rowidAlias())) {
                 bulk.add(cols.get(i));
                 aggs.add(Profiler.bulkText(cols.get(i), false));

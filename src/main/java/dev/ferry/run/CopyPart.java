@@ -88,15 +88,7 @@ record CopyPart(TablePlan table, Long from, Long to, String rowid, CopyProgress 
 
     /** SQLite's three names for the rowid; a column of the same name hides it, so pick one no column has. */
     static String rowidName(Table t) {
-        if (t.withoutRowid()) {
-            return null;
-        }
-        for (String name : List.of("rowid", "_rowid_", "oid")) {
-            if (t.column(name).isEmpty()) {
-                return name;
-            }
-        }
-        return null;
+        return t.rowidName();
     }
 
     private static List<long[]> ranges(TablePlan t, String rowid, SqliteSource source, int jobs) {

@@ -26,6 +26,22 @@ public record Table(String name, String sql, List<Column> columns, List<String> 
         return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
     }
 
+    /**
+     * A name that reads the rowid: {@code rowid}, {@code _rowid_} or {@code oid}, the first that no
+     * column of the table hides; null for a WITHOUT ROWID table or when columns hide all three.
+     */
+    public String rowidName() {
+        if (withoutRowid) {
+            return null;
+        }
+        for (String name : List.of("rowid", "_rowid_", "oid")) {
+            if (column(name).isEmpty()) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     public boolean isVirtual() {
         return virtualModule != null;
     }

@@ -232,7 +232,7 @@ public final class Profiler {
             return out;
         }
         boolean[] unclean = new boolean[columns.size()];
-        if (table.withoutRowid()) {
+        if (table.rowidName() == null) {
             java.util.Arrays.fill(unclean, true); // no rowid ranges to keep the joined text small: count value by value
         } else {
             List<Agg> aggs = new ArrayList<>();

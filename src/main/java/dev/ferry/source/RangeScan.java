@@ -61,7 +61,8 @@ final class RangeScan {
         String from = " FROM " + SqliteSource.quote(table.name());
         long started = TRACE ? System.nanoTime() : 0;
         List<Object[]> parts = java.util.Collections.synchronizedList(new ArrayList<>());
-        if (firstRows > 0 || table.withoutRowid()) {
+        String rowid = table.rowidName();
+        if (firstRows > 0 || rowid == null) { // (no name reads the rowid: the table is read whole)
             if (firstRows > 0) {
                 from = " FROM (SELECT * FROM " + SqliteSource.quote(table.name()) + " LIMIT " + firstRows + ")";
             }
@@ -71,7 +72,7 @@ final class RangeScan {
                 parts.add(reduce(aggs, rs, aggs.size()));
             }
         } else {
-            eachRange(table, "SELECT " + list + from + " WHERE rowid BETWEEN ? AND ?", Math.min(RANGE_ROWS, rangeRows),
+            eachRange(table, "SELECT " + list + from + " WHERE " + rowid + " BETWEEN ? AND ?", Math.min(RANGE_ROWS, rangeRows),
                     rs -> parts.add(reduce(aggs, rs, aggs.size())));
         }
         if (TRACE) {
@@ -101,14 +102,16 @@ final class RangeScan {
     }
 
     /**
-     * Runs {@code select} (which ends in {@code WHERE rowid BETWEEN ? AND ?}) over consecutive rowid
-     * ranges of at most {@code rangeRows} rows, on up to {@code threads} connections, handing each
-     * range's single result row to {@code each} (called from several threads at once).
+     * Runs {@code select} (which ends in {@code WHERE <table.rowidName()> BETWEEN ? AND ?}) over
+     * consecutive rowid ranges of at most {@code rangeRows} rows, on up to {@code threads}
+     * connections, handing each range's single result row to {@code each} (called from several
+     * threads at once). Only for a table whose rowid a name reads.
      */
     void eachRange(Table table, String select, long rangeRows, RowHandler each) throws SQLException {
         long lo, hi;
-        try (Lease l = lease(); Statement s = l.connection().createStatement();
-             ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid) FROM " + SqliteSource.quote(table.name()))) {
+        String rowid = table.rowidName();
+        try (Lease l = lease(); Statement s = l.connection().createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT min(" + rowid + "), max(" + rowid + ") FROM " + SqliteSource.quote(table.name()))) {
             rs.next();
             if (rs.getObject(1) == null) {
                 return;
