@@ -108,24 +108,32 @@ final class RangeScan {
      * threads at once). Only for a table whose rowid a name reads.
      */
     void eachRange(Table table, String select, long rangeRows, RowHandler each) throws SQLException {
-        long lo, hi;
-        String rowid = table.rowidName();
+        long lo, hi, count;
+        String rowid = table.rowidName(), from = " FROM " + SqliteSource.quote(table.name());
         try (Lease l = lease(); Statement s = l.connection().createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT min(" + rowid + "), max(" + rowid + ") FROM " + SqliteSource.quote(table.name()))) {
+                "SELECT min(" + rowid + "), max(" + rowid + "), count(*)" + from)) {
             rs.next();
             if (rs.getObject(1) == null) {
                 return;
             }
             lo = rs.getLong(1);
             hi = rs.getLong(2);
+            count = rs.getLong(3);
         }
-        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(lo);
+        // Rowids are distinct integers, so a span of rangeRows rowids holds at most rangeRows rows.
+        // Where they are dense (1, 2, 3, ...) equal spans make ranges of about that many rows. Where
+        // they are sparse (random 64-bit ids, say Discord's), equal spans would be nearly all empty
+        // and next to endless, so each range ends where a seek finds the rowid rangeRows rows on.
+        long span = hi - lo; // negative when it overflows: sparse by any measure
+        Ranges ranges = span >= 0 && span / 2 <= count ? new SpanRanges(lo, hi, rangeRows)
+                : new SeekRanges(lo, hi, "SELECT " + rowid + from + " WHERE " + rowid + " >= ? ORDER BY "
+                        + rowid + " LIMIT 1 OFFSET " + rangeRows);
         java.util.concurrent.Callable<Void> worker = () -> {
             try (Lease l = single != null ? lease() : new Lease(source.connect(), true);
                  java.sql.PreparedStatement ps = l.connection().prepareStatement(select)) {
-                for (long start = next.getAndAdd(rangeRows); start <= hi && start >= lo; start = next.getAndAdd(rangeRows)) {
-                    ps.setLong(1, start);
-                    ps.setLong(2, Math.min(hi, start + rangeRows - 1));
+                for (long[] r = ranges.next(l.connection()); r != null; r = ranges.next(l.connection())) {
+                    ps.setLong(1, r[0]);
+                    ps.setLong(2, r[1]);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         each.accept(rs);
@@ -134,7 +142,7 @@ final class RangeScan {
             }
             return null;
         };
-        int n = single != null || hi - lo < 2 * rangeRows ? 1 : threads;
+        int n = single != null || count < 2 * rangeRows ? 1 : threads;
         if (n == 1) {
             try {
                 worker.call();
@@ -185,4 +193,71 @@ final class RangeScan {
         return out;
     }
 
+
+    /** Hands out the next rowid range {first, last} to scan, or null when there is none left. */
+    private interface Ranges {
+        long[] next(Connection c) throws SQLException;
+    }
+
+    /** Ranges of equal rowid spans, for dense rowids. */
+    private static final class SpanRanges implements Ranges {
+        private final long hi;
+        private final long step;
+        private long cursor;
+        private boolean done;
+
+        SpanRanges(long lo, long hi, long step) {
+            this.cursor = lo;
+            this.hi = hi;
+            this.step = step;
+        }
+
+        @Override
+        public synchronized long[] next(Connection c) {
+            if (done) {
+                return null;
+            }
+            long first = cursor, last = first + step - 1;
+            if (last < first || last >= hi) { // (past the end, or past Long.MAX_VALUE)
+                last = hi;
+                done = true;
+            } else {
+                cursor = last + 1;
+            }
+            return new long[] {first, last};
+        }
+    }
+
+    /** Ranges whose ends a seek finds (the rowid a range's worth of rows on): for sparse rowids. */
+    private static final class SeekRanges implements Ranges {
+        private final long hi;
+        private final String seek;
+        private long cursor;
+        private boolean done;
+
+        SeekRanges(long lo, long hi, String seek) {
+            this.cursor = lo;
+            this.hi = hi;
+            this.seek = seek;
+        }
+
+        @Override
+        public synchronized long[] next(Connection c) throws SQLException {
+            if (done) {
+                return null;
+            }
+            long first = cursor;
+            try (java.sql.PreparedStatement ps = c.prepareStatement(seek)) {
+                ps.setLong(1, first);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        cursor = rs.getLong(1);
+                        return new long[] {first, cursor - 1};
+                    }
+                }
+            }
+            done = true;
+            return new long[] {first, hi};
+        }
+    }
 }
