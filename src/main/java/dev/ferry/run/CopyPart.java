@@ -98,12 +98,19 @@ record CopyPart(TablePlan table, Long from, Long to, String rowid, CopyProgress 
         try (Connection c = source.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT min(" + rowid + "), max(" + rowid + ") FROM " + SqliteSource.quote(t.source().name()))) {
             rs.next();
-            long lo = rs.getLong(1), hi = rs.getLong(2), step = (hi - lo) / jobs + 1;
+            long lo = rs.getLong(1), hi = rs.getLong(2);
+            // (each bound divided first: hi - lo overflows for rowids across the whole 64-bit range)
+            long step = Math.max(1, hi / jobs - lo / jobs);
             List<long[]> out = new ArrayList<>();
-            for (long start = lo; start <= hi; start += step) {
-                out.add(new long[] {start, Math.min(hi, start + step - 1)});
+            for (long start = lo; ; ) {
+                long last = start + (step - 1);
+                if (last < start || last >= hi) { // past the end, or past Long.MAX_VALUE
+                    out.add(new long[] {start, hi});
+                    return out;
+                }
+                out.add(new long[] {start, last});
+                start = last + 1;
             }
-            return out;
         } catch (SQLException e) {
             return List.of(); // no split: the table is still copied whole
         }
