@@ -140,8 +140,6 @@ final class Runner {
     /**
      * Parts in parallel. A part that fails stops the others at their next chunk (their committed
      * rows stay recorded), and that failure, not the others' stopping, is what the run reports.
-     */
-    /**
      * Tables this run created get binary COPY (PostgreSQL parses no text); tables that existed
      * before (--if-exists append, truncate) may have other column types, which text COPY converts to.
      */

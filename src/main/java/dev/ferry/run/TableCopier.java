@@ -164,7 +164,7 @@ final class TableCopier {
                             continue;
                         }
                         Object v;
-                        if (stamps[i] && !(fixer != null && fixer.replaced(i))) {
+                        if (stamps[i]) {
                             // the commonest date-time text, straight from its bytes to microseconds
                             byte[] b = rs.getBytes(i + first);
                             long micros = b == null ? IsoTime.NOT_PLAIN : IsoTime.plainMicros(b);

@@ -225,7 +225,7 @@ public final class Profiler {
      * sequence, so the joined bytes are clean exactly when every value is. Long values are checked one
      * by one; only a column found unclean is counted value by value, for the report.
      */
-    public long[] unsafeText(Table table, List<Column> columns, java.util.function.Predicate<Column> blobsToo)
+    public long[] unsafeText(Table table, List<Column> columns, java.util.function.Predicate<Column> hasBlobs)
             throws SQLException {
         long[] out = new long[columns.size()];
         if (columns.isEmpty()) {
@@ -236,7 +236,7 @@ public final class Profiler {
             java.util.Arrays.fill(unclean, true); // no rowid ranges to keep the joined text small: count value by value
         } else {
             List<Agg> aggs = new ArrayList<>();
-            columns.forEach(c -> aggs.add(bulkText(c, blobsToo.test(c))));
+            columns.forEach(c -> aggs.add(bulkText(c, hasBlobs.test(c))));
             Object[] r = aggregate(table, aggs);
             for (int k = 0; k < columns.size(); k++) {
                 unclean[k] = num(r[k]) > 0;
@@ -255,13 +255,13 @@ public final class Profiler {
      * others (see {@link #unsafeText}); its merged result is 0 when every value is clean. Only for
      * tables with a rowid: the ranges keep each joined text small.
      */
-    public static Agg bulkText(Column c, boolean blobsToo) {
+    public static Agg bulkText(Column c, boolean hasBlobs) {
         String q = SqliteSource.quote(c.name());
         // a long value is checked on its own; one that fails adds a byte that is never UTF-8
         String value = "iif(octet_length(" + q + ") <= " + BULK_VALUE_BYTES + ", " + q + ", iif(ferry_utf8_ok(CAST("
                 + q + " AS BLOB)), NULL, CAST(x'ff' AS TEXT)))";
-        // numbers join as their ASCII digits; blobs are left out where there are any (typeof costs)
-        return new Agg(Agg.Merge.UNCLEAN, "CAST(group_concat(" + (blobsToo ? "CASE WHEN typeof(" + q + ") = 'text' THEN "
+        // numbers join as their ASCII digits; a column holding blobs too joins its text alone (typeof costs)
+        return new Agg(Agg.Merge.UNCLEAN, "CAST(group_concat(" + (hasBlobs ? "CASE WHEN typeof(" + q + ") = 'text' THEN "
                 + value + " END" : value) + ", char(10)) AS BLOB)");
     }
 

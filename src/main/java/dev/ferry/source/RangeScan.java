@@ -125,9 +125,8 @@ final class RangeScan {
         // they are sparse (random 64-bit ids, say Discord's), equal spans would be nearly all empty
         // and next to endless, so each range ends where a seek finds the rowid rangeRows rows on.
         long span = hi - lo; // negative when it overflows: sparse by any measure
-        Ranges ranges = span >= 0 && span / 2 <= count ? new SpanRanges(lo, hi, rangeRows)
-                : new SeekRanges(lo, hi, "SELECT " + rowid + from + " WHERE " + rowid + " >= ? ORDER BY "
-                        + rowid + " LIMIT 1 OFFSET " + rangeRows);
+        Ranges ranges = new Ranges(lo, hi, rangeRows, span >= 0 && span / 2 <= count ? null : "SELECT " + rowid + from
+                + " WHERE " + rowid + " >= ? ORDER BY " + rowid + " LIMIT 1 OFFSET " + rangeRows);
         java.util.concurrent.Callable<Void> worker = () -> {
             try (Lease l = single != null ? lease() : new Lease(source.connect(), true);
                  java.sql.PreparedStatement ps = l.connection().prepareStatement(select)) {
@@ -194,30 +193,30 @@ final class RangeScan {
     }
 
 
-    /** Hands out the next rowid range {first, last} to scan, or null when there is none left. */
-    private interface Ranges {
-        long[] next(Connection c) throws SQLException;
-    }
-
-    /** Ranges of equal rowid spans, for dense rowids. */
-    private static final class SpanRanges implements Ranges {
+    /**
+     * Hands out consecutive rowid ranges {first, last} to the scan's threads, null when none is
+     * left: equal spans for dense rowids, or (with {@code seek}) ranges whose ends a seek finds,
+     * the rowid a range's worth of rows on, for sparse ones.
+     */
+    private static final class Ranges {
         private final long hi;
         private final long step;
+        private final String seek;
         private long cursor;
         private boolean done;
 
-        SpanRanges(long lo, long hi, long step) {
+        Ranges(long lo, long hi, long step, String seek) {
             this.cursor = lo;
             this.hi = hi;
             this.step = step;
+            this.seek = seek;
         }
 
-        @Override
-        public synchronized long[] next(Connection c) {
+        synchronized long[] next(Connection c) throws SQLException {
             if (done) {
                 return null;
             }
-            long first = cursor, last = first + step - 1;
+            long first = cursor, last = seek == null ? first + step - 1 : seekEnd(c, first);
             if (last < first || last >= hi) { // (past the end, or past Long.MAX_VALUE)
                 last = hi;
                 done = true;
@@ -226,38 +225,14 @@ final class RangeScan {
             }
             return new long[] {first, last};
         }
-    }
 
-    /** Ranges whose ends a seek finds (the rowid a range's worth of rows on): for sparse rowids. */
-    private static final class SeekRanges implements Ranges {
-        private final long hi;
-        private final String seek;
-        private long cursor;
-        private boolean done;
-
-        SeekRanges(long lo, long hi, String seek) {
-            this.cursor = lo;
-            this.hi = hi;
-            this.seek = seek;
-        }
-
-        @Override
-        public synchronized long[] next(Connection c) throws SQLException {
-            if (done) {
-                return null;
-            }
-            long first = cursor;
+        private long seekEnd(Connection c, long first) throws SQLException {
             try (java.sql.PreparedStatement ps = c.prepareStatement(seek)) {
                 ps.setLong(1, first);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        cursor = rs.getLong(1);
-                        return new long[] {first, cursor - 1};
-                    }
+                    return rs.next() ? rs.getLong(1) - 1 : hi;
                 }
             }
-            done = true;
-            return new long[] {first, hi};
         }
     }
 }

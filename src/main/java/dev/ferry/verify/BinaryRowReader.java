@@ -50,17 +50,10 @@ public final class BinaryRowReader {
 
     /** The next row, or null after the last; the array is reused from row to row. */
     public Object[] next() throws IOException {
-        if (in.atEnd()) {
+        if (!rowFollows()) {
             return null;
         }
-        short fields = in.readShort();
-        if (fields == -1) {
-            return null;
-        }
-        if (fields != kinds.length) {
-            throw new IOException("expected " + kinds.length + " columns, PostgreSQL sent " + fields);
-        }
-        for (int i = 0; i < fields; i++) {
+        for (int i = 0; i < kinds.length; i++) {
             int len = in.readInt();
             row[i] = len < 0 ? null : value(kinds[i], len);
         }
@@ -72,17 +65,10 @@ public final class BinaryRowReader {
      * returns, without building the values; false after the last row.
      */
     public boolean hashNext(RowHasher h) throws IOException {
-        if (in.atEnd()) {
+        if (!rowFollows()) {
             return false;
         }
-        short fields = in.readShort();
-        if (fields == -1) {
-            return false;
-        }
-        if (fields != kinds.length) {
-            throw new IOException("expected " + kinds.length + " columns, PostgreSQL sent " + fields);
-        }
-        for (int i = 0; i < fields; i++) {
+        for (int i = 0; i < kinds.length; i++) {
             int len = in.readInt();
             if (len < 0) {
                 h.nullValue();
@@ -112,6 +98,21 @@ public final class BinaryRowReader {
             }
         }
         h.endRow();
+        return true;
+    }
+
+    /** Reads a row's field count: false at the end of the data, an error when it is not this table's. */
+    private boolean rowFollows() throws IOException {
+        if (in.atEnd()) {
+            return false;
+        }
+        short fields = in.readShort();
+        if (fields == -1) {
+            return false;
+        }
+        if (fields != kinds.length) {
+            throw new IOException("expected " + kinds.length + " columns, PostgreSQL sent " + fields);
+        }
         return true;
     }
 
