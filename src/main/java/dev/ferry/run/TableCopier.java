@@ -106,15 +106,14 @@ final class TableCopier {
         TablePlan t = part.table();
         int n = t.columns().size(), first = part.rowid() == null ? 1 : 2;
         PgType.Kind[] kinds = new PgType.Kind[n];
-        boolean[] json = new boolean[n], bytes = new boolean[n], computed = new boolean[n], stamps = new boolean[n];
+        boolean[] bytes = new boolean[n], computed = new boolean[n], stamps = new boolean[n];
         for (int i = 0; i < n; i++) {
             kinds[i] = t.columns().get(i).type().kind();
-            json[i] = kinds[i] == PgType.Kind.JSONB;
             bytes[i] = t.columns().get(i).textAsBytes();
             computed[i] = !t.columns().get(i).copied();
             stamps[i] = t.columns().get(i).isoTimestampText();
         }
-        RowHasher hasher = new RowHasher(json);
+        RowHasher hasher = new RowHasher(kinds);
         RowEncoder enc = binary ? new BinaryCopyEncoder(copiedKinds(t)) : new CopyEncoder();
         String copySql = ddl.copyIn(t) + enc.copyOptions();
         RowFixer fixer = RowFixer.of(t);

@@ -87,14 +87,14 @@ public final class BinaryRowReader {
                 case JSONB -> {
                     in.readByte(); // jsonb's format version
                     in.take(len - 1);
-                    h.bytesValue(in.array(), in.offsetOfLast(len - 1), len - 1);
+                    h.jsonbTextValue(in.array(), in.offsetOfLast(len - 1), len - 1);
                 }
                 case TIMESTAMP -> h.timestampMicros(in.readLong() + PG_EPOCH_MICROS, false);
                 case TIMESTAMPTZ -> h.timestampMicros(in.readLong() + PG_EPOCH_MICROS, true);
                 case DATE -> h.dateDays(in.readInt() + (long) PG_EPOCH_DAYS);
                 case TIME -> h.timeMicros(in.readLong());
                 case UUID -> h.uuidValue(in.readLong(), in.readLong());
-                case NUMERIC -> h.value(numeric());
+                case NUMERIC -> h.numericValue(numeric());
             }
         }
         h.endRow();

@@ -24,8 +24,9 @@ import org.postgresql.copy.CopyOut;
 import java.io.IOException;
 
 /**
- * Counts and checksums a table on either side. The target is read with COPY TO STDOUT (the fastest
- * way out of PostgreSQL); the source is read and converted exactly as the copy converts it.
+ * Counts and checksums a table on either side. PostgreSQL computes the target's checksum itself
+ * where it can ({@link ServerChecksum}); elsewhere the target is read with COPY TO STDOUT (the
+ * fastest way out of PostgreSQL). The source is read and converted exactly as the copy converts it.
  */
 public final class Checksums {
 
@@ -46,7 +47,7 @@ public final class Checksums {
     }
 
     /**
-     * Reads a table back from PostgreSQL. A large table is read as several block ranges at once
+     * Counts and checksums a table in PostgreSQL. A large table is read as several block ranges at once
      * (PostgreSQL 14+ scans a ctid range without touching the rest), so reading back does not leave
      * cores idle while it is the last thing running.
      */
@@ -79,8 +80,8 @@ public final class Checksums {
             }
         }
         Sum sum = new Sum(parts.stream().mapToLong(Sum::rows).sum(), parts.stream().mapToLong(Sum::checksum).sum());
-        LOG.info("{} ms: read back {} rows of {} in {} part(s) to verify", (System.nanoTime() - start) / 1_000_000,
-                sum.rows(), t.target(), ranges.size());
+        LOG.info("{} ms: {} {} rows of {} in {} part(s) to verify", (System.nanoTime() - start) / 1_000_000,
+                ServerChecksum.usable(target) ? "PostgreSQL checksummed" : "read back", sum.rows(), t.target(), ranges.size());
         return sum;
     }
 
@@ -125,8 +126,11 @@ public final class Checksums {
     }
 
     private static Sum targetPart(TablePlan t, PgTarget target, Ddl ddl, String where, boolean asPlanned) {
-        RowHasher hasher = new RowHasher(jsonColumns(t));
+        RowHasher hasher = new RowHasher(kinds(t));
         try (Connection c = target.connection()) {
+            if (ServerChecksum.usable(target)) {
+                return ServerChecksum.read(c, ServerChecksum.select(t, ddl.qualifiedName(t), where, asPlanned));
+            }
             CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t, where, asPlanned));
             BinaryRowReader reader = new BinaryRowReader(copy, kinds(t));
             while (reader.hashNext(hasher)) {
@@ -143,7 +147,7 @@ public final class Checksums {
     }
 
     public static Sum source(TablePlan t, SqliteSource source) {
-        RowHasher hasher = new RowHasher(jsonColumns(t));
+        RowHasher hasher = new RowHasher(kinds(t));
         List<String> list = new java.util.ArrayList<>(t.columns().stream().map(c -> SqliteSource.quote(c.source().name())).toList());
         list.addAll(RowFixer.flagSql(t));
         String select = "SELECT " + String.join(", ", list) + " FROM " + SqliteSource.quote(t.source().name());
@@ -180,13 +184,5 @@ public final class Checksums {
 
     static PgType.Kind[] kinds(TablePlan t) {
         return t.columns().stream().map(c -> c.type().kind()).toArray(PgType.Kind[]::new);
-    }
-
-    static boolean[] jsonColumns(TablePlan t) {
-        boolean[] out = new boolean[t.columns().size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = t.columns().get(i).type().kind() == PgType.Kind.JSONB;
-        }
-        return out;
     }
 }

@@ -1,92 +1,155 @@
 package dev.ferry.verify;
 
+import dev.ferry.mapping.PgType.Kind;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import net.openhft.hashing.LongHashFunction;
 
 /**
- * An order-independent checksum of a table: each row's values are hashed (xxHash3) in column
- * order and the row hashes are added up, so the same rows in any order give the same sum and a
- * missing, extra or changed row changes it. Values are hashed in a canonical form of their
- * PostgreSQL type, so SQLite's 0.99 and PostgreSQL's "0.99" numeric agree.
+ * An order-independent checksum of a table, defined so PostgreSQL can compute it too: each value
+ * is hashed with its PostgreSQL type's own 64-bit hash function ({@link PgHash}), a row's hashes
+ * are combined as {@code hash_record_extended} combines them, the row's hash is hashed once more
+ * ({@code hashint8extended(h, h)}, so values swapped between rows change the sum) and the rows'
+ * hashes are added up. The same rows
+ * in any order give the same sum; a missing, extra or changed row changes it.
+ *
+ * <p>The element hashes follow {@link ServerChecksum#rowExpression}: JSON is hashed as the text
+ * jsonb prints ({@link JsonbText}), and a numeric adds a second element for what numeric's own hash
+ * leaves out, its sign and which special value (NaN, Infinity) it is.
  */
 public final class RowHasher {
 
-    private static final LongHashFunction XX = LongHashFunction.xx3();
-    private static final long NULL_HASH = 0x6A09E667F3BCC908L;
-
     private final boolean[] jsonColumns;
-    private final JsonHash json = new JsonHash();
-    private long row = 0x243F6A8885A308D3L;
+    private final boolean[] numericColumns;
+    private final JsonbText json = new JsonbText();
+    private long row;
     private int column;
     private long sum;
     private long rows;
 
-    /** @param jsonColumns which columns hold JSON, hashed by meaning since jsonb reorders keys */
-    public RowHasher(boolean[] jsonColumns) {
-        this.jsonColumns = jsonColumns.clone();
+    /** @param kinds each column's planned PostgreSQL type */
+    public RowHasher(Kind[] kinds) {
+        jsonColumns = new boolean[kinds.length];
+        numericColumns = new boolean[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            jsonColumns[i] = kinds[i] == Kind.JSONB;
+            numericColumns[i] = kinds[i] == Kind.NUMERIC;
+        }
     }
 
     public void value(Object v) {
-        mix(v == null ? NULL_HASH : !jsonColumns[column] ? hash(v)
-                : v instanceof byte[] b ? json.hash(b, 0, b.length) : json.hash((String) v));
+        if (v == null) {
+            nullValue();
+        } else if (numericColumns[column]) {
+            numericValue(v);
+        } else if (jsonColumns[column]) {
+            byte[] b = v instanceof byte[] bytes ? bytes : ((String) v).getBytes(StandardCharsets.UTF_8);
+            jsonValue(b, 0, b.length);
+        } else {
+            put(hash(v));
+        }
     }
 
     // The methods below hash a value as value(Object) does, straight from what a reader holds, so
     // reading a table back builds no object per value.
 
     public void nullValue() {
-        mix(NULL_HASH);
+        if (numericColumns[column]) {
+            mix(0);
+        }
+        put(0);
     }
 
     public void longValue(long v) {
-        mix(XX.hashLong(v));
+        put(PgHash.int8(v));
     }
 
     public void doubleValue(double v) {
-        mix(XX.hashLong(Double.doubleToLongBits(v)));
+        put(PgHash.float8(v));
     }
 
     public void booleanValue(boolean v) {
-        mix(v ? 1 : 2);
+        put(PgHash.bool(v));
     }
 
-    /** Text as UTF-8 bytes, or bytea; JSON (by meaning) in a JSON column. */
+    /** Text as UTF-8 bytes, or bytea; in a JSON column, JSON as the source holds it (see {@link #jsonbTextValue}). */
     public void bytesValue(byte[] b, int off, int len) {
-        mix(jsonColumns[column] ? json.hash(b, off, len) : XX.hashBytes(b, off, len));
+        if (jsonColumns[column]) {
+            jsonValue(b, off, len);
+        } else {
+            put(PgHash.bytes(b, off, len));
+        }
+    }
+
+    /** Text PostgreSQL printed from a jsonb value: already as {@link JsonbText} writes it. */
+    public void jsonbTextValue(byte[] b, int off, int len) {
+        put(PgHash.bytes(b, off, len));
     }
 
     /** A timestamp as microseconds since 1970-01-01 00:00 (UTC for timestamptz). */
     public void timestampMicros(long micros, boolean withZone) {
-        mix(withZone ? XX.hashLong(micros) ^ 0x5555 : XX.hashLong(micros));
+        put(PgHash.timestampUnixMicros(micros));
     }
 
     public void dateDays(long epochDay) {
-        mix(XX.hashLong(epochDay) ^ 0x7777);
+        put(PgHash.dateEpochDay(epochDay));
     }
 
     public void timeMicros(long micros) {
-        mix(XX.hashLong(micros) ^ 0x3333);
+        put(PgHash.int8(micros));
     }
 
     public void uuidValue(long most, long least) {
-        mix(XX.hashLong(most) * 31 + XX.hashLong(least));
+        put(PgHash.uuid(most, least));
     }
 
+    /** A numeric: a BigDecimal, or "NaN", "Infinity", "-Infinity". */
+    public void numericValue(Object v) {
+        if (v instanceof BigDecimal d) {
+            mix(numericHash(d));
+            put(PgHash.uint32(d.signum() < 0 ? 1 : 0));
+        } else {
+            mix(0); // numeric's hash of every special value is its seed
+            put(PgHash.uint32(switch ((String) v) {
+                case "NaN" -> 2;
+                case "Infinity" -> 4;
+                case "-Infinity" -> 1;
+                default -> throw new IllegalArgumentException("not a numeric: " + v);
+            }));
+        }
+    }
+
+    private void jsonValue(byte[] b, int off, int len) {
+        if (json.write(b, off, len)) {
+            put(PgHash.bytes(json.buffer(), 0, json.size()));
+        } else { // not JSON jsonb takes: hashed so that it cannot match what PostgreSQL holds
+            put(~PgHash.bytes(b, off, len));
+        }
+    }
+
+    /** Adds one element to the row's hash, as hash_record_extended combines a row's values. */
     private void mix(long h) {
-        row = (row ^ h) * 0x9E3779B97F4A7C15L + column;
+        row = row * 31 + h;
+    }
+
+    /** Adds a column's last element and moves on to the next column. */
+    private void put(long h) {
+        mix(h);
         column++;
     }
 
     public void endRow() {
-        sum += XX.hashLong(row);
+        // hashed once more so values swapped between rows change the sum; seeded with itself, as
+        // hashint8extended keeps only 32 bits of the value but all 64 of the seed
+        sum += PgHash.int8(row, row);
         rows++;
-        row = 0x243F6A8885A308D3L;
+        row = 0;
         column = 0;
     }
 
@@ -100,35 +163,67 @@ public final class RowHasher {
 
     private static long hash(Object v) {
         if (v instanceof Long l) {
-            return XX.hashLong(l);
+            return PgHash.int8(l);
         } else if (v instanceof String s) {
-            // text is hashed as its UTF-8 bytes, so text read as bytes on either side compares equal
-            return XX.hashBytes(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
+            return PgHash.bytes(s.getBytes(StandardCharsets.UTF_8));
         } else if (v instanceof Double d) {
-            return XX.hashLong(Double.doubleToLongBits(d));
+            return PgHash.float8(d);
         } else if (v instanceof byte[] b) {
-            return XX.hashBytes(b);
+            return PgHash.bytes(b);
         } else if (v instanceof Boolean b) {
-            return b ? 1 : 2;
-        } else if (v instanceof BigDecimal d) {
-            return XX.hashChars(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+            return PgHash.bool(b);
         } else if (v instanceof LocalDateTime t) {
-            return XX.hashLong(t.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + t.getNano() / 1000);
+            return PgHash.timestampUnixMicros(t.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + t.getNano() / 1000);
         } else if (v instanceof Instant t) {
-            return XX.hashLong(t.getEpochSecond() * 1_000_000 + t.getNano() / 1000) ^ 0x5555;
+            return PgHash.timestampUnixMicros(t.getEpochSecond() * 1_000_000 + t.getNano() / 1000);
         } else if (v instanceof LocalDate d) {
-            return XX.hashLong(d.toEpochDay()) ^ 0x7777;
+            return PgHash.dateEpochDay(d.toEpochDay());
         } else if (v instanceof LocalTime t) {
-            return XX.hashLong(t.toNanoOfDay() / 1000) ^ 0x3333;
+            return PgHash.int8(t.toNanoOfDay() / 1000);
         } else if (v instanceof UUID u) {
-            return XX.hashLong(u.getMostSignificantBits()) * 31 + XX.hashLong(u.getLeastSignificantBits());
+            return PgHash.uuid(u.getMostSignificantBits(), u.getLeastSignificantBits());
         }
         throw new IllegalArgumentException("no checksum for " + v.getClass().getSimpleName());
     }
 
-    /** The hash of a JSON text by meaning (see {@link JsonHash}); for tests and callers outside a row. */
-    static long jsonHash(String text) {
-        return new JsonHash().hash(text);
+    private static final BigInteger BASE = BigInteger.valueOf(10_000);
+
+    /**
+     * {@code hash_numeric_extended}: the value's base-10000 digits without leading or trailing
+     * zero digits, hashed as int16s, XOR the weight of the first; zero hashes as -1. Sign and
+     * display scale do not count.
+     */
+    static long numericHash(BigDecimal d) {
+        if (d.signum() == 0) {
+            return -1;
+        }
+        BigDecimal abs = d.abs();
+        // Digits after the point rounded up to a multiple of 4, so the value is an integer of base-10000 digits.
+        int scale = Math.max(abs.scale(), 0);
+        scale = scale + (4 - Math.floorMod(scale, 4)) % 4;
+        BigInteger n = abs.setScale(scale).unscaledValue();
+        int fractionDigits = scale / 4;
+        java.util.ArrayDeque<Integer> digits = new java.util.ArrayDeque<>();
+        while (n.signum() > 0) {
+            BigInteger[] qr = n.divideAndRemainder(BASE);
+            digits.addFirst(qr[1].intValue());
+            n = qr[0];
+        }
+        int weight = digits.size() - fractionDigits - 1;
+        while (digits.peekLast() == 0) {
+            digits.removeLast();
+        }
+        byte[] le = new byte[digits.size() * 2];
+        int k = 0;
+        for (int digit : digits) {
+            le[k++] = (byte) digit;
+            le[k++] = (byte) (digit >>> 8);
+        }
+        return PgHash.bytes(le, 0, le.length) ^ weight;
+    }
+
+    /** The canonical jsonb text of a JSON text, or null when jsonb would refuse it; for tests. */
+    static String jsonbText(String json) {
+        return JsonbText.canonical(json);
     }
 }

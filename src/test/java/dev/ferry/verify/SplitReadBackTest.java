@@ -46,4 +46,33 @@ class SplitReadBackTest {
             System.clearProperty("ferry.verify.splitBlocks");
         }
     }
+
+    /** Where PostgreSQL cannot compute the checksum, reading the rows back must give the very same one. */
+    @Test
+    void readingBackGivesTheChecksumPostgresComputes(@TempDir Path dir) throws Exception {
+        Path file = ChinookLikeFixture.write(dir);
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        Options options = Options.of(file, db, TestPostgres.get().adminPassword());
+        Migration m = new Migration(options, MigrationListener.NONE);
+        Plan plan = m.preflight();
+        assertTrue(m.run(plan).verified());
+        java.util.Map<String, Checksums.Sum> computed = new java.util.HashMap<>();
+        try (PgTarget pg = PgTarget.connect(db, TestPostgres.get().adminPassword(), 4)) {
+            assertTrue(ServerChecksum.usable(pg), "the test server computes Ferry's checksums");
+            for (TablePlan t : plan.tables()) {
+                computed.put(t.target(), Checksums.target(t, pg, new Ddl("public")));
+            }
+        }
+        System.setProperty("ferry.verify.readBack", "true");
+        try (PgTarget pg = PgTarget.connect(db, TestPostgres.get().adminPassword(), 4)) {
+            assertTrue(!ServerChecksum.usable(pg));
+            for (TablePlan t : plan.tables()) {
+                Checksums.Sum back = Checksums.target(t, pg, new Ddl("public"));
+                assertEquals(computed.get(t.target()), back, t.target());
+                assertTrue(back.rows() > 0, t.target());
+            }
+        } finally {
+            System.clearProperty("ferry.verify.readBack");
+        }
+    }
 }
