@@ -68,7 +68,7 @@ final class JsonbText {
         switch (at(i)) {
             case '{' -> object();
             case '[' -> array();
-            case '"' -> escaped(string());
+            case '"' -> stringValue();
             case 't' -> word("true");
             case 'f' -> word("false");
             case 'n' -> word("null");
@@ -79,7 +79,167 @@ final class JsonbText {
     private record Member(byte[] key, byte[] value, int order) {
     }
 
+    /**
+     * An object whose keys hold no escapes, written in one pass: each member goes straight into the
+     * output, and only when the keys were not already in jsonb's order (or repeat) are the written
+     * members put in order, from a copy. Keys with escapes take {@link #objectWithEscapedKeys}.
+     */
     private void object() {
+        int from = i, outStart = size, base = metaTop;
+        i++;
+        put((byte) '{');
+        skipSpace();
+        if (at(i) == '}') {
+            i++;
+            put((byte) '}');
+            return;
+        }
+        boolean ordered = true;
+        for (int n = 0; ; n++) {
+            skipSpace();
+            if (at(i) != '"') {
+                throw new IllegalArgumentException("a key must be a string");
+            }
+            int keyStart = i + 1, keyEnd = plainStringEnd(keyStart);
+            if (keyEnd < 0) { // escapes in a key: the general way
+                i = from;
+                size = outStart;
+                metaTop = base;
+                objectWithEscapedKeys();
+                return;
+            }
+            i = keyEnd + 1;
+            skipSpace();
+            if (at(i++) != ':') {
+                throw new IllegalArgumentException("':' expected");
+            }
+            if (n > 0) {
+                put(", ");
+                int prev = metaTop - 4;
+                if (compareKeys(meta[prev], meta[prev + 1], keyStart, keyEnd - keyStart) >= 0) {
+                    ordered = false;
+                }
+            }
+            int memberStart = size;
+            put((byte) '"');
+            put(s, keyStart, keyEnd - keyStart); // nothing in it needs escaping: no escapes, no control characters
+            put("\": ");
+            value();
+            push(keyStart, keyEnd - keyStart, memberStart, size);
+            skipSpace();
+            byte c = at(i++);
+            if (c == '}') {
+                break;
+            }
+            if (c != ',') {
+                throw new IllegalArgumentException("',' or '}' expected");
+            }
+        }
+        put((byte) '}');
+        if (!ordered) {
+            reorder(base, outStart);
+        }
+        metaTop = base;
+    }
+
+    /** Members (4 ints each: key offset and length in the input, member start and end in the output). */
+    private int[] meta = new int[64];
+    private int metaTop;
+    /** Scratch for {@link #reorder}, which never runs inside another reorder. */
+    private int[] order = new int[16];
+    private byte[] written = new byte[256];
+
+    private void push(int keyStart, int keyLen, int memberStart, int memberEnd) {
+        if (metaTop + 4 > meta.length) {
+            meta = Arrays.copyOf(meta, meta.length * 2);
+        }
+        meta[metaTop++] = keyStart;
+        meta[metaTop++] = keyLen;
+        meta[metaTop++] = memberStart;
+        meta[metaTop++] = memberEnd;
+    }
+
+    /** jsonb's key order: shorter first, then bytewise. */
+    private int compareKeys(int a, int aLen, int b, int bLen) {
+        if (aLen != bLen) {
+            return Integer.compare(aLen, bLen);
+        }
+        return Arrays.compareUnsigned(s, a, a + aLen, s, b, b + bLen);
+    }
+
+    /** Rewrites the object just written at outStart with its members in jsonb's order, the last of equal keys kept. */
+    private void reorder(int base, int outStart) {
+        int n = (metaTop - base) / 4;
+        if (order.length < n) {
+            order = new int[Math.max(n, order.length * 2)];
+        }
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        for (int k = 1; k < n; k++) { // insertion sort: objects are small; later members first among equal keys
+            int m = order[k], j = k - 1;
+            while (j >= 0 && memberBefore(base, m, order[j])) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = m;
+        }
+        int len = size - outStart;
+        if (written.length < len) {
+            written = new byte[Math.max(len, written.length * 2)];
+        }
+        System.arraycopy(out, outStart, written, 0, len);
+        size = outStart;
+        put((byte) '{');
+        int last = -1;
+        for (int k = 0; k < n; k++) {
+            int at = base + 4 * order[k];
+            if (last >= 0 && compareKeys(meta[last], meta[last + 1], meta[at], meta[at + 1]) == 0) {
+                continue; // an earlier member with the same key
+            }
+            if (last >= 0) {
+                put(", ");
+            }
+            last = at;
+            put(written, meta[at + 2] - outStart, meta[at + 3] - meta[at + 2]);
+        }
+        put((byte) '}');
+    }
+
+    private boolean memberBefore(int base, int m, int other) {
+        int a = base + 4 * m, b = base + 4 * other;
+        int d = compareKeys(meta[a], meta[a + 1], meta[b], meta[b + 1]);
+        return d != 0 ? d < 0 : m > other;
+    }
+
+    /** The index of the closing quote of a string starting at {@code start} with no escapes, or -1 when it has some. */
+    private int plainStringEnd(int start) {
+        for (int k = start; ; k++) {
+            byte c = at(k);
+            if (c == '"') {
+                return k;
+            }
+            if (c == '\\') {
+                return -1;
+            }
+            if ((c & 0xff) < 0x20) {
+                throw new IllegalArgumentException("a control character must be escaped");
+            }
+        }
+    }
+
+    /** A string value: written as it stands when it has no escapes, else decoded and escaped again. */
+    private void stringValue() {
+        int end = plainStringEnd(i + 1);
+        if (end >= 0) {
+            put(s, i, end + 1 - i);
+            i = end + 1;
+        } else {
+            escaped(string());
+        }
+    }
+
+    private void objectWithEscapedKeys() {
         i++;
         skipSpace();
         if (at(i) == '}') {
@@ -301,7 +461,7 @@ final class JsonbText {
                 i++;
             }
         }
-        if (i < end && (Character.isLetterOrDigit(s[i]) || s[i] == '_' || (s[i] & 0x80) != 0)) {
+        if (i < end && wordByte(s[i])) {
             throw new IllegalArgumentException("a number runs into other characters");
         }
         int len = i - start;
@@ -329,10 +489,15 @@ final class JsonbText {
             }
         }
         i += w.length();
-        if (i < end && (Character.isLetterOrDigit(s[i]) || s[i] == '_' || (s[i] & 0x80) != 0)) {
+        if (i < end && wordByte(s[i])) {
             throw new IllegalArgumentException("not a JSON value");
         }
         put(w);
+    }
+
+    /** What PostgreSQL's JSON lexer reads as part of a word (so 1x and truex are not JSON). */
+    private static boolean wordByte(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c < 0;
     }
 
     private void skipSpace() {

@@ -106,11 +106,9 @@ public final class PgHash {
             return 0;
         }
         long bits = Double.doubleToLongBits(v); // (NaN becomes 0x7ff8000000000000, as get_float8_nan())
-        byte[] le = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            le[i] = (byte) (bits >>> (8 * i));
-        }
-        return bytes(le, 0, 8);
+        // bytes(the 8 bytes in little-endian order): the low word goes to a, the high one to b
+        int a = INIT + 8 + (int) bits, b = INIT + 8 + (int) (bits >>> 32), c = INIT + 8;
+        return fin(a, b, c);
     }
 
     /** {@code hashcharextended} of a boolean's byte. */
@@ -138,8 +136,11 @@ public final class PgHash {
         return bytes(b, 0, 16);
     }
 
+    private static final java.lang.invoke.VarHandle LE_INT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private static int word(byte[] k, int p) {
-        return (k[p] & 0xff) | (k[p + 1] & 0xff) << 8 | (k[p + 2] & 0xff) << 16 | (k[p + 3] & 0xff) << 24;
+        return (int) LE_INT.get(k, p);
     }
 
     /** final(a, b, c), reporting b and c as one 64-bit value. */
