@@ -119,7 +119,7 @@ public final class Migration {
         Ddl ddl = new Ddl(plan.schema());
         // the copy's jobs, or (at the end) the verification's readers beside the index builds, plus
         // the main thread's own statements
-        int connections = Math.max(options.jobs(), dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + options.jobs()) + 2;
+        int connections = dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + Completer.indexBuilds(options.jobs()) + 2;
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), connections)) {
             Privileges.check(target, plan.schema());
             plan = ServerFit.fit(plan, target, listener);
