@@ -1,6 +1,7 @@
 package dev.ferry.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -248,6 +249,62 @@ class PgHashTest {
         h.endRow();
         String row = "hash_record_extended(" + ServerChecksum.rowExpression(kinds, sql) + ", 0)";
         assertEquals(serverText("SELECT hashint8extended(" + row + ", " + row + ")"), h.sum());
+    }
+
+    /** The server's checksum of rows given as SQL literals, as {@link ServerChecksum#select} sums a table. */
+    private static long serverSum(List<Kind> kinds, List<List<String>> rows) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            names.add("c" + i);
+        }
+        StringBuilder values = new StringBuilder();
+        for (List<String> row : rows) {
+            values.append(values.length() > 0 ? ", " : "").append("(").append(String.join(", ", row)).append(")");
+        }
+        String sql = "SELECT count(*), sum(hashint8extended(h, h)) FROM (SELECT hash_record_extended("
+                + ServerChecksum.rowExpression(kinds, names) + ", 0) AS h FROM (VALUES " + values + ") AS v("
+                + String.join(", ", names) + ") OFFSET 0) AS r";
+        return ServerChecksum.read(pg, sql).checksum(); // the exact sum, wrapped to 64 bits
+    }
+
+    @Test
+    void whatTheServersChecksumTellsApart() throws SQLException {
+        List<Kind> pair = List.of(Kind.BIGINT, Kind.TEXT);
+        assertNotEquals(serverSum(pair, List.of(List.of("1::bigint", "'a'::text"), List.of("2::bigint", "'b'::text"))),
+                serverSum(pair, List.of(List.of("1::bigint", "'b'::text"), List.of("2::bigint", "'a'::text"))),
+                "values swapped between rows");
+        assertNotEquals(serverSum(pair, List.of(List.of("1::bigint", "'a'::text"))),
+                serverSum(pair, List.of(List.of("1::bigint", "'A'::text"))), "case");
+        for (String[] two : new String[][] {{"5::numeric", "(-5)::numeric"}, {"'NaN'::numeric", "'Infinity'::numeric"},
+                {"'-Infinity'::numeric", "'Infinity'::numeric"}, {"0::numeric", "NULL::numeric"},
+                {"'1'::jsonb", "'[1]'::jsonb"}, {"'[[1], 2]'::jsonb", "'[[1, 2]]'::jsonb"},
+                {"'{\"a\": -1}'::jsonb", "'{\"a\": 1}'::jsonb"}, {"'{\"a\": 1.0}'::jsonb", "'{\"a\": 1}'::jsonb"},
+                {"'NaN'::float8", "'Infinity'::float8"}, {"''::text", "NULL::text"}, {"'\\x'::bytea", "NULL::bytea"}}) {
+            Kind kind = two[0].endsWith("numeric") ? Kind.NUMERIC : two[0].endsWith("jsonb") ? Kind.JSONB
+                    : two[0].endsWith("float8") ? Kind.DOUBLE : two[0].endsWith("bytea") ? Kind.BYTEA : Kind.TEXT;
+            assertNotEquals(serverSum(List.of(kind), List.of(List.of(two[0]))), serverSum(List.of(kind), List.of(List.of(two[1]))),
+                    two[0] + " and " + two[1]);
+        }
+    }
+
+    @Test
+    void aTableOfRowsSumsAsTheServerSumsIt() throws SQLException {
+        List<Kind> kinds = List.of(Kind.BIGINT, Kind.NUMERIC, Kind.JSONB, Kind.TEXT);
+        List<List<String>> sql = new ArrayList<>();
+        RowHasher h = new RowHasher(kinds.toArray(Kind[]::new));
+        for (int i = 0; i < 200; i++) {
+            BigDecimal n = BigDecimal.valueOf(random.nextLong() % 1_000_000, random.nextInt(5));
+            String json = randomJson(2);
+            String text = i % 7 == 0 ? null : "row " + i + " é";
+            sql.add(List.of(i + "::bigint", "'" + n.toPlainString() + "'::numeric",
+                    "'" + json.replace("'", "''") + "'::jsonb", text == null ? "NULL::text" : "'" + text + "'::text"));
+            h.value((long) i);
+            h.value(n);
+            h.value(json);
+            h.value(text);
+            h.endRow();
+        }
+        assertEquals(serverSum(kinds, sql), h.sum());
     }
 
     private String randomJson(int depth) {
