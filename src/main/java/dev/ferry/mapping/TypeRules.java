@@ -75,7 +75,7 @@ public final class TypeRules {
                 p -> p.reals() + p.integers() > 0 ? NO : ASK, "(typeof({c}) = 'text' AND lower({c}) GLOB " + UUID_GLOB
                         + ") OR (typeof({c}) = 'blob' AND length({c}) = 16)", fixed(Kind.UUID)));
         r.add(rule("json", "JSON, JSONB", "jsonb", "json", base("JSON", "JSONB"), p -> p.onlyText() ? ASK : NO,
-                "typeof({c}) = 'text' AND json_valid({c})", fixed(Kind.JSONB)));
+                "typeof({c}) = 'text' AND " + dev.ferry.source.SqliteSource.jsonbSql("{c}"), fixed(Kind.JSONB)));
         r.add(rule("timestamp", "DATETIME, TIMESTAMP (ISO-8601 text)", "timestamp", "timestamp",
                 base("DATETIME", "TIMESTAMP"), p -> p.onlyText() ? ASK : NO,
                 "typeof({c}) = 'text' AND " + isoLocal("{c}", true), fixed(Kind.TIMESTAMP)));
@@ -101,7 +101,7 @@ public final class TypeRules {
                         + HH_MM + ":[0-5][0-9].[0-9]*' AND NOT substr({c}, 10) GLOB '*[^0-9]*' END", fixed(Kind.TIME)));
         r.add(data(rule("json in text", "TEXT, CLOB or none, when every value is a JSON object or array", "jsonb",
                 "text", c -> c.affinity() == 'T' || c.declaredType().isBlank(), p -> p.onlyText() ? ASK : NO,
-                "typeof({c}) = 'text' AND substr(ltrim({c}), 1, 1) IN ('{', '[') AND json_valid({c})",
+                "typeof({c}) = 'text' AND substr(ltrim({c}), 1, 1) IN ('{', '[') AND " + dev.ferry.source.SqliteSource.jsonbSql("{c}"),
                 fixed(Kind.JSONB)), AS_IS));
         r.add(rule("text", "TEXT, CLOB, CHAR, VARCHAR and anything textual", "text", "text", c -> c.affinity() == 'T',
                 p -> p.noBlobs() ? YES : NO, "typeof({c}) <> 'blob'", fixed(Kind.TEXT)));

@@ -167,9 +167,17 @@ public final class SqliteSource {
 
     /**
      * The functions Ferry's queries use that SQLite lacks: {@code ferry_utf8_ok(blob)}, 1 when the
-     * bytes are text PostgreSQL can hold exactly (valid UTF-8 without NUL).
+     * bytes are text PostgreSQL can hold exactly (valid UTF-8 without NUL); {@code ferry_jsonb_ok(text)},
+     * 1 when jsonb takes the JSON text (see {@link #jsonbSql}).
      */
     public static void addFunctions(Connection c) throws SQLException {
+        org.sqlite.Function.create(c, "ferry_jsonb_ok", new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                byte[] b = value_blob(0);
+                result(b != null && dev.ferry.verify.JsonbText.jsonbTakes(b) ? 1 : 0);
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
         org.sqlite.Function.create(c, "ferry_utf8_ok", new org.sqlite.Function() {
             @Override
             protected void xFunc() throws SQLException {
@@ -187,6 +195,15 @@ public final class SqliteSource {
      */
     public static String unsafeTextSql(String quoted) {
         return "(typeof(" + quoted + ") = 'text' AND NOT ferry_utf8_ok(CAST(" + quoted + " AS BLOB)))";
+    }
+
+    /**
+     * A SQLite test that is true for JSON text PostgreSQL's jsonb takes. SQLite's {@code json_valid}
+     * decides the grammar in C; only a text with a backslash-u escape goes on to Java, since jsonb
+     * refuses the escape of NUL and a lone surrogate, which json_valid passes.
+     */
+    public static String jsonbSql(String quoted) {
+        return "json_valid(" + quoted + ") AND (instr(" + quoted + ", '\\u') = 0 OR ferry_jsonb_ok(" + quoted + "))";
     }
 
     /** Quotes a SQLite identifier for use in a query. */

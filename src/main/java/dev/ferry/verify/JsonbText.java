@@ -15,7 +15,17 @@ import java.util.List;
  * every JSON value of a copy; it reads UTF-8 bytes where they lie, and is as strict as
  * PostgreSQL's parser: what PostgreSQL would refuse is refused here too ({@link #write} is false).
  */
-final class JsonbText {
+public final class JsonbText {
+
+    private static final ThreadLocal<JsonbText> PER_THREAD = ThreadLocal.withInitial(JsonbText::new);
+
+    /**
+     * Whether PostgreSQL's jsonb takes this JSON text. Stricter than SQLite's {@code json_valid},
+     * which also passes the escape of NUL (backslash-u-0000) and lone surrogate escapes, which jsonb refuses.
+     */
+    public static boolean jsonbTakes(byte[] utf8) {
+        return PER_THREAD.get().write(utf8, 0, utf8.length);
+    }
 
     /** The most digits numeric holds after the point, and before it. */
     private static final int MAX_SCALE = 16_383;
