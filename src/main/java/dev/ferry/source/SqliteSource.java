@@ -203,7 +203,9 @@ public final class SqliteSource {
      * refuses the escape of NUL and a lone surrogate, which json_valid passes.
      */
     public static String jsonbSql(String quoted) {
-        return "json_valid(" + quoted + ") AND (instr(" + quoted + ", '\\u') = 0 OR ferry_jsonb_ok(" + quoted + "))";
+        // CASE, not OR: SQLite computes both sides of an OR outside WHERE, and Java for every value
+        return "json_valid(" + quoted + ") AND CASE WHEN instr(" + quoted + ", '\\u') = 0 THEN 1 ELSE ferry_jsonb_ok("
+                + quoted + ") END";
     }
 
     /** Quotes a SQLite identifier for use in a query. */
