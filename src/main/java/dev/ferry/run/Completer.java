@@ -62,9 +62,13 @@ final class Completer {
         });
     }
 
-    /** How many indexes Ferry builds at once for {@code jobs}. */
+    /**
+     * How many indexes Ferry builds at once for {@code jobs}: a couple more than the jobs, so the
+     * last big index is not built alone, but not so many more that a big machine's default opens
+     * a crowd of connections.
+     */
     static int indexBuilds(int jobs) {
-        return 2 * jobs;
+        return Math.min(2 * jobs, jobs + 2);
     }
 
     List<dev.ferry.verify.Report.Item> views() {
@@ -84,7 +88,7 @@ final class Completer {
      * validation leaves idle, where validating last left it idle at the very end.
      */
     void run(java.util.Map<String, Long> sequences) {
-        // Biggest tables first, and twice `jobs` builds at once: with only `jobs` of them the last
+        // Biggest tables first, and more builds at once than `jobs`: with only `jobs` of them the last
         // big index was built alone at the end while a core stood idle (the benchmark's keys took
         // 4.0 s where their work fills 2 cores for 2.2 s)
         List<Plan.IndexPlan> all = plan.indexes().stream().filter(i -> i.skipReason() == null
