@@ -47,9 +47,9 @@ public final class Checksums {
     }
 
     /**
-     * Counts and checksums a table in PostgreSQL. A large table is read as several block ranges at once
-     * (PostgreSQL 14+ scans a ctid range without touching the rest), so reading back does not leave
-     * cores idle while it is the last thing running.
+     * Counts and checksums a table in PostgreSQL. A large table is done as several block ranges at
+     * once (PostgreSQL 14+ scans a ctid range without touching the rest), so it does not leave cores
+     * idle while it is the last thing running.
      */
     public static Sum target(TablePlan t, PgTarget target, Ddl ddl) {
         return target(t, target, ddl, false);
@@ -58,15 +58,16 @@ public final class Checksums {
     /** {@code asPlanned}: read each column as its planned type (see {@link Ddl#copyOutBinary(TablePlan, String, boolean)}). */
     public static Sum target(TablePlan t, PgTarget target, Ddl ddl, boolean asPlanned) {
         long start = System.nanoTime();
+        boolean server = ServerChecksum.usable(target);
         List<String> ranges = blockRanges(t, target, ddl);
         List<Sum> parts = new ArrayList<>();
         if (ranges.size() == 1) {
-            parts.add(targetPart(t, target, ddl, ranges.get(0), asPlanned));
+            parts.add(targetPart(t, target, ddl, ranges.get(0), asPlanned, server));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(ranges.size());
             try {
                 List<Future<Sum>> futures = new ArrayList<>();
-                ranges.forEach(r -> futures.add(pool.submit(() -> targetPart(t, target, ddl, r, asPlanned))));
+                ranges.forEach(r -> futures.add(pool.submit(() -> targetPart(t, target, ddl, r, asPlanned, server))));
                 for (Future<Sum> f : futures) {
                     parts.add(f.get());
                 }
@@ -81,7 +82,7 @@ public final class Checksums {
         }
         Sum sum = new Sum(parts.stream().mapToLong(Sum::rows).sum(), parts.stream().mapToLong(Sum::checksum).sum());
         LOG.info("{} ms: {} {} rows of {} in {} part(s) to verify", (System.nanoTime() - start) / 1_000_000,
-                ServerChecksum.usable(target) ? "PostgreSQL checksummed" : "read back", sum.rows(), t.target(), ranges.size());
+                server ? "PostgreSQL checksummed" : "read back", sum.rows(), t.target(), ranges.size());
         return sum;
     }
 
@@ -125,10 +126,11 @@ public final class Checksums {
         }
     }
 
-    private static Sum targetPart(TablePlan t, PgTarget target, Ddl ddl, String where, boolean asPlanned) {
+    /** {@code server}: PostgreSQL computes the part's checksum; else its rows are read back and hashed here. */
+    private static Sum targetPart(TablePlan t, PgTarget target, Ddl ddl, String where, boolean asPlanned, boolean server) {
         RowHasher hasher = new RowHasher(kinds(t));
         try (Connection c = target.connection()) {
-            if (ServerChecksum.usable(target)) {
+            if (server) {
                 return ServerChecksum.read(c, ServerChecksum.select(t, ddl.qualifiedName(t), where, asPlanned));
             }
             CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t, where, asPlanned));

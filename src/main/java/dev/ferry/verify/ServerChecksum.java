@@ -71,30 +71,31 @@ final class ServerChecksum {
         return sb.append(")").toString();
     }
 
-    /** Whether this server computes Ferry's checksums exactly (asked once per target). */
+    /**
+     * Whether this server computes Ferry's checksums exactly: asked once per target (under the lock,
+     * so tables verified at once do not each ask), before any part takes its connection.
+     */
     static boolean usable(PgTarget target) {
         synchronized (USABLE) {
             Boolean known = USABLE.get(target);
             if (known != null) {
                 return known;
             }
-        }
-        boolean ok = false;
-        if (Boolean.getBoolean("ferry.verify.readBack")) {
-            LOG.info("checksums: reading rows back (ferry.verify.readBack)");
-        } else if (target.serverVersionNum() < 140000) {
-            LOG.info("checksums: PostgreSQL before 14 has no hash_record_extended; rows are read back");
-        } else {
-            try (Connection c = target.connection()) {
-                ok = probe(c);
-            } catch (SQLException e) {
-                LOG.warn("checksums: the server could not compute the probe checksums; rows are read back", e);
+            boolean ok = false;
+            if (Boolean.getBoolean("ferry.verify.readBack")) {
+                LOG.info("checksums: reading rows back (ferry.verify.readBack)");
+            } else if (target.serverVersionNum() < 140000) {
+                LOG.info("checksums: PostgreSQL before 14 has no hash_record_extended; rows are read back");
+            } else {
+                try (Connection c = target.connection()) {
+                    ok = probe(c);
+                } catch (SQLException e) {
+                    LOG.warn("checksums: the server could not compute the probe checksums; rows are read back", e);
+                }
             }
-        }
-        synchronized (USABLE) {
             USABLE.put(target, ok);
+            return ok;
         }
-        return ok;
     }
 
     /** Sample values of every kind, as SQL literals and as the copy hands them to a {@link RowHasher}. */
