@@ -16,8 +16,8 @@ import java.util.UUID;
  * is hashed with its PostgreSQL type's own 64-bit hash function ({@link PgHash}), a row's hashes
  * are combined as {@code hash_record_extended} combines them, the row's hash is hashed once more
  * ({@code hashint8extended(h, h)}, so values swapped between rows change the sum) and the rows'
- * hashes are added up. The same rows
- * in any order give the same sum; a missing, extra or changed row changes it.
+ * hashes are added up. The same rows in any order give the same sum; a missing, extra or changed
+ * row changes it.
  *
  * <p>The element hashes follow {@link ServerChecksum#rowExpression}: JSON is hashed as the text
  * jsonb prints ({@link JsonbText}), and a numeric adds a second element for what numeric's own hash
@@ -109,8 +109,11 @@ public final class RowHasher {
         put(PgHash.uuid(most, least));
     }
 
-    /** A numeric: a BigDecimal, or "NaN", "Infinity", "-Infinity". */
+    /** A numeric: a BigDecimal (or a Long), or "NaN", "Infinity", "-Infinity". */
     public void numericValue(Object v) {
+        if (v instanceof Long l) {
+            v = BigDecimal.valueOf(l);
+        }
         if (v instanceof BigDecimal d) {
             mix(numericHash(d));
             put(PgHash.uint32(d.signum() < 0 ? 1 : 0));
