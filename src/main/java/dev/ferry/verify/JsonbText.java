@@ -21,7 +21,7 @@ public final class JsonbText {
 
     /**
      * Whether PostgreSQL's jsonb takes this JSON text. Stricter than SQLite's {@code json_valid},
-     * which also passes the escape of NUL (backslash-u-0000) and lone surrogate escapes, which jsonb refuses.
+     * which also passes the escape of NUL (backslash-u-0000) and lone surrogate escapes.
      */
     public static boolean jsonbTakes(byte[] utf8) {
         return PER_THREAD.get().write(utf8, 0, utf8.length);
