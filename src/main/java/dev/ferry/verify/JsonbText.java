@@ -73,16 +73,25 @@ public final class JsonbText {
         return s[k];
     }
 
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'}, FALSE = {'f', 'a', 'l', 's', 'e'}, NULL = {'n', 'u', 'l', 'l'};
+
     private void value() {
         skipSpace();
-        switch (at(i)) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> stringValue();
-            case 't' -> word("true");
-            case 'f' -> word("false");
-            case 'n' -> word("null");
-            default -> number();
+        byte c = at(i);
+        if (c == '{') {
+            object();
+        } else if (c == '[') {
+            array();
+        } else if (c == '"') {
+            stringValue();
+        } else if (c == 't') {
+            word(TRUE);
+        } else if (c == 'f') {
+            word(FALSE);
+        } else if (c == 'n') {
+            word(NULL);
+        } else {
+            number();
         }
     }
 
@@ -124,16 +133,20 @@ public final class JsonbText {
                 throw new IllegalArgumentException("':' expected");
             }
             if (n > 0) {
-                put(", ");
+                put2((byte) ',', (byte) ' ');
                 int prev = metaTop - 4;
                 if (compareKeys(meta[prev], meta[prev + 1], keyStart, keyEnd - keyStart) >= 0) {
                     ordered = false;
                 }
             }
-            int memberStart = size;
-            put((byte) '"');
-            put(s, keyStart, keyEnd - keyStart); // nothing in it needs escaping: no escapes, no control characters
-            put("\": ");
+            int memberStart = size, keyLen = keyEnd - keyStart;
+            ensure(keyLen + 4); // the key as it stands: no escapes in it, no control characters, nothing to escape
+            out[size++] = '"';
+            System.arraycopy(s, keyStart, out, size, keyLen);
+            size += keyLen;
+            out[size++] = '"';
+            out[size++] = ':';
+            out[size++] = ' ';
             value();
             push(keyStart, keyEnd - keyStart, memberStart, size);
             skipSpace();
@@ -208,7 +221,7 @@ public final class JsonbText {
                 continue; // an earlier member with the same key
             }
             if (last >= 0) {
-                put(", ");
+                put2((byte) ',', (byte) ' ');
             }
             last = at;
             put(written, meta[at + 2] - outStart, meta[at + 3] - meta[at + 2]);
@@ -224,18 +237,20 @@ public final class JsonbText {
 
     /** The index of the closing quote of a string starting at {@code start} with no escapes, or -1 when it has some. */
     private int plainStringEnd(int start) {
-        for (int k = start; ; k++) {
-            byte c = at(k);
+        byte[] in = s;
+        for (int k = start, e = end; k < e; k++) {
+            byte c = in[k];
             if (c == '"') {
                 return k;
             }
             if (c == '\\') {
                 return -1;
             }
-            if ((c & 0xff) < 0x20) {
+            if (c >= 0 && c < 0x20) {
                 throw new IllegalArgumentException("a control character must be escaped");
             }
         }
+        throw new IllegalArgumentException("the JSON text ends early");
     }
 
     /** A string value: written as it stands when it has no escapes, else decoded and escaped again. */
@@ -309,22 +324,22 @@ public final class JsonbText {
 
     private void array() {
         i++;
-        put("[");
+        put((byte) '[');
         skipSpace();
         if (at(i) == ']') {
             i++;
-            put("]");
+            put((byte) ']');
             return;
         }
         for (boolean first = true; ; first = false) {
             if (!first) {
-                put(", ");
+                put2((byte) ',', (byte) ' ');
             }
             value();
             skipSpace();
             byte c = at(i++);
             if (c == ']') {
-                put("]");
+                put((byte) ']');
                 return;
             }
             if (c != ',') {
@@ -492,17 +507,17 @@ public final class JsonbText {
         put(d.setScale(scale).toPlainString());
     }
 
-    private void word(String w) {
-        for (int k = 0; k < w.length(); k++) {
-            if (at(i + k) != w.charAt(k)) {
+    private void word(byte[] w) {
+        for (int k = 0; k < w.length; k++) {
+            if (at(i + k) != w[k]) {
                 throw new IllegalArgumentException("not a JSON value");
             }
         }
-        i += w.length();
+        i += w.length;
         if (i < end && wordByte(s[i])) {
             throw new IllegalArgumentException("not a JSON value");
         }
-        put(w);
+        put(w, 0, w.length);
     }
 
     /** What PostgreSQL's JSON lexer reads as part of a word (so 1x and truex are not JSON). */
@@ -511,6 +526,9 @@ public final class JsonbText {
     }
 
     private void skipSpace() {
+        if (i < end && s[i] > ' ') { // compact JSON: nothing to skip
+            return;
+        }
         while (i < end) {
             byte c = s[i];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
@@ -531,6 +549,18 @@ public final class JsonbText {
             out = Arrays.copyOf(out, size * 2);
         }
         out[size++] = b;
+    }
+
+    private void put2(byte a, byte b) {
+        ensure(2);
+        out[size++] = a;
+        out[size++] = b;
+    }
+
+    private void ensure(int n) {
+        if (size + n > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + n));
+        }
     }
 
     private void put(byte[] b, int off, int len) {
