@@ -2,9 +2,7 @@ package dev.ferry.verify;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Writes a JSON text the way PostgreSQL prints it back from a jsonb column ({@code jsonb::text}):
@@ -42,6 +40,8 @@ public final class JsonbText {
         i = off;
         end = off + len;
         size = 0;
+        metaTop = 0; // (an earlier text that was not JSON may have left members behind)
+        keyTop = 0;
         try {
             value();
             skipSpace();
@@ -95,16 +95,14 @@ public final class JsonbText {
         }
     }
 
-    private record Member(byte[] key, byte[] value, int order) {
-    }
-
     /**
-     * An object whose keys hold no escapes, written in one pass: each member goes straight into the
-     * output, and only when the keys were not already in jsonb's order (or repeat) are the written
-     * members put in order, from a copy. Keys with escapes take {@link #objectWithEscapedKeys}.
+     * An object, written in one pass: each member goes straight into the output, and only when the
+     * keys were not already in jsonb's order (or repeat) are the written members put in order, from
+     * a copy. A key without escapes is compared where it lies in the input; one with escapes is
+     * decoded into {@link #keyBuf} first.
      */
     private void object() {
-        int from = i, outStart = size, base = metaTop;
+        int outStart = size, base = metaTop, keyBase = keyTop;
         i++;
         put((byte) '{');
         skipSpace();
@@ -119,15 +117,15 @@ public final class JsonbText {
             if (at(i) != '"') {
                 throw new IllegalArgumentException("a key must be a string");
             }
-            int keyStart = i + 1, keyEnd = plainStringEnd(keyStart);
-            if (keyEnd < 0) { // escapes in a key: the general way
-                i = from;
-                size = outStart;
-                metaTop = base;
-                objectWithEscapedKeys();
-                return;
+            int keyAt, keyLen, keyEnd = plainStringEnd(i + 1);
+            if (keyEnd >= 0) {
+                keyAt = i + 1;
+                keyLen = keyEnd - keyAt;
+                i = keyEnd + 1;
+            } else {
+                keyAt = -1 - keyTop; // (negative: decoded into keyBuf)
+                keyLen = decodedKey();
             }
-            i = keyEnd + 1;
             skipSpace();
             if (at(i++) != ':') {
                 throw new IllegalArgumentException("':' expected");
@@ -135,20 +133,23 @@ public final class JsonbText {
             if (n > 0) {
                 put2((byte) ',', (byte) ' ');
                 int prev = metaTop - 4;
-                if (compareKeys(meta[prev], meta[prev + 1], keyStart, keyEnd - keyStart) >= 0) {
+                if (compareKeys(meta[prev], meta[prev + 1], keyAt, keyLen) >= 0) {
                     ordered = false;
                 }
             }
-            int memberStart = size, keyLen = keyEnd - keyStart;
-            ensure(keyLen + 4); // the key as it stands: no escapes in it, no control characters, nothing to escape
-            out[size++] = '"';
-            System.arraycopy(s, keyStart, out, size, keyLen);
-            size += keyLen;
-            out[size++] = '"';
-            out[size++] = ':';
-            out[size++] = ' ';
+            int memberStart = size;
+            if (keyAt >= 0) {
+                ensure(keyLen + 4); // the key as it stands: no escapes in it, no control characters, nothing to escape
+                out[size++] = '"';
+                System.arraycopy(s, keyAt, out, size, keyLen);
+                size += keyLen;
+                out[size++] = '"';
+            } else {
+                escaped(keyBuf, -1 - keyAt, keyLen);
+            }
+            put2((byte) ':', (byte) ' ');
             value();
-            push(keyStart, keyEnd - keyStart, memberStart, size);
+            push(keyAt, keyLen, memberStart, size);
             skipSpace();
             byte c = at(i++);
             if (c == '}') {
@@ -163,9 +164,25 @@ public final class JsonbText {
             reorder(base, outStart);
         }
         metaTop = base;
+        keyTop = keyBase;
     }
 
-    /** Members (4 ints each: key offset and length in the input, member start and end in the output). */
+    /** Keys with escapes, decoded, for the objects being written (a stack, as they nest). */
+    private byte[] keyBuf = new byte[64];
+    private int keyTop;
+
+    /** Decodes the key string at i onto keyBuf, returning its length. */
+    private int decodedKey() {
+        byte[] key = string();
+        if (keyTop + key.length > keyBuf.length) {
+            keyBuf = Arrays.copyOf(keyBuf, Math.max(keyBuf.length * 2, keyTop + key.length));
+        }
+        System.arraycopy(key, 0, keyBuf, keyTop, key.length);
+        keyTop += key.length;
+        return key.length;
+    }
+
+    /** Members (4 ints each: the key's offset (in the input, or -1 - offset in keyBuf) and length, member start and end in the output). */
     private int[] meta = new int[64];
     private int metaTop;
     /** Scratch for {@link #reorder}, which never runs inside another reorder. */
@@ -187,7 +204,9 @@ public final class JsonbText {
         if (aLen != bLen) {
             return Integer.compare(aLen, bLen);
         }
-        return Arrays.compareUnsigned(s, a, a + aLen, s, b, b + bLen);
+        byte[] x = a >= 0 ? s : keyBuf, y = b >= 0 ? s : keyBuf;
+        int xo = a >= 0 ? a : -1 - a, yo = b >= 0 ? b : -1 - b;
+        return Arrays.compareUnsigned(x, xo, xo + aLen, y, yo, yo + bLen);
     }
 
     /** Rewrites the object just written at outStart with its members in jsonb's order, the last of equal keys kept. */
@@ -262,64 +281,6 @@ public final class JsonbText {
         } else {
             escaped(string());
         }
-    }
-
-    private void objectWithEscapedKeys() {
-        i++;
-        skipSpace();
-        if (at(i) == '}') {
-            i++;
-            put("{}");
-            return;
-        }
-        List<Member> members = new ArrayList<>();
-        int start = size;
-        while (true) {
-            skipSpace();
-            if (at(i) != '"') {
-                throw new IllegalArgumentException("a key must be a string");
-            }
-            byte[] key = string();
-            skipSpace();
-            if (at(i++) != ':') {
-                throw new IllegalArgumentException("':' expected");
-            }
-            size = start;
-            value();
-            members.add(new Member(key, Arrays.copyOfRange(out, start, size), members.size()));
-            size = start;
-            skipSpace();
-            byte c = at(i++);
-            if (c == '}') {
-                break;
-            }
-            if (c != ',') {
-                throw new IllegalArgumentException("',' or '}' expected");
-            }
-        }
-        // jsonb's order: shorter keys first, then bytewise; of equal keys the last one stays
-        members.sort((a, b) -> {
-            int d = a.key.length != b.key.length ? Integer.compare(a.key.length, b.key.length)
-                    : Arrays.compareUnsigned(a.key, b.key);
-            return d != 0 ? d : Integer.compare(b.order, a.order);
-        });
-        put("{");
-        byte[] last = null;
-        boolean first = true;
-        for (Member m : members) {
-            if (last != null && Arrays.equals(last, m.key)) {
-                continue; // an earlier duplicate
-            }
-            last = m.key;
-            if (!first) {
-                put(", ");
-            }
-            first = false;
-            escaped(m.key);
-            put(": ");
-            put(m.value, 0, m.value.length);
-        }
-        put("}");
     }
 
     private void array() {
@@ -426,8 +387,13 @@ public final class JsonbText {
 
     /** A string as jsonb writes it: quoted, with " \ and control characters escaped. */
     private void escaped(byte[] str) {
-        put("\"");
-        for (byte b : str) {
+        escaped(str, 0, str.length);
+    }
+
+    private void escaped(byte[] str, int off, int len) {
+        put((byte) '"');
+        for (int k = off; k < off + len; k++) {
+            byte b = str[k];
             switch (b) {
                 case '"' -> put("\\\"");
                 case '\\' -> put("\\\\");

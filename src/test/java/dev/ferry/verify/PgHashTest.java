@@ -184,7 +184,10 @@ class PgHashTest {
                 "{\"b\": 1, \"a\": 2, \"aa\": 3, \"B\": 4, \"é\": 5, \"z\": 6}",
                 "{\"a\": 1, \"a\": 2, \"b\": {\"a\": [1, {\"y\": null, \"x\": true}], \"a\": false}}",
                 "[1, [2, [3, [4, []]]], {}, \"x\"]", "{\"k\":96233,\"tags\":[\"green\"],\"ok\":true}",
-                " \t\n\r{ \"spaced\" :\n [ 1 ,2 ] } \n"));
+                " \t\n\r{ \"spaced\" :\n [ 1 ,2 ] } \n",
+                // keys with escapes, some equal to plain keys once decoded (the last one stays)
+                "{\"\\u0062\": 1, \"a\\\"b\": 2, \"\\n\": 3, \"b\": 4, \"\\u00e9\": 5, \"é\": 6, \"z\": 7}",
+                "{\"x\\ty\": {\"\\u0041\": [1], \"A\": 2, \"a\\/\": 3}, \"a\": {\"k\\\\\": null}, \"\\ud83d\\ude00\": 0}"));
         for (int i = 0; i < 40; i++) {
             texts.add(randomJson(3));
         }
