@@ -19,20 +19,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A large table is read back as several ctid ranges at once; the parts must add up to exactly the
- * checksum of reading it whole. The split size is lowered so the small fixture's tables split too.
+ * A large table is checksummed as several ctid ranges at once; the parts must add up to exactly the
+ * checksum of the whole. The split size is lowered so the small fixture's tables split too.
  */
 class SplitReadBackTest {
 
+    /** The Chinook-like fixture migrated into a fresh database, and verified. */
+    private record Migrated(TargetAddress db, Plan plan, Result result) {
+
+        static Migrated into(Path dir) throws Exception {
+            TargetAddress db = TestPostgres.get().freshDatabase();
+            Migration m = new Migration(Options.of(ChinookLikeFixture.write(dir), db, TestPostgres.get().adminPassword()),
+                    MigrationListener.NONE);
+            Plan plan = m.preflight();
+            Result result = m.run(plan);
+            assertTrue(result.verified());
+            return new Migrated(db, plan, result);
+        }
+    }
+
     @Test
     void partsAddUpToTheWhole(@TempDir Path dir) throws Exception {
-        Path file = ChinookLikeFixture.write(dir);
-        TargetAddress db = TestPostgres.get().freshDatabase();
-        Options options = Options.of(file, db, TestPostgres.get().adminPassword());
-        Migration m = new Migration(options, MigrationListener.NONE);
-        Plan plan = m.preflight();
-        Result result = m.run(plan);
-        assertTrue(result.verified());
+        Migrated migrated = Migrated.into(dir);
+        TargetAddress db = migrated.db();
+        Plan plan = migrated.plan();
+        Result result = migrated.result();
         System.setProperty("ferry.verify.splitBlocks", "1");
         try (PgTarget pg = PgTarget.connect(db, TestPostgres.get().adminPassword(), 4)) {
             for (TablePlan t : plan.tables()) {
@@ -50,12 +61,9 @@ class SplitReadBackTest {
     /** Where PostgreSQL cannot compute the checksum, reading the rows back must give the very same one. */
     @Test
     void readingBackGivesTheChecksumPostgresComputes(@TempDir Path dir) throws Exception {
-        Path file = ChinookLikeFixture.write(dir);
-        TargetAddress db = TestPostgres.get().freshDatabase();
-        Options options = Options.of(file, db, TestPostgres.get().adminPassword());
-        Migration m = new Migration(options, MigrationListener.NONE);
-        Plan plan = m.preflight();
-        assertTrue(m.run(plan).verified());
+        Migrated migrated = Migrated.into(dir);
+        TargetAddress db = migrated.db();
+        Plan plan = migrated.plan();
         java.util.Map<String, Checksums.Sum> computed = new java.util.HashMap<>();
         try (PgTarget pg = PgTarget.connect(db, TestPostgres.get().adminPassword(), 4)) {
             assertTrue(ServerChecksum.usable(pg), "the test server computes Ferry's checksums");
