@@ -169,7 +169,7 @@ final class TableCopier {
                             long micros = b == null ? IsoTime.NOT_PLAIN : IsoTime.plainMicros(b);
                             if (micros != IsoTime.NOT_PLAIN) {
                                 enc.timestampMicros(micros);
-                                hasher.timestampMicros(micros, false);
+                                hasher.timestampMicros(micros);
                                 continue;
                             }
                             v = b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);

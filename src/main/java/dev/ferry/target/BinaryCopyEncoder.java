@@ -2,8 +2,8 @@ package dev.ferry.target;
 
 import dev.ferry.mapping.PgType.Kind;
 import dev.ferry.mapping.Utf8;
+import dev.ferry.mapping.NumericDigits;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,7 +29,6 @@ public final class BinaryCopyEncoder implements RowEncoder {
     /** 2000-01-01, PostgreSQL's epoch for dates and times, in Unix seconds and days. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final long PG_EPOCH_DAYS = 10_957L;
-    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     private final Kind[] kinds;
     private byte[] buf = new byte[1 << 16];
@@ -267,40 +266,13 @@ public final class BinaryCopyEncoder implements RowEncoder {
             return;
         }
         BigDecimal d = as(v, BigDecimal.class, Kind.NUMERIC);
-        int dscale = Math.max(d.scale(), 0);
-        BigInteger unscaled = d.unscaledValue().abs();
-        int scale = d.scale();
-        if (scale < 0) {
-            unscaled = unscaled.multiply(BigInteger.TEN.pow(-scale));
-            scale = 0;
-        }
-        // shift so the decimal point falls on a base-10000 boundary, then take digits from the right
-        int pad = (4 - scale % 4) % 4;
-        unscaled = unscaled.multiply(BigInteger.TEN.pow(pad));
-        int fractionGroups = (scale + pad) / 4;
-        java.util.ArrayDeque<Integer> groups = new java.util.ArrayDeque<>();
-        while (unscaled.signum() > 0) {
-            BigInteger[] qr = unscaled.divideAndRemainder(TEN_THOUSAND);
-            groups.addFirst(qr[1].intValue());
-            unscaled = qr[0];
-        }
-        int weight = groups.size() - fractionGroups - 1;
-        while (!groups.isEmpty() && groups.peekFirst() == 0) {
-            groups.removeFirst();
-            weight--;
-        }
-        while (!groups.isEmpty() && groups.peekLast() == 0) {
-            groups.removeLast();
-        }
-        if (groups.isEmpty()) {
-            weight = 0;
-        }
-        putInt(8 + 2 * groups.size());
-        putShort(groups.size());
-        putShort(weight);
-        putShort(d.signum() < 0 && !groups.isEmpty() ? 0x4000 : 0);
-        putShort(dscale);
-        for (int g : groups) {
+        NumericDigits n = NumericDigits.of(d);
+        putInt(8 + 2 * n.digits().length);
+        putShort(n.digits().length);
+        putShort(n.weight());
+        putShort(d.signum() < 0 && n.digits().length > 0 ? 0x4000 : 0);
+        putShort(Math.max(d.scale(), 0)); // the display scale
+        for (int g : n.digits()) {
             putShort(g);
         }
     }

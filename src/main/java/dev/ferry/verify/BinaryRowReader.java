@@ -89,8 +89,7 @@ public final class BinaryRowReader {
                     in.take(len - 1);
                     h.jsonbTextValue(in.array(), in.offsetOfLast(len - 1), len - 1);
                 }
-                case TIMESTAMP -> h.timestampMicros(in.readLong() + PG_EPOCH_MICROS, false);
-                case TIMESTAMPTZ -> h.timestampMicros(in.readLong() + PG_EPOCH_MICROS, true);
+                case TIMESTAMP, TIMESTAMPTZ -> h.timestampMicros(in.readLong() + PG_EPOCH_MICROS);
                 case DATE -> h.dateDays(in.readInt() + (long) PG_EPOCH_DAYS);
                 case TIME -> h.timeMicros(in.readLong());
                 case UUID -> h.uuidValue(in.readLong(), in.readLong());

@@ -128,11 +128,11 @@ public final class Checksums {
 
     /** {@code server}: PostgreSQL computes the part's checksum; else its rows are read back and hashed here. */
     private static Sum targetPart(TablePlan t, PgTarget target, Ddl ddl, String where, boolean asPlanned, boolean server) {
-        RowHasher hasher = new RowHasher(kinds(t));
         try (Connection c = target.connection()) {
             if (server) {
                 return ServerChecksum.read(c, ServerChecksum.select(t, ddl.qualifiedName(t), where, asPlanned));
             }
+            RowHasher hasher = new RowHasher(kinds(t));
             CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI().copyOut(ddl.copyOutBinary(t, where, asPlanned));
             BinaryRowReader reader = new BinaryRowReader(copy, kinds(t));
             while (reader.hashNext(hasher)) {
@@ -141,11 +141,11 @@ public final class Checksums {
             while (copy.isActive() && copy.readFromCopy() != null) {
                 // read to the end of the COPY so the connection goes back to the pool ready for the next query
             }
+            return new Sum(hasher.rows(), hasher.sum());
         } catch (SQLException | IOException e) {
-            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read table " + t.target()
-                    + " back from PostgreSQL to check it.", "See the details; the data itself is not affected.", e);
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not count and checksum table " + t.target()
+                    + " in PostgreSQL to check it.", "See the details; the data itself is not affected.", e);
         }
-        return new Sum(hasher.rows(), hasher.sum());
     }
 
     public static Sum source(TablePlan t, SqliteSource source) {

@@ -1,8 +1,8 @@
 package dev.ferry.verify;
 
+import dev.ferry.mapping.NumericDigits;
 import dev.ferry.mapping.PgType.Kind;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,8 +92,8 @@ public final class RowHasher {
         put(PgHash.bytes(b, off, len));
     }
 
-    /** A timestamp as microseconds since 1970-01-01 00:00 (UTC for timestamptz). */
-    public void timestampMicros(long micros, boolean withZone) {
+    /** A timestamp as microseconds since 1970-01-01 00:00 (UTC for timestamptz; both hash alike, as in PostgreSQL). */
+    public void timestampMicros(long micros) {
         put(PgHash.timestampUnixMicros(micros));
     }
 
@@ -189,40 +189,22 @@ public final class RowHasher {
         throw new IllegalArgumentException("no checksum for " + v.getClass().getSimpleName());
     }
 
-    private static final BigInteger BASE = BigInteger.valueOf(10_000);
-
     /**
      * {@code hash_numeric_extended}: the value's base-10000 digits without leading or trailing
      * zero digits, hashed as int16s, XOR the weight of the first; zero hashes as -1. Sign and
      * display scale do not count.
      */
     static long numericHash(BigDecimal d) {
-        if (d.signum() == 0) {
+        NumericDigits n = NumericDigits.of(d);
+        if (n.digits().length == 0) {
             return -1;
         }
-        BigDecimal abs = d.abs();
-        // Digits after the point rounded up to a multiple of 4, so the value is an integer of base-10000 digits.
-        int scale = Math.max(abs.scale(), 0);
-        scale = scale + (4 - Math.floorMod(scale, 4)) % 4;
-        BigInteger n = abs.setScale(scale).unscaledValue();
-        int fractionDigits = scale / 4;
-        java.util.ArrayDeque<Integer> digits = new java.util.ArrayDeque<>();
-        while (n.signum() > 0) {
-            BigInteger[] qr = n.divideAndRemainder(BASE);
-            digits.addFirst(qr[1].intValue());
-            n = qr[0];
+        byte[] le = new byte[n.digits().length * 2];
+        for (int k = 0; k < n.digits().length; k++) {
+            le[2 * k] = (byte) n.digits()[k];
+            le[2 * k + 1] = (byte) (n.digits()[k] >>> 8);
         }
-        int weight = digits.size() - fractionDigits - 1;
-        while (digits.peekLast() == 0) {
-            digits.removeLast();
-        }
-        byte[] le = new byte[digits.size() * 2];
-        int k = 0;
-        for (int digit : digits) {
-            le[k++] = (byte) digit;
-            le[k++] = (byte) (digit >>> 8);
-        }
-        return PgHash.bytes(le, 0, le.length) ^ weight;
+        return PgHash.bytes(le, 0, le.length) ^ n.weight();
     }
 
     /** The canonical jsonb text of a JSON text, or null when jsonb would refuse it; for tests. */
