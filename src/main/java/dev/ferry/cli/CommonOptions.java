@@ -1,8 +1,8 @@
 package dev.ferry.cli;
 
-import dev.ferry.mapping.PgType;
+import dev.ferry.plan.PgType;
 import dev.ferry.run.Options;
-import dev.ferry.target.Naming;
+import dev.ferry.postgres.Naming;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,10 +58,10 @@ final class CommonOptions {
         };
         Map<String, PgType> overrides = new LinkedHashMap<>();
         types.forEach((k, v) -> overrides.put(k.toLowerCase(Locale.ROOT), PgType.parse(v)));
-        return o.withNaming(style).withOverrides(overrides).withResolutions(dev.ferry.mapping.Resolutions.parse(onProblem))
+        return o.withNaming(style).withOverrides(overrides).withResolutions(dev.ferry.plan.Resolutions.parse(onProblem))
                 .withRejects(rejects)
-                .withLeaveOut(leaveOut.stream().map(dev.ferry.mapping.Plan.Part::byId)
-                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(dev.ferry.mapping.Plan.Part.class))))
+                .withLeaveOut(leaveOut.stream().map(dev.ferry.plan.Plan.Part::byId)
+                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(dev.ferry.plan.Plan.Part.class))))
                 .withExcluded(java.util.Set.copyOf(exclude));
     }
 }

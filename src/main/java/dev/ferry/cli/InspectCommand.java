@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationListener;
 import dev.ferry.run.Options;

@@ -1,15 +1,15 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
-import dev.ferry.source.Backup;
-import dev.ferry.source.SqliteSource;
-import dev.ferry.target.Ddl;
-import dev.ferry.target.PgTarget;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.sqlite.Backup;
+import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.mapping.Problem;
+import dev.ferry.plan.Problem;
 import dev.ferry.run.Result;
 import dev.ferry.verify.Report;
 import dev.ferry.verify.TableCheck;

@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

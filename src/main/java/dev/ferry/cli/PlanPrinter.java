@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.TablePlan;
 
 /** Shows a plan: as readable text for people, or as JSON for scripts (inspect --json). */
 final class PlanPrinter {

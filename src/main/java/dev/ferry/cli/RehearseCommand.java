@@ -1,11 +1,11 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
-import dev.ferry.target.PrivatePostgres;
-import dev.ferry.target.Secret;
+import dev.ferry.postgres.PrivatePostgres;
+import dev.ferry.postgres.Secret;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.target.PgTarget;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.io.IOException;
 import picocli.CommandLine.Option;
 

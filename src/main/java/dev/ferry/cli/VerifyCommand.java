@@ -1,11 +1,11 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationListener;
 import dev.ferry.run.Options;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.TablePlan;
 import dev.ferry.schema.Table;
-import dev.ferry.source.SqliteSource;
+import dev.ferry.sqlite.SqliteSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,7 +80,7 @@ record CopyPart(TablePlan table, Long from, Long to, String rowid, CopyProgress 
             where.add(rowid + " > " + after);
         }
         List<String> list = new ArrayList<>(table.columns().stream().map(c -> SqliteSource.quote(c.source().name())).toList());
-        list.addAll(dev.ferry.mapping.RowFixer.flagSql(table));
+        list.addAll(dev.ferry.plan.RowFixer.flagSql(table));
         String cols = String.join(", ", list);
         return "SELECT " + (rowid == null ? "" : rowid + ", ") + cols + " FROM " + SqliteSource.quote(table.source().name())
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + (rowid == null ? "" : " ORDER BY " + rowid);

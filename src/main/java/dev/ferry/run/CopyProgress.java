@@ -1,6 +1,6 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.TablePlan;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

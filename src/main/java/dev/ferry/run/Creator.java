@@ -1,11 +1,11 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Ddl;
-import dev.ferry.target.Naming;
-import dev.ferry.target.PgTarget;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.PgTarget;
 import dev.ferry.verify.Checksums;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,7 +100,7 @@ final class Creator {
             Journal.objects(c, run, "function", plan.triggers().stream().filter(t -> t.failure() == null
                     && !kept.containsKey(t.on()) && !functions.contains(t.function())).map(Plan.TriggerPlan::function).toList());
             if (createdCollation) {
-                Journal.objects(c, run, "collation", List.of(dev.ferry.mapping.ColumnPlan.NOCASE));
+                Journal.objects(c, run, "collation", List.of(dev.ferry.plan.ColumnPlan.NOCASE));
             }
             Journal.existing(c, run, kept);
             PartJournal.addParts(c, run, parts);
@@ -153,7 +153,7 @@ final class Creator {
         try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_collation l JOIN pg_namespace n "
                 + "ON n.oid = l.collnamespace WHERE n.nspname = ? AND l.collname = ?")) {
             ps.setString(1, schema);
-            ps.setString(2, dev.ferry.mapping.ColumnPlan.NOCASE);
+            ps.setString(2, dev.ferry.plan.ColumnPlan.NOCASE);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -1,10 +1,10 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.PgType;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Naming;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.PgType;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Naming;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

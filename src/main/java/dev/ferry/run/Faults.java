@@ -1,9 +1,9 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Naming;
-import dev.ferry.target.PgTarget;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.PgTarget;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

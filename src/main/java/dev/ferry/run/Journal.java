@@ -1,7 +1,7 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.target.PgTarget;
+import dev.ferry.postgres.PgTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

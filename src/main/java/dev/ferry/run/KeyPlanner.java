@@ -1,13 +1,13 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.IndexTranslator;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.translate.IndexTranslator;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.TablePlan;
 import dev.ferry.schema.ForeignKey;
 import dev.ferry.schema.Index;
-import dev.ferry.target.Naming;
+import dev.ferry.postgres.Naming;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ final class KeyPlanner {
     }
 
     static List<Plan.IndexPlan> indexes(List<TablePlan> tables, Naming naming, Set<String> usedRelations,
-                                        List<Problem> problems, dev.ferry.mapping.SqlScope scope) {
+                                        List<Problem> problems, dev.ferry.translate.SqlScope scope) {
         List<Plan.IndexPlan> out = new ArrayList<>();
         for (TablePlan t : tables) {
             List<String> pk = t.source().primaryKey();

@@ -1,11 +1,11 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.MigrationEvent.Phase;
-import dev.ferry.source.SqliteSource;
-import dev.ferry.target.Ddl;
-import dev.ferry.target.PgTarget;
+import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.PgTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -106,8 +106,8 @@ public final class Migration {
             throw new FerryException(FerryException.Kind.USAGE, "Schema " + Journal.SCHEMA + " is where Ferry keeps its "
                     + "journal; it cannot hold migrated tables.", "Choose another schema.");
         }
-        List<dev.ferry.mapping.Problem> stops = plan.problems().stream()
-                .filter(p -> dev.ferry.mapping.Problem.STOP.equals(p.resolution())).toList();
+        List<dev.ferry.plan.Problem> stops = plan.problems().stream()
+                .filter(p -> dev.ferry.plan.Problem.STOP.equals(p.resolution())).toList();
         if (!stops.isEmpty()) {
             throw new FerryException(FerryException.Kind.FAILED, "Ferry stopped before writing anything, as you chose for "
                     + stops.size() + " problem" + (stops.size() == 1 ? "" : "s") + ": " + stops.get(0).message(),

@@ -1,6 +1,6 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.Problem;
+import dev.ferry.plan.Problem;
 import java.time.Duration;
 
 /** What a run reports as it goes. Immutable, so listeners may hand them to other threads. */

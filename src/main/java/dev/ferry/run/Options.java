@@ -1,11 +1,11 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.PgType;
-import dev.ferry.target.Naming;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Resolutions;
+import dev.ferry.plan.PgType;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Resolutions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

@@ -1,20 +1,22 @@
 package dev.ferry.run;
 
+import dev.ferry.translate.SqlPlanner;
+
 import dev.ferry.FerryException;
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.Defaults;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.SqlScope;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.mapping.TypePlanner;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.translate.Defaults;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.translate.SqlScope;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.plan.TypePlanner;
 import dev.ferry.schema.Catalog;
 import dev.ferry.schema.Column;
 import dev.ferry.schema.Table;
-import dev.ferry.source.CatalogReader;
-import dev.ferry.source.Profiler;
-import dev.ferry.source.SqliteSource;
-import dev.ferry.target.Naming;
+import dev.ferry.sqlite.CatalogReader;
+import dev.ferry.sqlite.Profiler;
+import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.postgres.Naming;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -112,7 +114,7 @@ public final class Planner {
             }
             boolean identity = c.name().equals(t.rowidAlias()) && dec.type().isInteger();
             cols.add(new ColumnPlan(c, colNames.get(c.name()), dec.type(), dec.rule(),
-                    dec.rule() == null ? dev.ferry.mapping.TypeRule.Conversion.AS_IS : dec.rule().conversion(),
+                    dec.rule() == null ? dev.ferry.plan.TypeRule.Conversion.AS_IS : dec.rule().conversion(),
                     identity, def, dec.profile(), dec.fix()));
         }
         return new TablePlan(t, target, List.copyOf(cols), d.rows());

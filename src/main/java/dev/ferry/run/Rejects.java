@@ -3,7 +3,7 @@ package dev.ferry.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ferry.FerryException;
-import dev.ferry.mapping.RowFixer;
+import dev.ferry.plan.RowFixer;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
 import dev.ferry.verify.Report;
 import dev.ferry.verify.TableCheck;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Naming;
-import dev.ferry.target.PgTarget;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.PgTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

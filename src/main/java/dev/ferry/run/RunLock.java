@@ -1,6 +1,6 @@
 package dev.ferry.run;
 
-import dev.ferry.target.PgTarget;
+import dev.ferry.postgres.PgTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,13 +1,13 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.TablePlan;
 import dev.ferry.run.MigrationEvent.Phase;
-import dev.ferry.source.SqliteSource;
-import dev.ferry.target.Ddl;
-import dev.ferry.target.PgTarget;
+import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.PgTarget;
 import dev.ferry.verify.Checksums;
 import dev.ferry.verify.TableCheck;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,15 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.PgType;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Ddl;
-import dev.ferry.target.Naming;
-import dev.ferry.target.PgTarget;
+import dev.ferry.translate.SqlPlanner;
+
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.PgType;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.PgTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.ferry.run;
 
 import dev.ferry.FerryException;
-import dev.ferry.target.Naming;
-import dev.ferry.target.PgTarget;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.PgTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.ferry.run;
 
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.Resolutions;
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.Resolutions;
+import dev.ferry.plan.TablePlan;
 import dev.ferry.schema.Column;
 import dev.ferry.schema.Table;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Result;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.ferry.ui;
 
-import dev.ferry.target.PgTarget;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.util.List;
 import java.util.Set;
 import javafx.concurrent.Task;

@@ -1,7 +1,7 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.TablePlan;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;

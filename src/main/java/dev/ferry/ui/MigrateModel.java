@@ -1,9 +1,9 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Options;
 import dev.ferry.run.Result;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -1,6 +1,6 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Options;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -1,7 +1,7 @@
 package dev.ferry.ui;
 
 import atlantafx.base.theme.Styles;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Options;
 import java.io.File;
 import java.nio.file.Path;
@@ -104,7 +104,7 @@ final class OptionsView implements StepView {
         backupRow.setPadding(new javafx.geometry.Insets(0, 0, 0, 28));
         VBox backupBox = section("options.backup", backup, backupRow);
         javafx.scene.layout.FlowPane parts = new javafx.scene.layout.FlowPane(18, 8);
-        for (dev.ferry.mapping.Plan.Part part : dev.ferry.mapping.Plan.Part.values()) {
+        for (dev.ferry.plan.Plan.Part part : dev.ferry.plan.Plan.Part.values()) {
             CheckBox box = new CheckBox(Text.get("options.create." + part.id()));
             box.setId("create-" + part.id());
             box.setMnemonicParsing(true);

@@ -1,12 +1,12 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.PgType;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.PgType;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.Options;
-import dev.ferry.target.Ddl;
-import dev.ferry.target.Naming;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.Naming;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.concurrent.Task;
@@ -22,7 +22,7 @@ final class Preflight extends Task<Preflight.Reviewed> {
 
     private final Options options;
 
-    Preflight(Path file, Naming.Style naming, Map<String, PgType> overrides, dev.ferry.mapping.Resolutions resolutions) {
+    Preflight(Path file, Naming.Style naming, Map<String, PgType> overrides, dev.ferry.plan.Resolutions resolutions) {
         this.options = Options.of(file, null, null).withNaming(naming).withOverrides(overrides).withResolutions(resolutions);
         updateTitle("preflight");
     }

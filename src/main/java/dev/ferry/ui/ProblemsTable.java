@@ -1,6 +1,6 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.Problem;
+import dev.ferry.plan.Problem;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -1,12 +1,12 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.PgType;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.Resolutions;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Naming;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.PgType;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.Resolutions;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Naming;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +85,7 @@ final class ReviewModel implements StepModel {
                 Plan p = task.getValue().plan();
                 excluded.removeIf(n -> p.table(n).isEmpty());
                 plan.set(p);
-                ddl.set(excluded.isEmpty() ? task.getValue().ddl() : new dev.ferry.target.Ddl(p.schema()).script(p.excluding(excluded)));
+                ddl.set(excluded.isEmpty() ? task.getValue().ddl() : new dev.ferry.postgres.Ddl(p.schema()).script(p.excluding(excluded)));
                 planning.set(false);
             }
         });
@@ -147,7 +147,7 @@ final class ReviewModel implements StepModel {
         if (included ? excluded.remove(name) : excluded.add(name)) {
             Plan p = plan.get();
             if (p != null) {
-                ddl.set(new dev.ferry.target.Ddl(p.schema()).script(p.excluding(excluded)));
+                ddl.set(new dev.ferry.postgres.Ddl(p.schema()).script(p.excluding(excluded)));
             }
         }
     }

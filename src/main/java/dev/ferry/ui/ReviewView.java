@@ -2,9 +2,9 @@ package dev.ferry.ui;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Naming;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Naming;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

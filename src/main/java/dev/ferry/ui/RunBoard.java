@@ -1,6 +1,6 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.collections.FXCollections;

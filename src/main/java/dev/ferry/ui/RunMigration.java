@@ -1,15 +1,15 @@
 package dev.ferry.ui;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.Options;
 import dev.ferry.run.Result;
-import dev.ferry.source.Backup;
-import dev.ferry.source.SqliteSource;
-import dev.ferry.target.PrivatePostgres;
-import dev.ferry.target.Secret;
+import dev.ferry.sqlite.Backup;
+import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.postgres.PrivatePostgres;
+import dev.ferry.postgres.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.ferry.ui;
 
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.TablePlan;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.TablePlan;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.MigrationEvent.Phase;
 import dev.ferry.run.MigrationListener;

@@ -2,8 +2,8 @@ package dev.ferry.ui;
 
 import dev.ferry.schema.Catalog;
 import dev.ferry.schema.Table;
-import dev.ferry.source.CatalogReader;
-import dev.ferry.source.SqliteSource;
+import dev.ferry.sqlite.CatalogReader;
+import dev.ferry.sqlite.SqliteSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

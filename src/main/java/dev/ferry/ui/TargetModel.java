@@ -1,7 +1,7 @@
 package dev.ferry.ui;
 
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;

@@ -1,9 +1,9 @@
 package dev.ferry.ui;
 
-import dev.ferry.target.Naming;
-import dev.ferry.target.PgTarget;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

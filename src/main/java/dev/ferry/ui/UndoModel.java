@@ -1,8 +1,8 @@
 package dev.ferry.ui;
 
 import dev.ferry.run.Undo;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;

@@ -2,9 +2,9 @@ package dev.ferry.ui;
 
 import dev.ferry.FerryException;
 import dev.ferry.run.Undo;
-import dev.ferry.target.PgTarget;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import java.util.UUID;
 import javafx.concurrent.Task;
 

@@ -67,7 +67,7 @@ final class WizardModel {
         target.apply(last, password);
         options.schema().set(last.schema().isEmpty() ? "public" : last.schema());
         try {
-            review.naming().set(dev.ferry.target.Naming.Style.valueOf(last.naming()));
+            review.naming().set(dev.ferry.postgres.Naming.Style.valueOf(last.naming()));
         } catch (IllegalArgumentException unknown) {
             // an older or hand-edited setting: the default style
         }

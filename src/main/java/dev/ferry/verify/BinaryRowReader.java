@@ -1,7 +1,7 @@
 package dev.ferry.verify;
 
-import dev.ferry.mapping.IsoTime;
-import dev.ferry.mapping.PgType.Kind;
+import dev.ferry.value.IsoTime;
+import dev.ferry.plan.PgType.Kind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,14 +1,14 @@
 package dev.ferry.verify;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.PgType;
-import dev.ferry.mapping.RowFixer;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.mapping.ValueConverter;
-import dev.ferry.source.SqliteSource;
-import dev.ferry.target.Ddl;
-import dev.ferry.target.PgTarget;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.PgType;
+import dev.ferry.plan.RowFixer;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.plan.ValueConverter;
+import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.PgTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

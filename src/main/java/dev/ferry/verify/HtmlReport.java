@@ -2,7 +2,7 @@ package dev.ferry.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
 package dev.ferry.verify;
 
-import dev.ferry.mapping.NumericDigits;
-import dev.ferry.mapping.PgType.Kind;
+import dev.ferry.value.JsonbText;
+
+import dev.ferry.value.NumericDigits;
+import dev.ferry.plan.PgType.Kind;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.ferry.verify;
 
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.PgType.Kind;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.Naming;
-import dev.ferry.target.PgTarget;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.PgType.Kind;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.PgTarget;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ferry.FerryException;
-import dev.ferry.target.ServerChecks;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.ServerChecks;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.ChinookLikeFixture;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.ChinookLikeFixture;
 import dev.ferry.testing.TestPostgres;
 import java.io.ByteArrayInputStream;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
+import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.Options;
-import dev.ferry.target.Naming;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.ChinookLikeFixture;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;

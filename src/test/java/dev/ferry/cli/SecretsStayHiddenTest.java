@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.ChinookLikeFixture;
 import dev.ferry.testing.TestPostgres;
 import java.io.OutputStream;
@@ -77,7 +77,7 @@ class SecretsStayHiddenTest {
     /** Ferry in its own JVM, the password on standard input, output kept in files next to the reports. */
     static int ferry(Path dir, Path logs, String name, String password, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dferry.logdir=" + logs, "-cp", System.getProperty("java.class.path"), "dev.ferry.Main"));
+                "-Xmx256m", "-Dferry.logdir=" + logs, "-cp", System.getProperty("java.class.path"), "dev.ferry.app.Main"));
         cmd.addAll(List.of(args));
         cmd.add("--password-stdin");
         Process p = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out-" + name + ".txt").toFile())

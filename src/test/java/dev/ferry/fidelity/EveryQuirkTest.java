@@ -3,13 +3,13 @@ package dev.ferry.fidelity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
 import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationListener;
 import dev.ferry.run.Options;
 import dev.ferry.run.Result;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.TestPostgres;
 import dev.ferry.verify.TableCheck;
 import java.nio.file.Path;

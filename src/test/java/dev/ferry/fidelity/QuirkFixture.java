@@ -2,7 +2,7 @@ package dev.ferry.fidelity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.mapping.Problem;
+import dev.ferry.plan.Problem;
 import dev.ferry.testing.SqliteFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;

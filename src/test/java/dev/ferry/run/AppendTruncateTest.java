@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.FerryException;
 import dev.ferry.cli.CliRunner;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import dev.ferry.verify.TableCheck;

@@ -3,8 +3,8 @@ package dev.ferry.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.Plan;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.Plan;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.ChinookLikeFixture;
 import dev.ferry.testing.TestPostgres;
 import dev.ferry.verify.TableCheck;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
-import dev.ferry.target.Naming;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.Plan;
+import dev.ferry.postgres.Naming;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -4,8 +4,8 @@ import static dev.ferry.run.ResumeTest.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.Problem;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.Problem;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ class ForeignCollationTest {
     void theStandInOrdersAsSqliteBinaryDoes() {
         String[] words = {"b", "a", "é", "😀", "\uFFFD", "ab", "", "Z", "\u00FF"};
         String[] byCodePoint = words.clone();
-        Arrays.sort(byCodePoint, dev.ferry.source.SqliteSource::compareCodePoints);
+        Arrays.sort(byCodePoint, dev.ferry.sqlite.SqliteSource::compareCodePoints);
         String[] byUtf8 = words.clone();
         Arrays.sort(byUtf8, (x, y) -> Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8), y.getBytes(StandardCharsets.UTF_8)));
         assertEquals(Arrays.asList(byUtf8), Arrays.asList(byCodePoint));

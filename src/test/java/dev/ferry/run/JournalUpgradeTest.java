@@ -4,7 +4,7 @@ import static dev.ferry.run.ResumeTest.count;
 import static dev.ferry.run.TriggersTest.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;

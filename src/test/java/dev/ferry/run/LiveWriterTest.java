@@ -3,7 +3,7 @@ package dev.ferry.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -5,8 +5,8 @@ import static dev.ferry.run.TriggersTest.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.Problem;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.Problem;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;

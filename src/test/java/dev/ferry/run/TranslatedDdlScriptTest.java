@@ -2,8 +2,8 @@ package dev.ferry.run;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.Plan;
-import dev.ferry.target.Ddl;
+import dev.ferry.plan.Plan;
+import dev.ferry.postgres.Ddl;
 import dev.ferry.testing.SqliteFixture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

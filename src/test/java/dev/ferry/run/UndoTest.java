@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.FerryException;
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.ChinookLikeFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;

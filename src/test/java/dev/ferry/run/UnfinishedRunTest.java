@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.Plan;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class UnfinishedRunTest {
 
     @Test
     void resumeRefusesOtherChoicesOfTypes() throws Exception {
-        Options other = options.withOverrides(java.util.Map.of("orders.item", dev.ferry.mapping.PgType.parse("varchar(200)")));
+        Options other = options.withOverrides(java.util.Map.of("orders.item", dev.ferry.plan.PgType.parse("varchar(200)")));
         Migration m = new Migration(other, MigrationListener.NONE);
         Plan plan = m.preflight();
         FerryException e = assertThrows(FerryException.class, () -> m.resume(plan));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.FerryException;
-import dev.ferry.mapping.Plan;
-import dev.ferry.mapping.Problem;
-import dev.ferry.mapping.Resolutions;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.Resolutions;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Files;
@@ -143,11 +143,11 @@ class UnsafeTextTest {
 
     @Test
     void safeTextIsNotFlagged() {
-        assertTrue(dev.ferry.mapping.Utf8.safe("plain é 日本 🚢".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertTrue(!dev.ferry.mapping.Utf8.safe(new byte[] {(byte) 0xC3, 0x28}));
-        assertTrue(!dev.ferry.mapping.Utf8.safe(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})); // a surrogate
-        assertTrue(!dev.ferry.mapping.Utf8.safe(new byte[] {(byte) 0xE2, (byte) 0x82})); // cut short
-        assertTrue(!dev.ferry.mapping.Utf8.safe(new byte[] {(byte) 0xC0, (byte) 0x80})); // overlong
+        assertTrue(dev.ferry.value.Utf8.safe("plain é 日本 🚢".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(!dev.ferry.value.Utf8.safe(new byte[] {(byte) 0xC3, 0x28}));
+        assertTrue(!dev.ferry.value.Utf8.safe(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})); // a surrogate
+        assertTrue(!dev.ferry.value.Utf8.safe(new byte[] {(byte) 0xE2, (byte) 0x82})); // cut short
+        assertTrue(!dev.ferry.value.Utf8.safe(new byte[] {(byte) 0xC0, (byte) 0x80})); // overlong
         assertArrayEquals(new byte[0], new byte[0]);
     }
 }

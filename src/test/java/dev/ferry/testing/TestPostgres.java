@@ -1,7 +1,7 @@
 package dev.ferry.testing;
 
-import dev.ferry.target.Secret;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
 import dev.ferry.run.Result;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import dev.ferry.verify.TableCheck;

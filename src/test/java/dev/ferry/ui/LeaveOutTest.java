@@ -3,8 +3,8 @@ package dev.ferry.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.Problem;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.Problem;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ class LeaveOutTest {
         robot.clickOn(robot.lookup("#tables .table-cell").match(c -> {
             TableCell<?, ?> cell = (TableCell<?, ?>) c;
             return cell.getTableColumn() != null && "include-column".equals(cell.getTableColumn().getId())
-                    && cell.getTableRow() != null && cell.getTableRow().getItem() instanceof dev.ferry.mapping.TablePlan t
+                    && cell.getTableRow() != null && cell.getTableRow().getItem() instanceof dev.ferry.plan.TablePlan t
                     && t.source().name().equals("scratch");
         }).lookup(".check-box").queryAs(CheckBox.class));
         w.until(5, () -> model.review.excluded().contains("scratch"));
@@ -73,7 +73,7 @@ class LeaveOutTest {
         robot.clickOn("#create-indexes");
         robot.clickOn("#create-views");
         w.until(30, () -> model.options.blocker().get().isEmpty());
-        assertEquals(java.util.Set.of(dev.ferry.mapping.Plan.Part.INDEXES, dev.ferry.mapping.Plan.Part.VIEWS),
+        assertEquals(java.util.Set.of(dev.ferry.plan.Plan.Part.INDEXES, dev.ferry.plan.Plan.Part.VIEWS),
                 model.options.leaveOut());
         w.next();
         w.until(180, () -> !model.migrate.busy().get());

@@ -2,9 +2,9 @@ package dev.ferry.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.mapping.ColumnPlan;
-import dev.ferry.mapping.TablePlan;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.ChinookLikeFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;

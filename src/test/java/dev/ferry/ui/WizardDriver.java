@@ -2,7 +2,7 @@ package dev.ferry.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.target.TargetAddress;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

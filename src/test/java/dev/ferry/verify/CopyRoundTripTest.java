@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.PgType;
-import dev.ferry.mapping.PgType.Kind;
-import dev.ferry.target.BinaryCopyEncoder;
-import dev.ferry.target.CopyEncoder;
-import dev.ferry.target.RowEncoder;
-import dev.ferry.target.TargetAddress;
+import dev.ferry.plan.PgType;
+import dev.ferry.plan.PgType.Kind;
+import dev.ferry.postgres.BinaryCopyEncoder;
+import dev.ferry.postgres.CopyEncoder;
+import dev.ferry.postgres.RowEncoder;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.TestPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -247,12 +247,12 @@ class CopyRoundTripTest {
     void timestampsGivenAsMicrosEncodeAsTheirDateTimes() {
         for (String text : List.of("2019-01-01 00:00:18", "0001-01-01 00:00:00", "9999-12-31 23:59:59", "1969-12-31 23:59:59",
                 "2000-01-01 00:00:00")) {
-            java.time.LocalDateTime t = dev.ferry.mapping.IsoTime.localDateTime(text);
+            java.time.LocalDateTime t = dev.ferry.value.IsoTime.localDateTime(text);
             for (boolean binary : new boolean[] {true, false}) {
                 RowEncoder a = encoder(binary, Kind.TIMESTAMP), b = encoder(binary, Kind.TIMESTAMP);
                 a.value(t);
                 a.endRow();
-                b.timestampMicros(dev.ferry.mapping.IsoTime.plainMicros(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                b.timestampMicros(dev.ferry.value.IsoTime.plainMicros(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
                 b.endRow();
                 assertArrayEquals(Arrays.copyOf(a.buffer(), a.size()), Arrays.copyOf(b.buffer(), b.size()), text);
             }

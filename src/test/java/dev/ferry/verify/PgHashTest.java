@@ -1,12 +1,14 @@
 package dev.ferry.verify;
 
+import dev.ferry.value.JsonbText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.mapping.PgType.Kind;
+import dev.ferry.plan.PgType.Kind;
 import dev.ferry.testing.TestPostgres;
 import java.math.BigDecimal;
 import java.math.BigInteger;

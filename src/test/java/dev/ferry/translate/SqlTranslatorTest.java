@@ -1,0 +1,182 @@
+package dev.ferry.translate;
+
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.PgType;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.plan.TypeRule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.schema.Column;
+import dev.ferry.schema.Table;
+import dev.ferry.sqlite.ColumnProfile;
+import dev.ferry.postgres.Naming;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The translator on its own, against a plan with renamed tables and columns (spaces, case, a
+ * collision kept exact) and columns whose types changed (boolean, timestamp). Whether PostgreSQL
+ * accepts the results is proven by the migration tests (NorthwindViewsTest and the others).
+ */
+class SqlTranslatorTest {
+
+    static final ColumnProfile ANY = new ColumnProfile(0, 0, 0, 0, 0, null, null, null, null);
+
+    static ColumnPlan col(String name, String target, PgType.Kind kind) {
+        return col(name, target, kind, TypeRule.Conversion.AS_IS);
+    }
+
+    static ColumnPlan col(String name, String target, PgType.Kind kind, TypeRule.Conversion conversion) {
+        return new ColumnPlan(new Column(name, 0, "", false, null, 0, Column.Generated.NONE, null), target, PgType.of(kind),
+                null, conversion, false, null, ANY);
+    }
+
+    static TablePlan table(String name, String target, String rowidAlias, ColumnPlan... cols) {
+        List<Column> sc = new ArrayList<>();
+        for (ColumnPlan c : cols) {
+            sc.add(c.source());
+        }
+        Table t = new Table(name, "", sc, rowidAlias == null ? List.of() : List.of(rowidAlias), rowidAlias, false, false,
+                false, null, List.of(), List.of());
+        return new TablePlan(t, target, List.of(cols), 0);
+    }
+
+    static final TablePlan ORDERS = table("Orders", "orders", "OrderID",
+            col("OrderID", "orderid", PgType.Kind.BIGINT), col("CustomerID", "customerid", PgType.Kind.TEXT),
+            col("OrderDate", "orderdate", PgType.Kind.TIMESTAMP), col("Freight", "freight", PgType.Kind.DOUBLE),
+            col("Shipped", "shipped", PgType.Kind.BOOLEAN), col("Note", "Note", PgType.Kind.TEXT),
+            col("Remark", "remark", PgType.Kind.TEXT), col("Created", "created", PgType.Kind.TEXT), col("Filter", "filter", PgType.Kind.TEXT));
+    static final TablePlan DETAILS = table("Order Details", "order details", null,
+            col("OrderID", "orderid", PgType.Kind.BIGINT), col("UnitPrice", "unitprice", PgType.Kind.DOUBLE),
+            col("Quantity", "quantity", PgType.Kind.BIGINT), col("Name", "name", PgType.Kind.TEXT),
+            col("Stamp", "stamp", PgType.Kind.TIMESTAMP, TypeRule.Conversion.EPOCH_SECONDS));
+    static final SqlScope SCOPE = new SqlScope(List.of(ORDERS, DETAILS), Map.of("Big Orders", "big orders"),
+            new Naming(Naming.Style.LOWER), true);
+
+    static String view(String select) {
+        SqlTranslator.Result r = SqlTranslator.view("CREATE VIEW v AS " + select, SCOPE);
+        assertNull(r.failure(), () -> select + " failed: " + r.failure());
+        return r.sql();
+    }
+
+    static String refused(String select) {
+        SqlTranslator.Result r = SqlTranslator.view("CREATE VIEW v AS " + select, SCOPE);
+        assertNotNull(r.failure(), () -> select + " was translated to " + r.sql());
+        return r.failure();
+    }
+
+    @Test
+    void namesInEveryQuotingStyleGoThroughTheRenames() {
+        assertEquals("SELECT d.orderid, d.unitprice * d.quantity AS total FROM \"order details\" AS d",
+                view("SELECT d.OrderID, d.[UnitPrice] * d.`Quantity` AS Total FROM [Order Details] AS d"));
+        assertEquals("SELECT \"order details\".orderid FROM \"order details\"",
+                view("SELECT \"Order Details\".OrderID FROM \"Order Details\""));
+        assertEquals("SELECT \"Note\", remark FROM orders", view("SELECT \"Note\", remark FROM main.Orders"),
+                "a name kept exact (it collided in the plan), another folded");
+        assertEquals("SELECT o.orderid FROM orders o JOIN \"order details\" d ON d.orderid = o.orderid",
+                view("SELECT o.OrderID FROM Orders o JOIN [Order Details] d ON d.OrderID = o.OrderID"));
+        assertEquals("SELECT * FROM \"big orders\"", view("SELECT * FROM [Big Orders]"));
+    }
+
+    @Test
+    void aKeywordSqliteAllowsAsAColumnNameIsThatColumn() {
+        assertEquals("SELECT filter FROM orders WHERE filter IS NOT NULL",
+                view("SELECT filter FROM Orders WHERE filter NOTNULL"));
+        assertEquals("SELECT count(*) FILTER (WHERE freight > 1) FROM orders", view("SELECT count(*) FILTER (WHERE Freight > 1) FROM Orders"));
+    }
+
+    @Test
+    void functionsBecomeTheirPostgresEquivalents() {
+        assertEquals("SELECT coalesce(customerid, 'none'), strpos(customerid, 'A'), length(customerid), upper(customerid) FROM orders",
+                view("SELECT ifnull(CustomerID, 'none'), instr(CustomerID, 'A'), length(CustomerID), UPPER(CustomerID) FROM Orders"));
+        assertEquals("SELECT string_agg((name)::text, ','), string_agg((name)::text, '; '), string_agg(DISTINCT (name)::text, ',') "
+                + "FROM \"order details\"", view("SELECT group_concat(Name), group_concat(Name, '; '), "
+                + "group_concat(DISTINCT Name) FROM [Order Details]"));
+        assertEquals("SELECT CASE WHEN freight > 10 THEN 'big' ELSE 'small' END FROM orders",
+                view("SELECT iif(Freight > 10, 'big', 'small') FROM Orders"));
+        assertEquals("SELECT substr(customerid, 2, 3), substr(customerid, length(customerid) + 1 - 3) FROM orders",
+                view("SELECT substr(CustomerID, 2, 3), substr(CustomerID, -3) FROM Orders"));
+        assertEquals("SELECT length(orderid::text) FROM orders", view("SELECT length(OrderID) FROM Orders"));
+        assertEquals("SELECT CAST(freight AS bigint), CAST(orderid AS text), CAST(shipped AS integer)::bigint FROM orders",
+                view("SELECT CAST(Freight AS INTEGER), cast(OrderID as varchar(10)), CAST(Shipped AS INT) FROM Orders"));
+        assertTrue(refused("SELECT substr(CustomerID, 2, -1) FROM Orders").contains("negative length"));
+        assertTrue(refused("SELECT typeof(CustomerID) FROM Orders").contains("typeof"));
+        assertTrue(refused("SELECT my_udf(CustomerID) FROM Orders").contains("my_udf"));
+    }
+
+    @Test
+    void operatorsAndLiterals() {
+        assertEquals("SELECT orderid FROM orders WHERE shipped = true AND customerid <> 'x' AND orderid = 1",
+                view("SELECT OrderID FROM Orders WHERE Shipped == 1 AND CustomerID != 'x' AND OrderID = TRUE"));
+        assertEquals("SELECT orderid FROM orders WHERE customerid IS DISTINCT FROM remark AND remark IS NOT NULL "
+                + "AND customerid IS NOT DISTINCT FROM 'a'", view("SELECT OrderID FROM Orders WHERE CustomerID IS NOT remark "
+                + "AND remark NOTNULL AND CustomerID IS 'a'"));
+        assertEquals("SELECT orderid::text || '-' || customerid FROM orders WHERE customerid ILIKE 'a%' AND remark ~ '^A.*\\.[0-9]$'",
+                view("SELECT OrderID || '-' || CustomerID FROM Orders WHERE CustomerID LIKE 'a%' AND remark GLOB 'A*.[0-9]'"));
+        assertEquals("SELECT '\\xCAFE'::bytea, 255, 'it''s' FROM orders WHERE customerid = 'active'",
+                view("SELECT X'CAFE', 0xFF, 'it''s' FROM Orders WHERE CustomerID = \"active\""),
+                "a double-quoted word that names nothing is a string in SQLite");
+        assertEquals("SELECT * FROM orders ORDER BY orderid LIMIT 10 OFFSET 20",
+                view("SELECT * FROM Orders ORDER BY OrderID LIMIT 20, 10"));
+        assertEquals("SELECT * FROM orders LIMIT ALL OFFSET 5", view("SELECT * FROM Orders LIMIT -1 OFFSET 5"));
+        assertEquals("SELECT * FROM orders ORDER BY customerid COLLATE nocase", view("SELECT * FROM Orders ORDER BY CustomerID COLLATE NOCASE"));
+    }
+
+    @Test
+    void aNumberWhereSqliteWantsATruthValueIsTrueWhenNotZero() {
+        assertEquals("SELECT orderid FROM orders WHERE (orderid <> 0) AND NOT (freight <> 0) AND shipped",
+                view("SELECT OrderID FROM Orders WHERE OrderID AND NOT Freight AND Shipped"));
+        assertEquals("SELECT CASE WHEN (freight <> 0) THEN 1 ELSE 0 END FROM orders", view("SELECT iif(Freight, 1, 0) FROM Orders"));
+        assertEquals("SELECT orderid FROM orders WHERE freight BETWEEN 0 AND orderid",
+                view("SELECT OrderID FROM Orders WHERE Freight BETWEEN 0 AND OrderID"));
+        assertEquals("(freight <> 0)", SqlTranslator.condition("Freight", SCOPE, ORDERS).sql());
+        assertEquals("freight", SqlTranslator.expression("Freight", SCOPE, ORDERS).sql());
+    }
+
+    @Test
+    void datesKeepSqlitesTextAndCompareAsDatesWithDateColumns() {
+        assertEquals("SELECT to_char(orderdate, 'YYYY-MM') FROM orders", view("SELECT strftime('%Y-%m', OrderDate) FROM Orders"));
+        assertEquals("SELECT to_char(orderdate, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM orders",
+                view("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', OrderDate) FROM Orders"));
+        assertEquals("SELECT orderid FROM orders WHERE orderdate > ((now() AT TIME ZONE 'UTC') - interval '7 day')",
+                view("SELECT OrderID FROM Orders WHERE OrderDate > datetime('now', '-7 days')"));
+        assertEquals("SELECT to_char(CAST(created AS timestamp), 'YYYY-MM-DD') FROM orders", view("SELECT date(Created) FROM Orders"));
+        assertEquals("SELECT to_char(stamp, 'YYYY-MM-DD HH24:MI:SS') FROM \"order details\"",
+                view("SELECT datetime(Stamp, 'unixepoch') FROM [Order Details]"));
+        assertEquals("SELECT (extract(epoch FROM orderdate) / 86400 + 2440587.5)::double precision FROM orders",
+                view("SELECT julianday(OrderDate) FROM Orders"));
+        assertEquals("SELECT floor(extract(epoch FROM (now() AT TIME ZONE 'UTC')))::bigint::text FROM orders",
+                view("SELECT strftime('%s', 'now') FROM Orders"));
+        assertEquals("SELECT to_char((to_timestamp(x.t) AT TIME ZONE 'UTC'), 'YYYY-MM-DD HH24:MI:SS') FROM (SELECT 1 AS t) AS x",
+                view("SELECT datetime(x.t, 'unixepoch') FROM (SELECT 1 AS t) AS x"), "a column the plan does not know");
+        assertTrue(refused("SELECT date(OrderDate, '+1 month') FROM Orders").contains("months"));
+        assertTrue(refused("SELECT strftime('%W', OrderDate) FROM Orders").contains("%W"));
+    }
+
+    @Test
+    void viewColumnListsAndSubqueries() {
+        assertEquals("SELECT * FROM (SELECT orderid, x.n FROM orders, (SELECT count(*) AS n FROM \"order details\") AS x) AS v (id, \"n count\")",
+                view("SELECT OrderID, x.n FROM Orders, (SELECT count(*) AS n FROM [Order Details]) AS x").isEmpty() ? ""
+                        : SqlTranslator.view("CREATE VIEW v(Id, [N Count]) AS SELECT OrderID, x.n FROM Orders, "
+                        + "(SELECT count(*) AS n FROM [Order Details]) AS x", SCOPE).sql());
+        assertTrue(view("SELECT * FROM (SELECT OrderID FROM Orders)").matches("SELECT \\* FROM \\(SELECT orderid FROM orders\\) "
+                + "AS subquery\\d+"), "PostgreSQL before 16 needs an alias on a subquery in FROM");
+        assertEquals("WITH recent AS (SELECT orderid FROM orders) SELECT r.orderid FROM recent r",
+                view("WITH recent AS (SELECT OrderID FROM Orders) SELECT r.OrderID FROM recent r"));
+    }
+
+    @Test
+    void expressionsAboutOneRow() {
+        SqlTranslator.Result r = SqlTranslator.expression("Freight >= 0 AND length(CustomerID) = 5", SCOPE, ORDERS);
+        assertEquals("freight >= 0 AND length(customerid) = 5", r.sql());
+        assertTrue(SqlTranslator.expression("OrderDate < datetime('now')", SCOPE, ORDERS).stable());
+        assertEquals("lower(customerid)", SqlTranslator.expression("lower(CustomerID)", SCOPE, ORDERS).sql());
+        assertEquals("orderid > 0", SqlTranslator.expression("rowid > 0", SCOPE, ORDERS).sql());
+    }
+}
