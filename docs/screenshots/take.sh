@@ -4,6 +4,7 @@
 # Next, mnemonics, Tab), which doubles as a check that the wizard works without a mouse.
 # Needs: xvfb, xdotool, imagemagick (import); build first: ./mvnw -B -q -o -DskipTests package
 #   sh docs/screenshots/take.sh [path/to/chinook.sqlite]
+# FERRY_SIZE=900x600 takes them at another window size (default 1280x800); FERRY_SHOTS=DIR elsewhere.
 set -eu
 cd "$(dirname "$0")/../.."
 DB=$(realpath "${1:-/work/shared/testdata/chinook.sqlite}")
@@ -12,8 +13,10 @@ export HOME=$(mktemp -d)   # fresh settings: no recent files or profiles from ea
 if [ "${FERRY_DARK:-}" = 1 ]; then  # FERRY_DARK=1 takes them in the dark theme
     mkdir -p "$HOME/.local/state/ferry" && echo "theme.dark=true" > "$HOME/.local/state/ferry/settings.properties"
 fi
+SIZE=${FERRY_SIZE:-1280x800}
+W=${SIZE%x*}; H=${SIZE#*x}
 export DISPLAY=:93
-Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$DISPLAY" -screen 0 "${W}x${H}x24" -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill "$APP" "$XVFB" 2>/dev/null || true; rm -rf "$HOME"' EXIT
 sleep 2
@@ -27,7 +30,7 @@ for i in $(seq 1 60); do
     sleep 1
 done
 [ -n "$WIN" ] || { echo "the window did not open"; cat "$HOME/app.log"; exit 1; }
-xdotool windowsize "$WIN" 1280 800 windowmove "$WIN" 0 0 windowfocus "$WIN"
+xdotool windowsize "$WIN" "$W" "$H" windowmove "$WIN" 0 0 windowfocus "$WIN"
 sleep 2
 
 shot() { sleep "$2"; import -window root "$OUT/$1.png"; echo "$OUT/$1.png"; }
