@@ -81,7 +81,7 @@ final class Creator {
                 }
                 for (TablePlan t : plan.tables()) {
                     if (!kept.containsKey(t.target())) {
-                        s.execute(ddl.createTable(t));
+                        createTable(s, ddl, t, options);
                     }
                 }
             }
@@ -110,6 +110,28 @@ final class Creator {
                     "Check that user '" + options.target().user() + "' may create tables in schema " + plan.schema()
                             + ". Nothing was changed.", e);
         }
+    }
+
+    /**
+     * A table PostgreSQL refuses is named with PostgreSQL's reason; the advice speaks of rights only
+     * when rights were the reason (a default that does not fit the column's type is not).
+     */
+    private static void createTable(Statement s, Ddl ddl, TablePlan t, Options options) throws SQLException {
+        try {
+            s.execute(ddl.createTable(t));
+        } catch (SQLException e) {
+            if (Faults.isTransient(e) || "42501".equals(e.getSQLState())) {
+                throw e;
+            }
+            throw new FerryException(FerryException.Kind.FAILED, "PostgreSQL refused to create table " + t.target()
+                    + " (from " + t.source().name() + "): " + firstLine(e.getMessage()),
+                    "Nothing was changed. Ferry planned this table from the SQLite file and should have seen this "
+                            + "coming: please report it with the details.", e);
+        }
+    }
+
+    private static String firstLine(String m) {
+        return m == null ? "" : m.lines().findFirst().orElse("");
     }
 
     /**

@@ -3,7 +3,10 @@ package dev.ferry.translate;
 import dev.ferry.plan.PgType;
 import dev.ferry.plan.TypeRules;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.plan.PgType.Kind;
+import dev.ferry.value.IsoTime;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,6 +24,9 @@ public final class Defaults {
     private static final String UTC_NOW = "(now() AT TIME ZONE 'UTC')";
     private static final String EPOCH_NOW = "floor(extract(epoch FROM now()))::bigint";
     private static final Pattern STRFTIME_NOW = Pattern.compile("(?i)strftime\\(\\s*'((?:[^']|'')*)'\\s*,\\s*'now'\\s*\\)");
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "(?i)\\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\\}?");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CAST_INTEGER = Pattern.compile("(?is)cast\\s*\\((.*)\\s+as\\s+(?:integer|int|bigint)\\s*\\)");
 
     private Defaults() {
@@ -135,7 +141,36 @@ public final class Defaults {
         if (value.equalsIgnoreCase("null") && type.kind() != Kind.TEXT && type.kind() != Kind.VARCHAR) {
             return Optional.empty(); // the text 'null' is no value of this type; report it rather than guess
         }
+        if (!readsAs(value, type.kind())) {
+            return Optional.empty(); // DEFAULT 0 on a DATETIME column: PostgreSQL would refuse the whole CREATE
+        }
         return Optional.of("'" + value.replace("'", "''") + "'");
+    }
+
+    /**
+     * Whether PostgreSQL reads the text as a value of the kind. A number on a column that became a
+     * timestamp may be unix seconds, milliseconds or a julian day, and SQLite never said which: such
+     * a default is left off and reported rather than guessed.
+     */
+    private static boolean readsAs(String value, Kind kind) {
+        try {
+            switch (kind) {
+                case TIMESTAMP -> IsoTime.localDateTime(value);
+                case TIMESTAMPTZ -> IsoTime.instant(value);
+                case DATE -> LocalDate.parse(value.trim());
+                case TIME -> IsoTime.time(value);
+                case UUID -> {
+                    return UUID_TEXT.matcher(value.trim()).matches();
+                }
+                case JSONB -> JSON.readTree(value);
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (RuntimeException | java.io.IOException e) {
+            return false;
+        }
     }
 
     /** SQLite's "now" is UTC; a text column gets SQLite's own format so the app sees the same strings. */
