@@ -27,8 +27,11 @@ public final class PgTarget implements AutoCloseable {
     private final String serverVersion;
     private final int serverVersionNum;
     private final boolean encrypted;
+    private final String encoding;
 
-    private PgTarget(TargetAddress address, HikariDataSource pool, String version, int versionNum, boolean encrypted) {
+    private PgTarget(TargetAddress address, HikariDataSource pool, String version, int versionNum, boolean encrypted,
+                     String encoding) {
+        this.encoding = encoding;
         this.address = address;
         this.pool = pool;
         this.serverVersion = version;
@@ -41,15 +44,17 @@ public final class PgTarget implements AutoCloseable {
         String version;
         int versionNum;
         boolean ssl;
+        String encoding;
         try (Connection c = DriverManager.getConnection(address.jdbcUrl(), props);
              PreparedStatement ps = c.prepareStatement("SELECT current_setting('server_version'), "
                      + "current_setting('server_version_num')::int, coalesce((SELECT ssl FROM pg_stat_ssl "
-                     + "WHERE pid = pg_backend_pid()), false), pg_is_in_recovery()");
+                     + "WHERE pid = pg_backend_pid()), false), pg_is_in_recovery(), current_setting('server_encoding')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             version = rs.getString(1);
             versionNum = rs.getInt(2);
             ssl = rs.getBoolean(3);
+            encoding = rs.getString(5);
             FerryException refused = ServerChecks.refuse(versionNum, version, rs.getBoolean(4), address);
             if (refused != null) {
                 throw refused;
@@ -65,7 +70,7 @@ public final class PgTarget implements AutoCloseable {
         config.setConnectionInitSql(SESSION_SQL);
         config.setPoolName("ferry-target");
         config.setConnectionTimeout(30_000);
-        return new PgTarget(address, new HikariDataSource(config), version, versionNum, ssl);
+        return new PgTarget(address, new HikariDataSource(config), version, versionNum, ssl, encoding);
     }
 
     static Properties properties(TargetAddress address, Secret password) {
@@ -95,6 +100,11 @@ public final class PgTarget implements AutoCloseable {
 
     public int serverVersionNum() {
         return serverVersionNum;
+    }
+
+    /** The database's character encoding as PostgreSQL names it (UTF8, LATIN1, SQL_ASCII, WIN1252, ...). */
+    public String encoding() {
+        return encoding;
     }
 
     public boolean encrypted() {

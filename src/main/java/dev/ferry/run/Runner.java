@@ -58,6 +58,10 @@ final class Runner {
         listener.on(new MigrationEvent.PhaseStarted(Phase.CREATE));
         List<CopyPart> parts;
         if (continuing == null) {
+            String encodingNote = TargetEncoding.check(target, source, plan); // before anything is written
+            if (encodingNote != null) {
+                listener.on(new MigrationEvent.Note(encodingNote));
+            }
             parts = CopyPart.plan(plan.tables(), source, options.jobs());
             Creator.create(plan, target, ddl, options, id, stamp, digest, parts);
         } else {
