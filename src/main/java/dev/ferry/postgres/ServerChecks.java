@@ -50,7 +50,11 @@ public final class ServerChecks {
         String sslmode = a.params().getOrDefault("sslmode", "prefer");
         String message;
         String advice;
-        if (state.equals("28P01") || (state.equals("28000") && text.contains("password"))) {
+        if (text.contains("no password was provided")) { // pgjdbc's words when the server asks and none was given
+            message = "PostgreSQL asked for a password for user '" + a.user() + "', and none was given.";
+            advice = "Give the password: type it when Ferry asks (on a terminal), set PGPASSWORD, put it in ~/.pgpass, "
+                    + "or pass it on standard input with --password-stdin.";
+        } else if (state.equals("28P01") || (state.equals("28000") && text.contains("password"))) {
             message = "PostgreSQL rejected the password for user '" + a.user() + "'.";
             advice = "Check the password (from PGPASSWORD, ~/.pgpass, --password-stdin or the prompt) and the user name.";
         } else if (state.startsWith("28")) {

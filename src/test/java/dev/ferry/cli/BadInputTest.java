@@ -57,8 +57,7 @@ class BadInputTest {
                 arguments("an encrypted (SQLCipher-like) file", (Maker) d -> source(encrypted(d)), 3, "looks encrypted"),
                 arguments("a database with no tables", (Maker) d -> source(noTables(d)), 3, "has no tables"),
                 arguments("a file locked by an exclusive writer", (Maker) BadInputTest::locked, 3, "Another program is writing"),
-                arguments("unreachable host", (Maker) d -> target("postgresql://app@192.0.2.1:5432/db?connectTimeout=2"),
-                        4, "could not be reached"),
+                arguments("a host that never answers", (Maker) BadInputTest::silent, 4, "could not be reached"),
                 arguments("wrong port", (Maker) d -> target("postgresql://app@localhost:" + freePort() + "/db"), 4,
                         "Nothing answered at localhost:"),
                 arguments("wrong port, another program listens there", (Maker) BadInputTest::notPostgres, 4,
@@ -66,6 +65,8 @@ class BadInputTest {
                 arguments("unknown host name", (Maker) d -> target("postgresql://app@no-such-host.invalid/db"), 4,
                         "The host name 'no-such-host.invalid' is unknown"),
                 arguments("wrong password", (Maker) BadInputTest::wrongPassword, 4, "PostgreSQL rejected the password"),
+                arguments("no password given, no terminal", (Maker) BadInputTest::noPassword, 4,
+                        "PostgreSQL asked for a password for user '" + TestPostgres.PASSWORD_ROLE + "', and none was given"),
                 arguments("missing database", (Maker) d -> target(missingDatabase()), 4, "There is no database"),
                 arguments("missing database with --create-database", (Maker) d -> target(missingDatabase(),
                         "--create-database"), 0, "Created database"),
@@ -201,6 +202,14 @@ class BadInputTest {
         return new Setup("not-the-password", List.of("migrate", chinook().toString(), "--to", url, "--password-stdin"), null);
     }
 
+    /** The password role, with no password from anywhere: no PGPASSWORD (tests run without one), no stdin. */
+    static Setup noPassword(Path dir) throws Exception {
+        Setup s = wrongPassword(dir);
+        List<String> args = new ArrayList<>(s.args());
+        args.remove("--password-stdin");
+        return new Setup(null, args, null);
+    }
+
     static String missingDatabase() {
         TargetAddress db = TestPostgres.get().freshDatabase();
         return TestPostgres.url(TestPostgres.withDatabase(db, db.database() + "_missing"));
@@ -233,6 +242,33 @@ class BadInputTest {
         t.start();
         Setup s = target("postgresql://app@localhost:" + server.getLocalPort() + "/db");
         return new Setup(null, s.args(), server::close);
+    }
+
+    /**
+     * A port on this machine that takes the connection and then says nothing, as a host behind a
+     * firewall that swallows packets looks to a client (no traffic leaves the machine).
+     */
+    static Setup silent(Path dir) throws Exception {
+        ServerSocket server = new ServerSocket(0);
+        List<java.net.Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    held.add(server.accept()); // accepted, never answered
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        Setup s = target("postgresql://app@127.0.0.1:" + server.getLocalPort() + "/db?connectTimeout=2&socketTimeout=2&loginTimeout=2");
+        return new Setup(null, s.args(), () -> {
+            server.close();
+            for (java.net.Socket h : held) {
+                h.close();
+            }
+        });
     }
 
     static int freePort() throws Exception {
