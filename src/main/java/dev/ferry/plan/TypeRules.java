@@ -27,8 +27,6 @@ public final class TypeRules {
     static final long JS_SAFE = 1L << 53;
     private static final String ISO_DAY = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]";
     private static final String HH_MM = "[0-2][0-9]:[0-5][0-9]";
-    private static final String UUID_GLOB = "'" + "[0-9a-f]".repeat(8) + "-" + "[0-9a-f]".repeat(4) + "-"
-            + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(12) + "'";
     public static final Set<String> TRUE_WORDS = Set.of("1", "true", "t", "yes", "y", "on");
     public static final Set<String> FALSE_WORDS = Set.of("0", "false", "f", "no", "n", "off");
 
@@ -72,8 +70,8 @@ public final class TypeRules {
                 p -> p.onlyText() ? ASK : NO, (Column c) -> "typeof({c}) = 'text' AND length({c}) <= " + c.typeArgs()[0],
                 (c, p) -> new PgType(Kind.VARCHAR, "varchar(" + c.typeArgs()[0] + ")")));
         r.add(rule("uuid", "UUID, GUID, UNIQUEIDENTIFIER", "uuid", "uuid", base("UUID", "GUID", "UNIQUEIDENTIFIER"),
-                p -> p.reals() + p.integers() > 0 ? NO : ASK, "(typeof({c}) = 'text' AND lower({c}) GLOB " + UUID_GLOB
-                        + ") OR (typeof({c}) = 'blob' AND length({c}) = 16)", fixed(Kind.UUID)));
+                p -> p.reals() + p.integers() > 0 ? NO : ASK, "(typeof({c}) = 'text' AND "
+                        + dev.ferry.sqlite.SqliteSource.uuidSql("{c}") + ") OR (typeof({c}) = 'blob' AND length({c}) = 16)", fixed(Kind.UUID)));
         r.add(rule("json", "JSON, JSONB", "jsonb", "json", base("JSON", "JSONB"), p -> p.onlyText() ? ASK : NO,
                 "typeof({c}) = 'text' AND " + dev.ferry.sqlite.SqliteSource.jsonbSql("{c}"), fixed(Kind.JSONB)));
         r.add(rule("timestamp", "DATETIME, TIMESTAMP (ISO-8601 text)", "timestamp", "timestamp",

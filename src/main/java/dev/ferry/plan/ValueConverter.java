@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
+import dev.ferry.value.Uuids;
 
 /**
  * Turns a value as SQLite stored it (Long, Double, String or byte[]: its storage class, not the
@@ -39,7 +40,7 @@ public final class ValueConverter {
             case DATE -> LocalDate.parse(((String) v).trim());
             case TIME -> IsoTime.time((String) v);
             case JSONB -> text(v);
-            case UUID -> v instanceof byte[] b ? uuid(b) : UUID.fromString(((String) v).trim());
+            case UUID -> v instanceof byte[] b ? uuid(b) : uuidText((String) v);
         };
     }
 
@@ -96,6 +97,14 @@ public final class ValueConverter {
             }
             case AS_IS -> IsoTime.localDateTime((String) v);
         };
+    }
+
+    private static UUID uuidText(String s) {
+        UUID u = Uuids.parse(s);
+        if (u == null) {
+            throw new IllegalArgumentException("'" + s + "' is not a UUID");
+        }
+        return u;
     }
 
     private static UUID uuid(byte[] b) {

@@ -168,7 +168,8 @@ public final class SqliteSource {
     /**
      * The functions Ferry's queries use that SQLite lacks: {@code ferry_utf8_ok(blob)}, 1 when the
      * bytes are text PostgreSQL can hold exactly (valid UTF-8 without NUL); {@code ferry_jsonb_ok(text)},
-     * 1 when jsonb takes the JSON text (see {@link #jsonbSql}).
+     * 1 when jsonb takes the JSON text (see {@link #jsonbSql}); {@code ferry_uuid_ok(text)}, 1 when
+     * PostgreSQL's uuid reads the text (see {@link #uuidSql}).
      */
     public static void addFunctions(Connection c) throws SQLException {
         org.sqlite.Function.create(c, "ferry_jsonb_ok", new org.sqlite.Function() {
@@ -176,6 +177,13 @@ public final class SqliteSource {
             protected void xFunc() throws SQLException {
                 byte[] b = value_blob(0);
                 result(b != null && dev.ferry.value.JsonbText.jsonbTakes(b) ? 1 : 0);
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+        org.sqlite.Function.create(c, "ferry_uuid_ok", new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                String t = value_text(0);
+                result(t != null && dev.ferry.value.Uuids.parse(t) != null ? 1 : 0);
             }
         }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
         org.sqlite.Function.create(c, "ferry_utf8_ok", new org.sqlite.Function() {
@@ -207,6 +215,17 @@ public final class SqliteSource {
         return "json_valid(" + quoted + ") AND CASE WHEN instr(" + quoted + ", '\\u') = 0 THEN 1 ELSE ferry_jsonb_ok("
                 + quoted + ") END";
     }
+
+    /**
+     * A SQLite test that is true for text PostgreSQL's uuid reads. The canonical form is tested by a
+     * GLOB in C; only other text (32 bare digits, braces, upper case) goes on to Java.
+     */
+    public static String uuidSql(String quoted) {
+        return "CASE WHEN lower(" + quoted + ") GLOB " + UUID_GLOB + " THEN 1 ELSE ferry_uuid_ok(" + quoted + ") END";
+    }
+
+    private static final String UUID_GLOB = "'" + "[0-9a-f]".repeat(8) + "-" + "[0-9a-f]".repeat(4) + "-"
+            + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(12) + "'";
 
     /** Quotes a SQLite identifier for use in a query. */
     public static String quote(String identifier) {
