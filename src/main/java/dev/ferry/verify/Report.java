@@ -1,8 +1,10 @@
 package dev.ferry.verify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.Problem;
@@ -12,8 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The JSON report of a run, in the shape DESIGN.md promises. The target is the redacted address,
- * so a report can be shared without leaking a password.
+ * The JSON report of a run: Jackson writes the {@link RunReport} records as they are. The target is
+ * the redacted address, so a report can be shared without leaking a password.
+ *
+ * <p>The {@link ObjectNode} methods serve callers that hold the report as a JSON tree (and add a
+ * field to it, such as {@code rejects}); the tree is made from the records and read back into them.
  */
 public final class Report {
 
@@ -21,80 +26,63 @@ public final class Report {
     public record Item(String name, String target, String status, String reason, String sql) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Report() {
     }
 
-    public static ObjectNode build(String status, Path source, String target, List<TableCheck> tables, Plan plan,
-                                   List<Problem> problems, List<Item> views, List<Item> triggers, double seconds) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("status", status);
-        root.put("source", source.toAbsolutePath().toString());
-        root.put("target", target);
-        root.put("schema", plan.schema());
-        root.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        ArrayNode ts = root.putArray("tables");
-        for (TableCheck t : tables) {
-            ObjectNode n = ts.addObject();
-            n.put("source", t.source());
-            n.put("target", t.target());
-            ObjectNode rows = n.putObject("rows");
-            rows.put("source", t.sqliteRows());
-            rows.put("target", t.targetRows());
-            rows.put("rejected", t.rejected());
-            ObjectNode sum = n.putObject("checksum");
-            sum.put("match", t.checksumMatch());
-            sum.put("source", Long.toHexString(t.sourceChecksum()));
-            sum.put("target", Long.toHexString(t.targetChecksum()));
-            plan.table(t.source()).ifPresent(tp -> {
-                ArrayNode cols = n.putArray("columns");
-                tp.columns().forEach(c -> cols.addObject().put("source", c.source().name()).put("target", c.target())
-                        .put("declared", c.source().declaredType()).put("type", c.type().sql()).put("rule", c.ruleName())
-                        .put("holds", c.profile().describe()));
-            });
-        }
-        ArrayNode ps = root.putArray("problems");
-        for (Problem p : problems) {
-            ObjectNode n = ps.addObject();
-            n.put("table", p.table());
-            n.put("column", p.column());
-            n.put("kind", p.kind().id());
-            n.put("count", p.count());
-            n.put("resolution", p.resolution());
-            if (p.choosable()) {
-                p.kind().resolutions().forEach(n.putArray("alternatives")::add);
-            }
-            ArrayNode ex = n.putArray("examples");
-            p.examples().forEach(ex::add);
-            n.put("message", p.message());
-        }
-        ArrayNode rn = root.putArray("renames");
-        plan.renames().forEach(r -> rn.addObject().put("kind", r.kind()).put("table", r.table()).put("from", r.from())
-                .put("to", r.to()).put("reason", r.reason()));
-        items(root.putArray("views"), views);
-        items(root.putArray("triggers"), triggers);
-        return root;
+    /** The report as records, for the JSON and HTML writers. */
+    public static RunReport of(String status, Path source, String target, List<TableCheck> tables, Plan plan,
+                               List<Problem> problems, List<Item> views, List<Item> triggers, double seconds) {
+        return RunReport.of(status, source, target, tables, plan, problems, views, triggers, seconds);
     }
 
-    private static void items(ArrayNode arr, List<Item> items) {
-        items.forEach(i -> arr.addObject().put("name", i.name()).put("target", i.target()).put("status", i.status())
-                .put("reason", i.reason()).put("sql", i.sql()));
+    /** The report as a JSON tree. */
+    public static ObjectNode build(String status, Path source, String target, List<TableCheck> tables, Plan plan,
+                                   List<Problem> problems, List<Item> views, List<Item> triggers, double seconds) {
+        return JSON.valueToTree(of(status, source, target, tables, plan, problems, views, triggers, seconds));
+    }
+
+    /** A report read back from its JSON tree. */
+    public static RunReport read(JsonNode tree) {
+        try {
+            return JSON.treeToValue(tree, RunReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a Ferry report: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String toJson(RunReport report) {
+        return json(report);
     }
 
     public static String toJson(ObjectNode report) {
-        try {
-            return JSON.writeValueAsString(report);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return json(report);
+    }
+
+    public static void write(RunReport report, Path file) throws IOException {
+        writeFile(file, toJson(report) + "\n");
     }
 
     public static void write(ObjectNode report, Path file) throws IOException {
+        writeFile(file, toJson(report) + "\n");
+    }
+
+    /** Writes a report file, making its folder when needed. */
+    static void writeFile(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, toJson(report) + "\n");
+        Files.writeString(file, text);
+    }
+
+    private static String json(Object report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

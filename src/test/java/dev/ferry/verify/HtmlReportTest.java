@@ -107,6 +107,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void namesWithMarkupCharactersAreEscapedWhereverTheyAppear() {
+        RunReport r = Report.read(report(true, "postgresql://app@db/shop"));
+        RunReport named = new RunReport(r.status(), "/data/<b>Tom & \"Jerry\"'s.db", r.target(), "s<&>\"'", r.seconds(),
+                r.tables(), r.problems(), r.renames(), List.of(new Report.Item("v<&>\"'", "v&amp;", "failed", "near \"<\"", null)),
+                r.triggers(), null);
+        String html = HtmlReport.render(named);
+        String hostile = "&lt;img src=x onerror=alert(1)&gt;&quot;&amp;&#39;";
+        assertTrue(html.contains("<title>Ferry report: &lt;b&gt;Tom &amp; &quot;Jerry&quot;&#39;s.db</title>"), html);
+        assertTrue(html.contains("<code>/data/&lt;b&gt;Tom &amp; &quot;Jerry&quot;&#39;s.db</code>"));
+        assertTrue(html.contains(", schema <code>s&lt;&amp;&gt;&quot;&#39;</code>"));
+        assertTrue(html.contains("<a href=\"#table-2\">" + hostile + "</a></th>"), "in the tables grid");
+        assertTrue(html.contains("<summary><strong>" + hostile + "</strong> → <strong>hostile</strong>"), "in the column plans");
+        assertTrue(html.contains("<tr><th scope=\"row\">" + hostile + "</th><td>c</td>"), "as a column name");
+        assertTrue(html.contains("<strong>v&lt;&amp;&gt;&quot;&#39;</strong> → <strong>v&amp;amp;</strong> "
+                + "<span class=\"badge bad\">✗ failed</span>"), "a view's name, escaped once, not twice");
+        assertTrue(html.contains("<p>near &quot;&lt;&quot;</p>"));
+        assertFalse(html.contains("<b>"));
+    }
+
+    @Test
     void escapeKeepsUnicodeAndNeutralisesMarkup() {
         assertEquals("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", HtmlReport.esc("<script>alert(\"x\")</script>"));
         assertEquals("Tom &amp; Jerry&#39;s", HtmlReport.esc("Tom & Jerry's"));
