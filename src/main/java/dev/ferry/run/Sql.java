@@ -17,6 +17,11 @@ final class Sql {
         return QUERIES.get(name);
     }
 
+    /** A template of queries.sql filled in (see {@link SqlResources#fill}). */
+    static String fill(String name, String... keysAndValues) {
+        return QUERIES.fill(name, keysAndValues);
+    }
+
     static String text(String resource) {
         return SqlResources.text(Sql.class, resource);
     }

@@ -72,3 +72,15 @@ UPDATE ferry_journal.runs SET status = ?, finished = CASE WHEN ? THEN now() END 
 SELECT has_database_privilege(current_database(), 'CREATE'),
        (SELECT has_schema_privilege(n.oid, 'CREATE') FROM pg_namespace n WHERE n.nspname = ?),
        EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)
+
+-- name: move-sequence
+-- A template (see SqlResources.fill): a table that existed before the run counts its ids with its own
+-- serial or identity, if any; it is moved past the highest id now in the table.
+SELECT setval(s, m)
+FROM (SELECT pg_get_serial_sequence(?, ?) AS s, (SELECT max({id}) FROM {table}) AS m) x
+WHERE s IS NOT NULL AND m IS NOT NULL
+
+-- name: function-source
+-- The source of a schema's function of that name without arguments (an earlier attempt of a run may have made it).
+SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = ? AND p.proname = ? AND p.pronargs = 0
