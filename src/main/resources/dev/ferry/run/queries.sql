@@ -84,3 +84,7 @@ WHERE s IS NOT NULL AND m IS NOT NULL
 -- The source of a schema's function of that name without arguments (an earlier attempt of a run may have made it).
 SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname = ? AND p.proname = ? AND p.pronargs = 0
+
+-- name: citext-schema
+-- Where the citext extension is installed in this database, if it is.
+SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'citext'
