@@ -59,6 +59,8 @@ final class ProgressPrinter implements MigrationListener {
             } else {
                 console.info(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
             }
+        } else if (e instanceof MigrationEvent.PlanChanged c) {
+            console.info("  " + c.why());
         } else if (e instanceof MigrationEvent.Note n) {
             console.info("  " + n.text());
         }

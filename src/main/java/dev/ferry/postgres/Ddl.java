@@ -3,6 +3,7 @@ package dev.ferry.postgres;
 import static dev.ferry.postgres.Naming.qualified;
 import static dev.ferry.postgres.Naming.quote;
 
+import dev.ferry.SqlResources;
 import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.TablePlan;
@@ -13,9 +14,12 @@ import java.util.stream.Collectors;
 /**
  * The SQL Ferry runs on PostgreSQL, derived from the plan alone so the DDL preview, a dry run and
  * the real run are the same text. Tables are created bare; keys and indexes come after the copy,
- * when building them once is much faster than maintaining them row by row.
+ * when building them once is much faster than maintaining them row by row. Statements longer
+ * than a line are templates in ddl.sql.
  */
 public final class Ddl {
+
+    private static final SqlResources SQL = SqlResources.named(Ddl.class, "ddl.sql");
 
     private final String schema;
 
@@ -117,13 +121,9 @@ public final class Ddl {
         return sql.stream().anyMatch(s -> s != null && s.contains(use));
     }
 
-    /**
-     * Case-insensitive like SQLite's NOCASE, but for every alphabet: ICU's level-2 strength ignores
-     * case and nothing else, and being nondeterministic it makes unique indexes case-insensitive too.
-     */
+    /** Ferry's stand-in for SQLite's NOCASE (ddl.sql says how it compares). */
     public String createCollation() {
-        return "CREATE COLLATION IF NOT EXISTS " + qualified(schema, ColumnPlan.NOCASE)
-                + " (provider = icu, locale = 'und-u-ks-level2', deterministic = false)";
+        return SQL.fill("create-collation", "collation", qualified(schema, ColumnPlan.NOCASE));
     }
 
     /** Names in translated SQL (views, checks, index expressions, collations) are found through the schema first. */
@@ -143,19 +143,23 @@ public final class Ddl {
             cols.add((expr == null ? quote(i.columns().get(k)) : "(" + expr + ")")
                     + (i.descending().get(k) && !constraint ? " DESC" : ""));
         }
-        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON "
-                + qualified(schema, i.table().target()) + " (" + String.join(", ", cols) + ")"
-                + (i.where() == null ? "" : " WHERE " + i.where());
+        return SQL.fill("build-index", "unique", i.unique() ? "UNIQUE " : "", "name", quote(i.name()),
+                "table", qualified(schema, i.table().target()), "columns", String.join(", ", cols),
+                "where", i.where() == null ? "" : " WHERE " + i.where());
     }
 
     /** Added NOT VALID, then validated, like foreign keys: rows SQLite let in that break it are counted, not lost. */
     public String addCheck(TablePlan t, TablePlan.CheckPlan c) {
-        return "ALTER TABLE " + qualified(schema, t.target()) + " ADD CONSTRAINT " + quote(c.name()) + " CHECK ("
-                + c.expression() + ") NOT VALID";
+        return SQL.fill("add-check", "table", qualified(schema, t.target()), "name", quote(c.name()),
+                "expression", c.expression());
     }
 
     public String validateCheck(TablePlan t, TablePlan.CheckPlan c) {
-        return "ALTER TABLE " + qualified(schema, t.target()) + " VALIDATE CONSTRAINT " + quote(c.name());
+        return validate(t.target(), c.name());
+    }
+
+    private String validate(String table, String constraint) {
+        return SQL.fill("validate-constraint", "table", qualified(schema, table), "name", quote(constraint));
     }
 
     /**
@@ -163,12 +167,11 @@ public final class Ddl {
      * Plain CREATE FUNCTION: a function of that name that is not this one's is never replaced.
      */
     public List<String> createTrigger(Plan.TriggerPlan t) {
-        String fn = qualified(schema, t.function()) + "()";
-        return List.of("CREATE FUNCTION " + fn + " RETURNS trigger LANGUAGE plpgsql SET search_path = "
-                        + quote(schema) + ", public AS $ferry$" + functionBody(t) + "$ferry$",
-                "DROP TRIGGER IF EXISTS " + quote(t.target()) + " ON " + qualified(schema, t.on()),
-                "CREATE TRIGGER " + quote(t.target()) + " " + t.events() + " ON " + qualified(schema, t.on())
-                        + " FOR EACH ROW" + (t.when() == null ? "" : " WHEN (" + t.when() + ")") + " EXECUTE FUNCTION " + fn);
+        String fn = qualified(schema, t.function()), table = qualified(schema, t.on()), name = quote(t.target());
+        return List.of(SQL.fill("create-trigger-function", "function", fn, "schema", quote(schema), "body", functionBody(t)),
+                SQL.fill("drop-trigger", "name", name, "table", table),
+                SQL.fill("create-trigger", "name", name, "events", t.events(), "table", table,
+                        "when", t.when() == null ? "" : " WHEN (" + t.when() + ")", "function", fn));
     }
 
     /** PRIMARY KEY and UNIQUE then become constraints on their index (an app may rely on them); null for plain indexes. */
@@ -178,25 +181,26 @@ public final class Ddl {
             case UNIQUE_CONSTRAINT -> "UNIQUE";
             case CREATE_INDEX -> null;
         };
-        return kind == null ? null : "ALTER TABLE " + qualified(schema, i.table().target()) + " ADD CONSTRAINT "
-                + quote(i.name()) + " " + kind + " USING INDEX " + quote(i.name());
+        return kind == null ? null : SQL.fill("attach-constraint", "table", qualified(schema, i.table().target()),
+                "name", quote(i.name()), "kind", kind);
     }
 
     /** Added NOT VALID first, so data SQLite never checked cannot stop the key from existing. */
     public String addForeignKey(Plan.ForeignKeyPlan f) {
-        return "ALTER TABLE " + qualified(schema, f.table().target()) + " ADD CONSTRAINT " + quote(f.name())
-                + " FOREIGN KEY (" + f.columns().stream().map(Naming::quote).collect(Collectors.joining(", "))
-                + ") REFERENCES " + qualified(schema, f.parent().target()) + " ("
-                + f.parentColumns().stream().map(Naming::quote).collect(Collectors.joining(", ")) + ")"
-                + " ON DELETE " + f.onDelete() + " ON UPDATE " + f.onUpdate() + " NOT VALID";
+        return SQL.fill("add-foreign-key", "table", qualified(schema, f.table().target()), "name", quote(f.name()),
+                "columns", f.columns().stream().map(Naming::quote).collect(Collectors.joining(", ")),
+                "parent", qualified(schema, f.parent().target()),
+                "parent_columns", f.parentColumns().stream().map(Naming::quote).collect(Collectors.joining(", ")),
+                "on_delete", f.onDelete(), "on_update", f.onUpdate());
     }
 
     public String validateForeignKey(Plan.ForeignKeyPlan f) {
-        return "ALTER TABLE " + qualified(schema, f.table().target()) + " VALIDATE CONSTRAINT " + quote(f.name());
+        return validate(f.table().target(), f.name());
     }
 
     public String restartIdentity(TablePlan t, ColumnPlan c, long next) {
-        return "ALTER TABLE " + qualified(schema, t.target()) + " ALTER COLUMN " + quote(c.target()) + " RESTART WITH " + next;
+        return SQL.fill("restart-identity", "table", qualified(schema, t.target()), "column", quote(c.target()),
+                "next", Long.toString(next));
     }
 
     /** The function's source as PostgreSQL keeps it (pg_proc.prosrc), to recognise one a resumed run made. */
@@ -223,10 +227,10 @@ public final class Ddl {
                         || c.type().kind() == dev.ferry.plan.PgType.Kind.VARCHAR ? "" : "::text") + ", '')").toList();
         String column = searchColumn(t);
         String vector = parts.isEmpty() ? "''" : String.join(" || ' ' || ", parts);
-        return List.of("ALTER TABLE " + qualified(schema, t.target()) + " ADD COLUMN IF NOT EXISTS " + quote(column)
-                        + " tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, " + vector + ")) STORED",
-                "CREATE INDEX IF NOT EXISTS " + quote(t.target() + "_" + column + "_idx") + " ON " + qualified(schema, t.target())
-                        + " USING gin (" + quote(column) + ")");
+        String table = qualified(schema, t.target());
+        return List.of(SQL.fill("add-search-column", "table", table, "column", quote(column), "document", vector),
+                SQL.fill("create-search-index", "index", quote(t.target() + "_" + column + "_idx"), "table", table,
+                        "column", quote(column)));
     }
 
     /** "search", or "search_vector" when the table has a column called search already. */

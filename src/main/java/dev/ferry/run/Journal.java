@@ -58,10 +58,7 @@ public final class Journal {
 
     /** The journal has every table this Ferry writes to, and takes every kind of object (earlier versions' lack the newest). */
     private static boolean current(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_constraint "
-                        + "WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check' "
-                        + "AND pg_get_constraintdef(oid) LIKE '%collation%')")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(Sql.query("journal-current"))) {
             return rs.next() && rs.getBoolean(1);
         }
     }
@@ -139,8 +136,7 @@ public final class Journal {
     }
 
     static void objects(Connection c, UUID id, String kind, Collection<String> names) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ferry_journal.objects (run_id, kind, name) "
-                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("insert-object"))) {
             for (String name : names) {
                 ps.setObject(1, id);
                 ps.setString(2, kind);
@@ -154,8 +150,7 @@ public final class Journal {
     /** The run's objects of one kind (table, view, schema, function, collation). */
     static List<String> objects(Connection c, UUID id, String kind) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM ferry_journal.objects WHERE run_id = ? "
-                + "AND kind = ? ORDER BY name")) {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("objects"))) {
             ps.setObject(1, id);
             ps.setString(2, kind);
             try (ResultSet rs = ps.executeQuery()) {
@@ -182,8 +177,7 @@ public final class Journal {
     }
 
     static void existing(Connection c, UUID id, Map<String, Before> tables) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ferry_journal.existing (run_id, table_name, policy, "
-                + "rows_before, checksum_before) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("insert-existing"))) {
             for (Map.Entry<String, Before> t : tables.entrySet()) {
                 ps.setObject(1, id);
                 ps.setString(2, t.getKey());
@@ -202,8 +196,7 @@ public final class Journal {
         if (!current(c)) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT table_name, policy, rows_before, checksum_before "
-                + "FROM ferry_journal.existing WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("existing"))) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -215,8 +208,7 @@ public final class Journal {
     }
 
     static void mark(Connection c, UUID id, Status status) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ferry_journal.runs SET status = ?, finished = "
-                + "CASE WHEN ? THEN now() END WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("mark-run"))) {
             ps.setString(1, status.sql());
             ps.setBoolean(2, status != Status.RUNNING);
             ps.setObject(3, id);

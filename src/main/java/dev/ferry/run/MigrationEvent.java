@@ -2,6 +2,7 @@ package dev.ferry.run;
 
 import dev.ferry.plan.Problem;
 import java.time.Duration;
+import java.util.List;
 
 /** What a run reports as it goes. Immutable, so listeners may hand them to other threads. */
 public sealed interface MigrationEvent {
@@ -35,6 +36,18 @@ public sealed interface MigrationEvent {
     }
 
     record ProblemFound(Problem problem) implements MigrationEvent {
+    }
+
+    /**
+     * The plan the user saw was changed before anything was created, to fit this server (a column
+     * type or collation it lacks, a generated expression it refuses): {@code why} says what changed
+     * and why, in one line; {@code columns} names each changed column as table.column.
+     */
+    record PlanChanged(String why, List<String> columns) implements MigrationEvent {
+
+        public PlanChanged {
+            columns = List.copyOf(columns);
+        }
     }
 
     /** A line worth telling the user that fits no other event. */

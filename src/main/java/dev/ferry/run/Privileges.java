@@ -20,10 +20,7 @@ final class Privileges {
 
     static void check(PgTarget target, String schema) {
         String user = target.address().user(), db = target.address().database();
-        try (Connection c = target.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT has_database_privilege(current_database(), 'CREATE'), "
-                        + "(SELECT has_schema_privilege(n.oid, 'CREATE') FROM pg_namespace n WHERE n.nspname = ?), "
-                        + "EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)")) {
+        try (Connection c = target.connection(); PreparedStatement ps = c.prepareStatement(Sql.query("may-create"))) {
             ps.setString(1, schema);
             ps.setString(2, Journal.SCHEMA);
             try (ResultSet rs = ps.executeQuery()) {

@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The two parts of a plan only the server can settle, settled before anything is created (and
@@ -26,6 +28,8 @@ import java.util.List;
  * <li>A generated column whose expression PostgreSQL refuses (tried on a temporary table that
  * is never committed) becomes a plain column holding SQLite's values, reported.</li>
  * </ul>
+ * When the plan changes, the listener hears it (a {@link MigrationEvent.PlanChanged}): the user saw
+ * the plan before this.
  */
 final class ServerFit {
 
@@ -41,17 +45,18 @@ final class ServerFit {
             return plan;
         }
         List<Problem> found = new ArrayList<>();
+        Map<String, List<String>> changed = new LinkedHashMap<>(); // why -> the columns changed for it
         List<TablePlan> tables = new ArrayList<>(plan.tables());
         try (Connection c = target.connection()) {
             if (nocase && !icu(c)) {
                 String citext = citext(c);
                 for (int k = 0; k < tables.size(); k++) {
-                    tables.set(k, withoutIcu(tables.get(k), citext, found));
+                    tables.set(k, withoutIcu(tables.get(k), citext, found, changed));
                 }
             }
             if (generated) {
                 for (int k = 0; k < tables.size(); k++) {
-                    tables.set(k, tryGenerated(c, tables.get(k), found));
+                    tables.set(k, tryGenerated(c, tables.get(k), found, changed));
                 }
             }
         } catch (SQLException e) {
@@ -60,6 +65,9 @@ final class ServerFit {
         }
         if (found.isEmpty() && tables.equals(plan.tables())) {
             return plan;
+        }
+        if (!changed.isEmpty()) {
+            listener.on(planChanged(changed));
         }
         found.forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
         List<Problem> problems = new ArrayList<>(plan.problems());
@@ -79,21 +87,37 @@ final class ServerFit {
 
     /** citext's qualified type name when the extension is installed in this database, else null. */
     private static String citext(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT n.nspname FROM pg_extension e "
-                + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'citext'")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(Sql.query("citext-schema"))) {
             return rs.next() ? Naming.quote(rs.getString(1)) + ".citext" : null;
         }
     }
 
-    private static TablePlan withoutIcu(TablePlan t, String citext, List<Problem> found) {
+    /** "The plan changed to fit this PostgreSQL: a.b, a.c: why; d.e: why.", naming a few columns for each reason. */
+    static MigrationEvent.PlanChanged planChanged(Map<String, List<String>> changed) {
+        List<String> parts = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        changed.forEach((why, columns) -> {
+            all.addAll(columns);
+            String names = String.join(", ", columns.subList(0, Math.min(columns.size(), 4)))
+                    + (columns.size() > 4 ? " and " + (columns.size() - 4) + " more" : "");
+            parts.add(names + ": " + why);
+        });
+        return new MigrationEvent.PlanChanged("The plan changed to fit this PostgreSQL: " + String.join("; ", parts) + ".", all);
+    }
+
+    private static TablePlan withoutIcu(TablePlan t, String citext, List<Problem> found, Map<String, List<String>> changed) {
         List<ColumnPlan> cols = new ArrayList<>();
         for (ColumnPlan col : t.columns()) {
             if (!ColumnPlan.NOCASE.equals(col.collation())) {
                 cols.add(col);
             } else if (citext != null) {
                 cols.add(col.withCollation(null, new PgType(PgType.Kind.TEXT, citext)));
+                changed.computeIfAbsent("citext instead of COLLATE NOCASE, since this server has no ICU collations",
+                        k -> new ArrayList<>()).add(t.source().name() + "." + col.source().name());
             } else {
                 cols.add(col.withCollation(null, col.type()));
+                changed.computeIfAbsent("compared exactly, without COLLATE NOCASE, since this server has neither ICU "
+                        + "collations nor citext", k -> new ArrayList<>()).add(t.source().name() + "." + col.source().name());
                 found.add(new Problem(t.source().name(), col.source().name(), Problem.Kind.COLLATION_NOT_KEPT, 0, "report",
                         List.of(), "Column " + t.source().name() + "." + col.source().name() + " compares text without "
                         + "regard to case in SQLite (COLLATE NOCASE). This PostgreSQL has no ICU collations and no citext "
@@ -105,7 +129,8 @@ final class ServerFit {
     }
 
     /** Each generated column tried alone on a temporary copy of the table; refused ones become plain columns. */
-    private static TablePlan tryGenerated(Connection c, TablePlan t, List<Problem> found) throws SQLException {
+    private static TablePlan tryGenerated(Connection c, TablePlan t, List<Problem> found, Map<String, List<String>> changed)
+            throws SQLException {
         if (t.columns().stream().allMatch(ColumnPlan::copied)) {
             return t;
         }
@@ -125,6 +150,8 @@ final class ServerFit {
                 found.add(SqlPlanner.keptAsData(t, cols.get(k), "PostgreSQL refused the translation ("
                         + cols.get(k).generated() + "): " + error));
                 cols.set(k, cols.get(k).withGenerated(null));
+                changed.computeIfAbsent("plain columns holding SQLite's computed values, since PostgreSQL refused "
+                        + "their expressions", x -> new ArrayList<>()).add(t.source().name() + "." + cols.get(k).source().name());
             }
         }
         return t.withColumns(cols);

@@ -1,5 +1,6 @@
 package dev.ferry.sqlite;
 
+import dev.ferry.SqlResources;
 import dev.ferry.schema.Catalog;
 import dev.ferry.schema.Column;
 import dev.ferry.schema.ForeignKey;
@@ -21,9 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the schema of a SQLite file through sqlite_master and the table-valued pragma functions
- * (bound parameters, so no name can break a query).
+ * (bound parameters, so no name can break a query); the queries are in catalog.sql.
  */
 public final class CatalogReader {
+
+    private static final SqlResources SQL = SqlResources.named(CatalogReader.class, "catalog.sql");
 
     private static final Pattern AUTOINCREMENT = Pattern.compile("\\bAUTOINCREMENT\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern VIRTUAL_USING = Pattern.compile("\\bUSING\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
@@ -40,8 +43,7 @@ public final class CatalogReader {
         List<View> views = new ArrayList<>();
         List<Trigger> triggers = new ArrayList<>();
         List<Catalog.Skipped> skipped = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid");
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("objects"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String type = rs.getString(1), name = rs.getString(2), sql = rs.getString(4);
@@ -70,8 +72,7 @@ public final class CatalogReader {
     /** name -> {type, without rowid, strict} from PRAGMA table_list (SQLite 3.37+). */
     private Map<String, String[]> tableList() throws SQLException {
         Map<String, String[]> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'");
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("table-list"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
@@ -111,8 +112,7 @@ public final class CatalogReader {
 
     private List<Column> columns(String table, TableSql extras) throws SQLException {
         List<Column> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)")) {
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("columns"))) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 int position = 0;
@@ -134,9 +134,7 @@ public final class CatalogReader {
 
     private List<Index> indexes(String table) throws SQLException {
         List<Index> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT l.name, l.\"unique\", l.origin, l.partial, m.sql FROM pragma_index_list(?) l "
-                        + "LEFT JOIN sqlite_master m ON m.type = 'index' AND m.name = l.name ORDER BY l.seq DESC")) {
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("indexes"))) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -158,8 +156,7 @@ public final class CatalogReader {
     }
 
     private void indexColumns(String index, String table, List<String> cols, List<Boolean> desc) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("index-columns"))) {
             ps.setString(1, index);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -173,8 +170,7 @@ public final class CatalogReader {
 
     private List<ForeignKey> foreignKeys(String table) throws SQLException {
         Map<Integer, FkParts> byId = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
-                + "FROM pragma_foreign_key_list(?) ORDER BY id, seq")) {
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("foreign-keys"))) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -210,14 +206,13 @@ public final class CatalogReader {
 
     private Map<String, Long> sequences() throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'");
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("has-sequences"));
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next() || rs.getInt(1) == 0) {
                 return out;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, seq FROM sqlite_sequence");
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("sequences"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));

@@ -84,6 +84,8 @@ final class RunProgress implements MigrationListener {
             line(Text.get("migrate.log.table.done", t.table(), t.rows(), t.took().toMillis() / 1000.0));
         } else if (e instanceof MigrationEvent.ProblemFound p) {
             line(Ui.WARN + " " + p.problem().message());
+        } else if (e instanceof MigrationEvent.PlanChanged c) {
+            line(Ui.WARN + " " + c.why());
         } else if (e instanceof MigrationEvent.Note n) {
             line(n.text());
         }

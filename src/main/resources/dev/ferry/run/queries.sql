@@ -1,4 +1,5 @@
--- Named queries on Ferry's journal; each starts at a "-- name:" line (see Sql.java).
+-- The run package's named queries: on Ferry's journal, and what a run asks the server before and after it
+-- writes. Each starts at a "-- name:" line (see Sql.java).
 
 -- name: runs
 SELECT r.run_id, r.started, r.finished, r.source_path, r.source_fingerprint, r.target_schema, r.status,
@@ -42,3 +43,48 @@ SELECT i.relname, t.relname, 'i'
 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
      JOIN pg_namespace n ON n.oid = t.relnamespace
 WHERE n.nspname = ? AND t.relname = ANY (?)
+
+-- name: journal-current
+-- The journal has every table this Ferry writes to, and its objects take every kind this Ferry records.
+SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND EXISTS (
+    SELECT 1 FROM pg_constraint
+    WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check'
+      AND pg_get_constraintdef(oid) LIKE '%collation%')
+
+-- name: insert-object
+INSERT INTO ferry_journal.objects (run_id, kind, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+
+-- name: objects
+SELECT name FROM ferry_journal.objects WHERE run_id = ? AND kind = ? ORDER BY name
+
+-- name: insert-existing
+INSERT INTO ferry_journal.existing (run_id, table_name, policy, rows_before, checksum_before) VALUES (?, ?, ?, ?, ?)
+
+-- name: existing
+SELECT table_name, policy, rows_before, checksum_before FROM ferry_journal.existing WHERE run_id = ?
+
+-- name: mark-run
+UPDATE ferry_journal.runs SET status = ?, finished = CASE WHEN ? THEN now() END WHERE run_id = ?
+
+-- name: may-create
+-- Before a run: may the user create in the database, in the schema (null when it does not exist yet), and is
+-- Ferry's journal there already?
+SELECT has_database_privilege(current_database(), 'CREATE'),
+       (SELECT has_schema_privilege(n.oid, 'CREATE') FROM pg_namespace n WHERE n.nspname = ?),
+       EXISTS (SELECT FROM pg_namespace WHERE nspname = ?)
+
+-- name: move-sequence
+-- A template (see SqlResources.fill): a table that existed before the run counts its ids with its own
+-- serial or identity, if any; it is moved past the highest id now in the table.
+SELECT setval(s, m)
+FROM (SELECT pg_get_serial_sequence(?, ?) AS s, (SELECT max({id}) FROM {table}) AS m) x
+WHERE s IS NOT NULL AND m IS NOT NULL
+
+-- name: function-source
+-- The source of a schema's function of that name without arguments (an earlier attempt of a run may have made it).
+SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = ? AND p.proname = ? AND p.pronargs = 0
+
+-- name: citext-schema
+-- Where the citext extension is installed in this database, if it is.
+SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'citext'
