@@ -17,8 +17,18 @@ import java.util.List;
  */
 public final class Report {
 
-    /** A view or trigger line of the report. */
-    public record Item(String name, String target, String status, String reason, String sql) {
+    /** A view or trigger line of the report; {@code proof} is what its proof on the data found, null when none ran. */
+    public record Item(String name, String target, String status, String reason, String sql, Proof proof) {
+
+        public Item(String name, String target, String status, String reason, String sql) {
+            this(name, target, status, reason, sql, null);
+        }
+
+        /** The same item as its proof leaves it: a difference makes it created-differs, with the reason. */
+        public Item proven(Proof p, String differsReason) {
+            return p.differs() ? new Item(name, target, "created-differs", differsReason, sql, p)
+                    : new Item(name, target, status, reason, sql, p);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -78,8 +88,23 @@ public final class Report {
     }
 
     private static void items(ArrayNode arr, List<Item> items) {
-        items.forEach(i -> arr.addObject().put("name", i.name()).put("target", i.target()).put("status", i.status())
-                .put("reason", i.reason()).put("sql", i.sql()));
+        items.forEach(i -> proof(arr.addObject().put("name", i.name()).put("target", i.target()).put("status", i.status())
+                .put("reason", i.reason()).put("sql", i.sql()), i.proof()));
+    }
+
+    private static void proof(ObjectNode item, Proof p) {
+        if (p == null) {
+            item.putNull("proof");
+            return;
+        }
+        ObjectNode n = item.putObject("proof").put("result", p.result()).put("text", p.text());
+        if (p.sqliteRows() != null || p.postgresRows() != null) {
+            n.putObject("rows").put("sqlite", p.sqliteRows()).put("postgres", p.postgresRows());
+        }
+        if (!p.onlyInSqlite().isEmpty() || !p.onlyInPostgres().isEmpty()) {
+            p.onlyInSqlite().forEach(n.putArray("onlyInSqlite")::add);
+            p.onlyInPostgres().forEach(n.putArray("onlyInPostgres")::add);
+        }
     }
 
     public static String toJson(ObjectNode report) {
