@@ -224,6 +224,7 @@ public final class HtmlReport {
                 case "created" -> "✓ created";
                 case "failed" -> "✗ failed";
                 case "skipped" -> "– not created";
+                case "created-differs" -> "✗ created, differs";
                 default -> "– " + status;
             };
             h.append("<li class=\"card\"><p class=\"item\"><strong>").append(esc(str(i, "name"))).append("</strong>");
@@ -234,7 +235,10 @@ public final class HtmlReport {
             if (str(i, "reason") != null) {
                 h.append("<p>").append(esc(str(i, "reason"))).append("</p>\n");
             }
-            if (!"created".equals(status)) {
+            if (i.path("proof").hasNonNull("text")) {
+                h.append("<p>Proof: ").append(esc(i.path("proof").path("text").asText())).append("</p>\n");
+            }
+            if (!status.startsWith("created")) {
                 h.append("<p class=\"hint\">It is not in PostgreSQL. Its SQLite definition is below, so you can recreate it by hand.</p>\n");
             }
             if (str(i, "sql") != null) {

@@ -13,7 +13,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -195,12 +194,11 @@ final class Meaning {
     private static String canonical(JsonNode n) {
         if (n.isObject()) {
             Map<String, String> sorted = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 sorted.put(e.getKey(), canonical(e.getValue()));
             }
             StringBuilder b = new StringBuilder("{");
-            sorted.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append(JSON.valueToTree(k)).append(':').append(v));
+            sorted.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append(com.fasterxml.jackson.databind.node.TextNode.valueOf(k).toString()).append(':').append(v));
             return b.append('}').toString();
         }
         if (n.isArray()) {
