@@ -97,7 +97,7 @@ public final class TriggerProof {
                         sql = "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + table
                                 + " WHERE ctid = ?::tid RETURNING " + stampRow;
                     } else { // a copy would break a key, and Ferry invents no values: the row itself goes back in its place
-                        what = "an INSERT of one row in place of itself (deleted and inserted again in one statement)";
+                        what = "an INSERT of one row in place of itself, deleted and inserted again in one statement";
                         columns = String.join(", ", columns(c, table, false));
                         sql = "WITH gone AS (DELETE FROM " + table + " WHERE ctid = ?::tid RETURNING " + columns + ") INSERT INTO "
                                 + table + " (" + columns + ") SELECT " + columns + " FROM gone RETURNING " + stampRow;
