@@ -33,6 +33,9 @@ final class Outcome {
                 c.out.println("  - " + p.message());
             }
         }
+        java.util.stream.Stream.concat(r.views().stream(), r.triggers().stream()).filter(i -> "created-differs".equals(i.status()))
+                .forEach(i -> c.out.println("  " + c.check(false) + " " + (r.views().contains(i) ? "View " : "Trigger ") + i.name()
+                        + " was created but does not do what it did in SQLite: " + i.reason()));
         if (r.rejects() != null) {
             c.out.println("\nValues changed or moved aside, as you chose" + (anyRejected ? String.format(" (%,d row%s rejected)",
                     r.rejectedRows(), r.rejectedRows() == 1 ? "" : "s") : "") + ", are recorded in " + r.rejects());

@@ -136,7 +136,7 @@ final class Runner {
                     + "journal that the run is finished.", "Run the same command with --resume to finish it properly.", e);
         }
         Result result = Verification.result(plan, Verification.inPlanOrder(plan, checks), problems, completer.views(),
-                completer.triggers(), Migration.since(runStart), target);
+                completer.triggers(), Migration.since(runStart), target, source);
         return rejects.lines() > 0 || Files.exists(rejects.file()) && result.rejectedRows() > 0
                 ? result.withRejects(rejects.file()) : result;
     }

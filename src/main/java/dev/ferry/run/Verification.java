@@ -41,12 +41,22 @@ final class Verification {
                         (System.nanoTime() - s) / 1e9, src.rejected());
             });
             listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(runStart)));
-            return result(plan, checks, plan.problems(), List.of(), List.of(), Migration.since(runStart), target);
+            List<Report.Item> views = dev.ferry.verify.Proofs.existingViews(plan, target);
+            List<Report.Item> triggers = dev.ferry.verify.Proofs.existingTriggers(plan, target);
+            return result(plan, checks, plan.problems(), views, triggers, Migration.since(runStart), target, source);
         }
     }
 
+    /**
+     * The run's result; with {@code source}, every created view is run on both sides and every created
+     * trigger fired in a rolled-back transaction first (a difference is reported, the exit stays the tables').
+     */
     static Result result(Plan plan, List<TableCheck> checks, List<Problem> problems, List<Report.Item> views,
-                         List<Report.Item> triggers, Duration took, PgTarget target) {
+                         List<Report.Item> triggers, Duration took, PgTarget target, SqliteSource source) {
+        if (source != null) {
+            views = dev.ferry.verify.Proofs.views(plan, source, target, views);
+            triggers = dev.ferry.verify.Proofs.triggers(plan, target, triggers);
+        }
         boolean ok = checks.stream().allMatch(TableCheck::checksumMatch);
         return new Result(ok ? Result.Status.DONE : Result.Status.DIFFERENT, plan, checks, List.copyOf(problems),
                 List.copyOf(views), triggers, took, target.serverVersion(), target.encrypted());

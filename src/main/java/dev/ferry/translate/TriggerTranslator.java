@@ -3,6 +3,7 @@ package dev.ferry.translate;
 import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.Plan;
 
+import dev.ferry.schema.Table;
 import dev.ferry.schema.Trigger;
 import dev.ferry.sqlite.SqlLexer;
 import dev.ferry.sqlite.SqlLexer.Token;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A SQLite trigger as a PL/pgSQL function and a trigger calling it. Two shapes are recognised: an
- * AFTER UPDATE that stamps the updated row (UPDATE t SET c = ... WHERE key = NEW.key) becomes a
- * BEFORE UPDATE setting NEW.c, which cannot fire itself again; anything else has its statements
+ * A SQLite trigger as a PL/pgSQL function and a trigger calling it. Two shapes are recognised: a
+ * trigger that stamps the row being inserted or updated (UPDATE t SET c = ... WHERE rowid = NEW.rowid,
+ * or key = NEW.key) becomes a BEFORE trigger setting NEW.c, which cannot fire itself again; anything else has its statements
  * translated one by one (INSERT, UPDATE, DELETE, SELECT RAISE(...) WHERE ..., SELECT CASE WHEN ...
  * THEN RAISE(...) END). A trigger whose statements change its own table returns at once when run
  * from another trigger, as SQLite (recursive_triggers off) does not fire it again either.
@@ -102,7 +103,7 @@ public final class TriggerTranslator {
         }
         List<List<Token>> statements = statements(i + 1);
         String events = event + (of.isEmpty() ? "" : " OF " + String.join(", ", of));
-        String body = stampOnUpdate(statements, when);
+        String body = stamp(statements);
         if (body != null) {
             timing = "BEFORE";
         } else {
@@ -152,11 +153,15 @@ public final class TriggerTranslator {
     }
 
     /**
-     * AFTER UPDATE ON x BEGIN UPDATE x SET c = v, ... WHERE key = NEW.key; END: SQLite writes the
-     * row again; PostgreSQL sets NEW.c before the row is written, which never fires the trigger again.
+     * [AFTER|BEFORE] [INSERT|UPDATE [OF ...]] ON x BEGIN UPDATE x SET c = v, ... WHERE &lt;the same row&gt;; END:
+     * SQLite writes the row again; PostgreSQL sets NEW.c before the row is written, which fires no
+     * trigger again (SQLite's recursive_triggers is off, so its UPDATE did not fire this one either).
+     * The row's rowid identifies the row itself, so the rowid form needs no key in PostgreSQL.
      */
-    private String stampOnUpdate(List<List<Token>> statements, String when) {
-        if (!timing.equals("AFTER") || !event.equals("UPDATE") || statements.size() != 1 || table.table() == null) {
+    private String stamp(List<List<Token>> statements) {
+        boolean insert = event.equals("INSERT");
+        if (timing.equals("INSTEAD OF") || !(insert || event.equals("UPDATE")) || statements.size() != 1
+                || table.table() == null) {
             return null;
         }
         List<Token> s = statements.get(0);
@@ -173,12 +178,17 @@ public final class TriggerTranslator {
                 break;
             }
         }
-        if (where < 0 || !keyMatch(s.subList(where + 1, s.size()))) {
+        if (where < 0 || !sameRow(s.subList(where + 1, s.size()), insert)) {
             return null;
+        }
+        if (insert && timing.equals("BEFORE")) {
+            throw no("it changes nothing in SQLite: before the insert the row is not there yet, so its UPDATE finds no "
+                    + "row. Recreate it by hand as a BEFORE INSERT trigger setting NEW's columns if new rows should be stamped");
         }
         StringBuilder body = new StringBuilder();
         int[] m = SqlTranslator.matchParens(s);
         int start = 3;
+        List<String> assigned = new ArrayList<>();
         for (int i = 3; i <= where; i++) {
             if (i < where && s.get(i).type() == Type.LPAREN) {
                 i = m[i];
@@ -191,7 +201,14 @@ public final class TriggerTranslator {
                 if (c == null) {
                     throw no("table " + table.source() + " has no column " + a.get(0).value());
                 }
-                String v = check(SqlTranslator.assignment(a.subList(2, a.size()), scope, table, c));
+                List<Token> value = a.subList(2, a.size());
+                for (Token k : value) { // SET a = 1, b = a gives b the old a: NEW.a would already be 1
+                    if (k.isName() && assigned.stream().anyMatch(x -> SqlScope.same(x, k.value()))) {
+                        return null;
+                    }
+                }
+                assigned.add(a.get(0).value());
+                String v = check(SqlTranslator.assignment(value, scope, table, c));
                 body.append("NEW.").append(Naming.quote(c.target())).append(" := ").append(v).append(";\n  ");
                 start = i + 1;
             }
@@ -199,31 +216,115 @@ public final class TriggerTranslator {
         return body.append("RETURN NEW;").toString();
     }
 
-    /** WHERE key = NEW.key (either way round; OLD too), the key being the table's one-column primary key or rowid. */
-    private boolean keyMatch(List<Token> w) {
-        if (w.size() != 5 || !(w.get(1).isOp("=") || w.get(1).isOp("=="))) {
-            return false;
+    /**
+     * Whether a WHERE picks exactly the row the trigger fires for: {@code rowid = NEW.rowid} (any of
+     * rowid, _rowid_, oid, either way round), or {@code key = NEW.key} for every column of the primary
+     * key or of a unique index, joined by AND. OLD names the same row in an UPDATE.
+     */
+    private boolean sameRow(List<Token> w, boolean insert) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        int start = 0;
+        for (int i = 0; i <= w.size(); i++) {
+            if (i == w.size() || w.get(i).is("AND")) {
+                String key = equality(w.subList(start, i), insert);
+                if (key == null) {
+                    return false;
+                }
+                named.add(key);
+                start = i + 1;
+            } else if (w.get(i).type() == Type.LPAREN) {
+                return false;
+            }
         }
-        List<Token> col = w.get(0).isName() && w.get(2).type() != Type.DOT ? w.subList(0, 1) : w.subList(2, 5);
-        List<Token> row = col.size() == 1 ? w.subList(2, 5) : w.subList(0, 3);
-        if (col.size() != 1 || row.get(1).type() != Type.DOT || !(row.get(0).is("NEW") || row.get(0).is("OLD"))) {
-            return false;
+        Table source = table.table().source();
+        if (named.contains(ROWID)) {
+            return true;
         }
-        String key = key(col.get(0).value());
-        return key != null && key.equals(key(row.get(2).value()));
+        if (!source.primaryKey().isEmpty() && named.containsAll(upper(source.primaryKey()))) {
+            return true;
+        }
+        return source.indexes().stream().anyMatch(x -> x.unique() && !x.partial() && !x.hasExpressions()
+                && named.containsAll(upper(x.columns())));
     }
 
-    private String key(String name) {
-        List<String> pk = table.table().source().primaryKey();
+    private static final String ROWID = "\0rowid";
+
+    /** {@code a = NEW.a} or {@code NEW.a = a} (a qualified by the table's name or not): the key it names, else null. */
+    private String equality(List<Token> e, boolean insert) {
+        int op = -1;
+        for (int i = 0; i < e.size(); i++) {
+            if (e.get(i).isOp("=") || e.get(i).isOp("==")) {
+                op = i;
+                break;
+            }
+        }
+        if (op < 0) {
+            return null;
+        }
+        List<Token> left = e.subList(0, op), right = e.subList(op + 1, e.size());
+        String row = rowColumn(left, insert), other = rowColumn(right, insert);
+        String col = row == null ? column(left) : column(right);
+        if ((row == null) == (other == null)) {
+            return null; // NEW.a = NEW.a, or a = b: not about which row
+        }
+        row = row == null ? other : row;
+        String a = keyName(col), b = keyName(row);
+        return a != null && a.equals(b) ? a : null;
+    }
+
+    /** NEW.x (or OLD.x in an UPDATE): x; else null. */
+    private static String rowColumn(List<Token> t, boolean insert) {
+        return t.size() == 3 && t.get(1).type() == Type.DOT && t.get(2).isName()
+                && (t.get(0).is("NEW") || !insert && t.get(0).is("OLD")) ? t.get(2).value() : null;
+    }
+
+    /** x or table.x: x; else null. */
+    private String column(List<Token> t) {
+        if (t.size() == 1 && t.get(0).isName()) {
+            return t.get(0).value();
+        }
+        return t.size() == 3 && t.get(0).isName() && scope.relation(t.get(0).value()) == table && t.get(1).type() == Type.DOT
+                && t.get(2).isName() ? t.get(2).value() : null;
+    }
+
+    /** A column's name in upper case, or {@link #ROWID} for the rowid under any of its names (and its alias). */
+    private String keyName(String name) {
+        if (name == null) {
+            return null;
+        }
+        Table source = table.table().source();
         String up = name.toUpperCase(Locale.ROOT);
-        if (pk.size() == 1 && pk.get(0).equalsIgnoreCase(name)) {
-            return pk.get(0);
+        boolean rowidWord = up.equals("ROWID") || up.equals("_ROWID_") || up.equals("OID");
+        if (rowidWord && source.column(name).isEmpty()) {
+            return source.withoutRowid() ? null : ROWID;
         }
-        if ((up.equals("ROWID") || up.equals("_ROWID_") || up.equals("OID")) && table.table().source().rowidAlias() != null
-                && table.column(name) == null) {
-            return table.table().source().rowidAlias();
+        if (source.column(name).isEmpty()) {
+            return null;
         }
-        return null;
+        return name.equalsIgnoreCase(source.rowidAlias()) ? ROWID : up;
+    }
+
+    private static List<String> upper(List<String> names) {
+        return names.stream().map(n -> n == null ? "" : n.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private static final java.util.regex.Pattern ASSIGNED = java.util.regex.Pattern.compile(
+            "(?m)^\\s*NEW\\.(\"(?:[^\"]|\"\")+\"|[^\\s:\"]+) := ");
+
+    /**
+     * The columns a stamp trigger sets (quoted as in its body), so a proof can check they changed;
+     * empty for any other trigger.
+     */
+    public static List<String> stamped(Plan.TriggerPlan t) {
+        if (t.body() == null || !t.body().endsWith("RETURN NEW;") || t.body().contains("RAISE")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = ASSIGNED.matcher(t.body());
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     private String general(List<List<Token>> statements) {

@@ -22,7 +22,8 @@ final class ItemsTable extends TableView<ItemsTable.Row> {
         setAccessibleText(Text.get("results.items"));
         setPlaceholder(Ui.muted(Text.get("results.items.none")));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Row, String> reason = column("results.item.reason", r -> r.item().reason() == null ? "" : r.item().reason());
+        TableColumn<Row, String> reason = column("results.item.reason", r -> r.item().reason() != null ? r.item().reason()
+                : r.item().proof() == null ? "" : r.item().proof().text());
         reason.setPrefWidth(420);
         reason.setCellFactory(c -> new WrappingCell<>());
         getColumns().addAll(List.of(column("results.item.kind", Row::kind),

@@ -22,8 +22,18 @@ import java.util.List;
  */
 public final class Report {
 
-    /** A view or trigger line of the report. */
-    public record Item(String name, String target, String status, String reason, String sql) {
+    /** A view or trigger line of the report; {@code proof} is what its proof on the data found, null when none ran. */
+    public record Item(String name, String target, String status, String reason, String sql, Proof proof) {
+
+        public Item(String name, String target, String status, String reason, String sql) {
+            this(name, target, status, reason, sql, null);
+        }
+
+        /** The same item as its proof leaves it: a difference makes it created-differs, with the reason. */
+        public Item proven(Proof p, String differsReason) {
+            return p.differs() ? new Item(name, target, "created-differs", differsReason, sql, p)
+                    : new Item(name, target, status, reason, sql, p);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -117,6 +117,7 @@ record ReportPage(RunReport report, String css, ZonedDateTime written) {
         return switch (status == null ? "" : status) {
             case "created" -> "✓ created";
             case "failed" -> "✗ failed";
+            case "created-differs" -> "✗ created, differs";
             case "skipped" -> "– not created";
             default -> "– " + (status == null ? "" : status);
         };

@@ -46,7 +46,7 @@ class RunReportTest {
         assertEquals(List.of("kind", "table", "from", "to", "reason"), names(r.get("renames").get(0)));
         assertTrue(r.get("renames").get(0).get("table").isNull(), "an absent value is written as null");
         JsonNode trigger = r.get("triggers").get(0);
-        assertEquals(List.of("name", "target", "status", "reason", "sql"), names(trigger));
+        assertEquals(List.of("name", "target", "status", "reason", "sql", "proof"), names(trigger));
         assertTrue(trigger.get("target").isNull());
     }
 
