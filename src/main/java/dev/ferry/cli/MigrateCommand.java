@@ -4,10 +4,6 @@ import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
-import dev.ferry.sqlite.Backup;
-import dev.ferry.sqlite.SqliteSource;
-import dev.ferry.postgres.Ddl;
-import dev.ferry.postgres.PgTarget;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
@@ -101,17 +97,17 @@ final class MigrateCommand implements Callable<Integer> {
             if (dryRun) {
                 PlanPrinter.print(c, plan);
                 c.out.println();
-                c.out.println(new Ddl(plan.schema()).script(plan));
+                c.out.println(Migration.script(plan));
                 if (backup != null) {
                     c.info("No backup was written: this was a dry run.");
                 }
                 return 0;
             }
             if (backup != null) {
-                Backup.write(SqliteSource.open(file), backup);
+                Migration.backUp(file, backup);
                 c.info("Backup written and checked: " + backup.toAbsolutePath().normalize());
             }
-            if (createDatabase && PgTarget.createDatabase(address, password)) {
+            if (createDatabase && Migration.createDatabase(address, password)) {
                 c.info("Created database " + address.database() + ".");
             }
             c.info(String.format("Migrating %d tables (%,d rows) from %s to %s", plan.tables().size(), plan.totalRows(),
