@@ -32,7 +32,7 @@ final class MigrateCommand implements Callable<Integer> {
             description = "When a table already exists in the schema: fail (change nothing), replace (drop and "
                     + "recreate only the tables being migrated), append (add the rows, when its columns can take them) "
                     + "or truncate (empty it first, same check). Default: ${DEFAULT-VALUE}.")
-    String ifExists;
+    Options.IfExists ifExists;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
     Integer jobs;
@@ -72,14 +72,7 @@ final class MigrateCommand implements Callable<Integer> {
     private int migrate() {
         Console c = common.console();
         try {
-            Options.IfExists policy = switch (ifExists.toLowerCase(java.util.Locale.ROOT)) {
-                case "fail" -> Options.IfExists.FAIL;
-                case "replace" -> Options.IfExists.REPLACE;
-                case "append" -> Options.IfExists.APPEND;
-                case "truncate" -> Options.IfExists.TRUNCATE;
-                default -> throw new FerryException(FerryException.Kind.USAGE, "--if-exists takes fail, replace, append or truncate, not '"
-                        + ifExists + "'.", null);
-            };
+            Options.IfExists policy = ifExists;
             TargetAddress address = target.address();
             Secret password = dryRun ? Secret.NONE : target.password(address, c);
             Options options = common.apply(Options.of(file, address, password).withSchema(target.schema).withIfExists(policy)
