@@ -1,5 +1,9 @@
 package dev.ferry.cli;
 
+import dev.ferry.FerryException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +28,12 @@ public final class FerryCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new FerryCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine.IParameterExceptionHandler picocli = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, given) -> {
+            String choice = misspeltChoice(e);
+            return choice == null ? picocli.handleParseException(e, given)
+                    : new Console(false).fail(new FerryException(FerryException.Kind.USAGE, choice, null));
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("Error: " + e.getMessage());
             cmd.getErr().println("This looks like a bug in Ferry; the log has the details.");
@@ -31,5 +41,22 @@ public final class FerryCommand implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * An option that takes one of a few words (picocli converts it to the enum) said in Ferry's
+     * words, with the words in lower case as the help writes them: "--if-exists takes fail,
+     * replace, append or truncate, not 'x'."; null for any other mistake.
+     */
+    static String misspeltChoice(CommandLine.ParameterException e) {
+        if (!(e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || !option.type().isEnum()
+                || !(e.getCause() instanceof CommandLine.TypeConversionException)) {
+            return null;
+        }
+        List<String> words = Arrays.stream(option.type().getEnumConstants())
+                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+        String last = words.get(words.size() - 1);
+        String all = words.size() == 1 ? last : String.join(", ", words.subList(0, words.size() - 1)) + " or " + last;
+        return option.longestName() + " takes " + all + ", not '" + e.getValue() + "'.";
     }
 }

@@ -4,10 +4,6 @@ import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
-import dev.ferry.sqlite.Backup;
-import dev.ferry.sqlite.SqliteSource;
-import dev.ferry.postgres.Ddl;
-import dev.ferry.postgres.PgTarget;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
@@ -36,7 +32,7 @@ final class MigrateCommand implements Callable<Integer> {
             description = "When a table already exists in the schema: fail (change nothing), replace (drop and "
                     + "recreate only the tables being migrated), append (add the rows, when its columns can take them) "
                     + "or truncate (empty it first, same check). Default: ${DEFAULT-VALUE}.")
-    String ifExists;
+    Options.IfExists ifExists;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
     Integer jobs;
@@ -76,14 +72,7 @@ final class MigrateCommand implements Callable<Integer> {
     private int migrate() {
         Console c = common.console();
         try {
-            Options.IfExists policy = switch (ifExists.toLowerCase(java.util.Locale.ROOT)) {
-                case "fail" -> Options.IfExists.FAIL;
-                case "replace" -> Options.IfExists.REPLACE;
-                case "append" -> Options.IfExists.APPEND;
-                case "truncate" -> Options.IfExists.TRUNCATE;
-                default -> throw new FerryException(FerryException.Kind.USAGE, "--if-exists takes fail, replace, append or truncate, not '"
-                        + ifExists + "'.", null);
-            };
+            Options.IfExists policy = ifExists;
             TargetAddress address = target.address();
             Secret password = dryRun ? Secret.NONE : target.password(address, c);
             Options options = common.apply(Options.of(file, address, password).withSchema(target.schema).withIfExists(policy)
@@ -101,17 +90,17 @@ final class MigrateCommand implements Callable<Integer> {
             if (dryRun) {
                 PlanPrinter.print(c, plan);
                 c.out.println();
-                c.out.println(new Ddl(plan.schema()).script(plan));
+                c.out.println(Migration.script(plan));
                 if (backup != null) {
                     c.info("No backup was written: this was a dry run.");
                 }
                 return 0;
             }
             if (backup != null) {
-                Backup.write(SqliteSource.open(file), backup);
+                Migration.backUp(file, backup);
                 c.info("Backup written and checked: " + backup.toAbsolutePath().normalize());
             }
-            if (createDatabase && PgTarget.createDatabase(address, password)) {
+            if (createDatabase && Migration.createDatabase(address, password)) {
                 c.info("Created database " + address.database() + ".");
             }
             c.info(String.format("Migrating %d tables (%,d rows) from %s to %s", plan.tables().size(), plan.totalRows(),

@@ -4,7 +4,7 @@ import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
-import dev.ferry.postgres.PrivatePostgres;
+import dev.ferry.run.Rehearsal;
 import dev.ferry.postgres.Secret;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,9 +38,8 @@ final class RehearseCommand implements Callable<Integer> {
                     .withJobs(jobs == null ? Options.defaultJobs() : jobs));
             Plan plan = new Migration(base, new ProgressPrinter(c, 0)).preflight();
             c.info("Starting a private PostgreSQL for the rehearsal…");
-            try (PrivatePostgres pg = PrivatePostgres.start()) {
-                Options options = new Options(base.source(), pg.address(), Secret.NONE, base.schema(), base.ifExists(),
-                        base.jobs(), base.naming(), base.overrides(), base.chunkRows(), base.resolutions(), base.rejects(), base.leaveOut(), base.excluded());
+            try (Rehearsal rehearsal = Migration.startRehearsal()) {
+                Options options = rehearsal.options(base);
                 int code = Outcome.finish(c, new Migration(options, new ProgressPrinter(c, plan.totalRows())).run(plan),
                         file, "a private temporary PostgreSQL", report);
                 c.out.println("This was a rehearsal: the private PostgreSQL is removed now. Run `ferry migrate` to do it for real.");

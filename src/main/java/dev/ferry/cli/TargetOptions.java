@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.postgres.PgTarget;
+import dev.ferry.run.Migration;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
 import java.io.IOException;
@@ -40,7 +40,7 @@ final class TargetOptions {
             }
             if (!s.isPresent() && System.console() != null) {
                 try {
-                    PgTarget.connect(a, s, 1).close();
+                    Migration.connectOnce(a, s);
                 } catch (FerryException e) {
                     if (e.getMessage().contains("password")) {
                         return Passwords.prompt(a);

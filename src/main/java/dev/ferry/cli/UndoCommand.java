@@ -2,8 +2,9 @@ package dev.ferry.cli;
 
 import dev.ferry.FerryException;
 import dev.ferry.run.Journal;
+import dev.ferry.run.Migration;
 import dev.ferry.run.Undo;
-import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,29 +46,28 @@ final class UndoCommand implements Callable<Integer> {
         try {
             UUID id = runId();
             TargetAddress address = this.target.address();
-            try (PgTarget target = PgTarget.connect(address, this.target.password(address, c), 2)) {
-                Undo undo = Undo.find(target, this.target.schema, id);
-                describe(c, undo, address);
-                if (!undo.grown().isEmpty() && !force) {
-                    throw Undo.grownRefusal(undo.grown());
-                }
-                if (!yes && System.console() == null) {
-                    throw new FerryException(FerryException.Kind.USAGE, "Undo drops tables, so Ferry asks first, and "
-                            + "there is no terminal to ask on. Nothing was dropped.", "Check the list above, then add --yes.");
-                }
-                if (!yes && !Confirm.ask(c, "These will be dropped for good.")) {
-                    c.info("Nothing was dropped.");
-                    return 2;
-                }
-                undo.apply(target, force);
-                c.out.println(c.check(true) + " Undone: " + count(undo.tables().size(), "table") + (undo.views().isEmpty()
-                        ? "" : " and " + count(undo.views().size(), "view")) + " dropped" + (undo.schemaDropped() ? ", and schema "
-                        + undo.run().schema() : "") + ". The run is marked undone in Ferry's journal.");
-                if (undo.run().createdSchema() && !undo.schemaDropped()) {
-                    c.out.println("Schema " + undo.run().schema() + " stays: other objects are in it now.");
-                }
-                return 0;
+            Secret password = this.target.password(address, c);
+            Undo undo = Migration.undoPreview(address, password, this.target.schema, id);
+            describe(c, undo, address);
+            if (!undo.grown().isEmpty() && !force) {
+                throw Undo.grownRefusal(undo.grown());
             }
+            if (!yes && System.console() == null) {
+                throw new FerryException(FerryException.Kind.USAGE, "Undo drops tables, so Ferry asks first, and "
+                        + "there is no terminal to ask on. Nothing was dropped.", "Check the list above, then add --yes.");
+            }
+            if (!yes && !Confirm.ask(c, "These will be dropped for good.")) {
+                c.info("Nothing was dropped.");
+                return 2;
+            }
+            Migration.undo(address, password, undo, force);
+            c.out.println(c.check(true) + " Undone: " + count(undo.tables().size(), "table") + (undo.views().isEmpty()
+                    ? "" : " and " + count(undo.views().size(), "view")) + " dropped" + (undo.schemaDropped() ? ", and schema "
+                    + undo.run().schema() : "") + ". The run is marked undone in Ferry's journal.");
+            if (undo.run().createdSchema() && !undo.schemaDropped()) {
+                c.out.println("Schema " + undo.run().schema() + " stays: other objects are in it now.");
+            }
+            return 0;
         } catch (FerryException e) {
             return c.fail(e);
         }

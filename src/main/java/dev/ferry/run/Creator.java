@@ -33,7 +33,7 @@ final class Creator {
         Set<String> names = new LinkedHashSet<>(plan.tables().stream().map(TablePlan::target).toList());
         List<String> views = plan.views().stream().map(Plan.ViewPlan::target).toList();
         names.addAll(views);
-        Set<String> existing = existing(target, plan, names);
+        Set<String> existing = existing(target, plan.schema(), names);
         if (!existing.isEmpty() && options.ifExists() == Options.IfExists.FAIL) {
             throw new FerryException(FerryException.Kind.TARGET, "These tables already exist in schema " + plan.schema()
                     + " of " + options.target().database() + ": " + String.join(", ", existing) + ".",
@@ -182,12 +182,13 @@ final class Creator {
         }
     }
 
-    static Set<String> existing(PgTarget target, Plan plan, Set<String> names) {
+    /** Which of these names are tables or views in the schema already (for a run, and for the faces' checks). */
+    static Set<String> existing(PgTarget target, String schema, Set<String> names) {
         try {
-            return target.existingTables(plan.schema(), names);
+            return target.existingTables(schema, names);
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not list the tables of schema "
-                    + plan.schema() + ".", "See the details.", e);
+                    + schema + ".", "See the details.", e);
         }
     }
 }

@@ -3,13 +3,20 @@ package dev.ferry.run;
 import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.run.MigrationEvent.Phase;
+import dev.ferry.sqlite.Backup;
 import dev.ferry.sqlite.SqliteSource;
 import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A whole run, phase by phase: preflight, create, copy, complete, verify; and the journal's side
  * of it: finding an unfinished run, resuming it, undoing a run. The one public entry to the
- * engine for both faces.
+ * engine for both faces: what a face needs beside a run (a look at the source, a backup, the
+ * connection test, creating the database, a rehearsal's private server, undo's preview) is here
+ * too, as static methods where no run's options exist yet. The faces hold no JDBC, SQL or file
+ * copying of their own; they show what these return.
  */
 public final class Migration {
 
@@ -98,6 +108,85 @@ public final class Migration {
     /** Verification alone: both sides read and checksummed, nothing written. */
     public Result verify(Plan plan) {
         return Verification.verify(plan, options, listener);
+    }
+
+    /** The SQL a run would execute for this plan, as one script: what a dry run prints and the wizard's Review shows. */
+    public static String script(Plan plan) {
+        return new Ddl(plan.schema()).script(plan);
+    }
+
+    /**
+     * A first look at the SQLite file for the wizard's source card (sizes, rows per table, SQLite's
+     * checks); null when {@code progress} says stop.
+     */
+    public static SourceSummary summarize(Path file, SourceSummary.Progress progress) {
+        return SourceSummary.read(file, progress);
+    }
+
+    /**
+     * Writes a checked copy of the SQLite file to {@code to} before a run (see {@link Backup}): never
+     * over an existing file, and into a folder that exists, so a mistyped path is told, not made.
+     */
+    public static void backUp(Path source, Path to) {
+        Backup.write(SqliteSource.open(source), to);
+    }
+
+    /** {@link #backUp}, making the folder first: the wizard suggests one in its data folder that may not exist yet. */
+    public static void backUpMakingFolder(Path source, Path to) {
+        Path folder = to.toAbsolutePath().normalize().getParent();
+        try {
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            // Backup.write names the folder it cannot write into
+        }
+        backUp(source, to);
+    }
+
+    /** Creates the address's database (--create-database); true when made, false when it was there already. */
+    public static boolean createDatabase(TargetAddress address, Secret secret) {
+        return PgTarget.createDatabase(address, secret);
+    }
+
+    /** Connects once and lets go: a wrong password or an unreachable server is thrown, in plain words. */
+    public static void connectOnce(TargetAddress address, Secret secret) {
+        PgTarget.connect(address, secret, 1).close();
+    }
+
+    /** The wizard's Test connection: one connection, and what the user needs to know before a run. */
+    public static ConnectionTest testConnection(TargetAddress address, Secret secret, List<String> sourceTables) {
+        return ConnectionTest.run(address, secret, sourceTables);
+    }
+
+    /** Which of these tables and views already exist in the schema of the target. */
+    public static List<String> existing(TargetAddress address, Secret secret, String schema, Set<String> names) {
+        try (PgTarget target = PgTarget.connect(address, secret, 1)) {
+            return List.copyOf(Creator.existing(target, schema, names));
+        }
+    }
+
+    /** Starts a private, temporary PostgreSQL to rehearse in; the caller closes it. */
+    public static Rehearsal startRehearsal() {
+        return Rehearsal.start();
+    }
+
+    /**
+     * What undoing run {@code id} (null: the newest not undone into {@code schema}) would drop, and
+     * whether rows were added since; changes nothing. Pass it to {@link #undo(TargetAddress, Secret, Undo, boolean)}.
+     */
+    public static Undo undoPreview(TargetAddress address, Secret secret, String schema, UUID id) {
+        try (PgTarget target = PgTarget.connect(address, secret, 2)) {
+            return Undo.find(target, schema, id);
+        }
+    }
+
+    /** Drops what a previewed run created; rows added since stop it (nothing dropped) unless {@code force}. */
+    public static Undo undo(TargetAddress address, Secret secret, Undo preview, boolean force) {
+        try (PgTarget target = PgTarget.connect(address, secret, 2)) {
+            preview.apply(target, force);
+            return preview;
+        }
     }
 
     private Result execute(Plan plan, boolean resume) {

@@ -101,6 +101,12 @@ public record Options(Path source, TargetAddress target, Secret password, String
                 Map.of(), 500_000);
     }
 
+    /** The same run aimed at another PostgreSQL (a rehearsal's private server, say), with that server's secret. */
+    public Options withTarget(TargetAddress address, Secret secret) {
+        return new Options(source, address, secret, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects,
+                leaveOut, excluded);
+    }
+
     public Options withSchema(String s) {
         return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
     }

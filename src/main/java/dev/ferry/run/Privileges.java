@@ -49,4 +49,20 @@ final class Privileges {
                     + "create in database '" + db + "'.", "See the details. Nothing was changed.", e);
         }
     }
+
+    /**
+     * The same rule as {@link #check}, as a yes or no for a face that only shows it (the wizard's
+     * connection test); a failure to ask is still an error.
+     */
+    static boolean allows(PgTarget target, String schema) {
+        try {
+            check(target, schema);
+            return true;
+        } catch (FerryException e) {
+            if (e.getCause() instanceof SQLException) {
+                throw e;
+            }
+            return false;
+        }
+    }
 }

@@ -30,7 +30,7 @@ final class Verification {
                 dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + 1)) {
             listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
             Set<String> missing = new LinkedHashSet<>(plan.tables().stream().map(TablePlan::target).toList());
-            missing.removeAll(Creator.existing(target, plan, missing));
+            missing.removeAll(Creator.existing(target, plan.schema(), missing));
             List<TableCheck> checks = Parallel.map(plan.tables(), options.jobs(), t -> {
                 long s = System.nanoTime();
                 listener.on(new MigrationEvent.TableStarted(t.source().name(), t.rows()));

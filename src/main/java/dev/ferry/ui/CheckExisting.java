@@ -1,8 +1,8 @@
 package dev.ferry.ui;
 
-import dev.ferry.postgres.PgTarget;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
+import dev.ferry.run.Migration;
 import java.util.List;
 import java.util.Set;
 import javafx.concurrent.Task;
@@ -24,9 +24,7 @@ final class CheckExisting extends Task<List<String>> {
     }
 
     @Override
-    protected List<String> call() throws Exception {
-        try (PgTarget target = PgTarget.connect(address, password, 1)) {
-            return List.copyOf(target.existingTables(schema, names));
-        }
+    protected List<String> call() {
+        return Migration.existing(address, password, schema, names);
     }
 }

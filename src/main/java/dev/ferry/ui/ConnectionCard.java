@@ -1,6 +1,7 @@
 package dev.ferry.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.ferry.run.ConnectionTest;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -28,7 +29,7 @@ final class ConnectionCard extends VBox {
 
     private void show() {
         report.getChildren().clear();
-        TestConnection.Report r = model.report().get();
+        ConnectionTest r = model.report().get();
         if (r == null) {
             if (model.failure().get() == null) {
                 report.getChildren().add(Ui.muted(Text.get(model.testing().get() ? "target.result.testing" : "target.result.none")));

@@ -5,7 +5,6 @@ import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.Options;
-import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.Naming;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,6 +36,6 @@ final class Preflight extends Task<Preflight.Reviewed> {
                 updateMessage(n.text());
             }
         }).preflight();
-        return new Reviewed(plan, new Ddl(plan.schema()).script(plan));
+        return new Reviewed(plan, Migration.script(plan));
     }
 }

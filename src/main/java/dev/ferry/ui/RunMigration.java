@@ -6,12 +6,7 @@ import dev.ferry.run.Migration;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.Options;
 import dev.ferry.run.Result;
-import dev.ferry.sqlite.Backup;
-import dev.ferry.sqlite.SqliteSource;
-import dev.ferry.postgres.PrivatePostgres;
-import dev.ferry.postgres.Secret;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.ferry.run.Rehearsal;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +28,7 @@ final class RunMigration extends Task<Result> {
     private final Path backup;
     private final AtomicReference<Migration> migration = new AtomicReference<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
-    private volatile PrivatePostgres server;
+    private volatile Rehearsal server;
     private boolean closed;
 
     /**
@@ -41,7 +36,7 @@ final class RunMigration extends Task<Result> {
      * @param server  a rehearsal's server kept from the run before, to resume in; null starts one
      * @param backup  where to write a checked copy of the SQLite file before anything else; null for none
      */
-    RunMigration(Options options, Plan plan, boolean rehearse, RunProgress progress, boolean resume, PrivatePostgres server,
+    RunMigration(Options options, Plan plan, boolean rehearse, RunProgress progress, boolean resume, Rehearsal server,
                  Path backup) {
         this.options = options;
         this.plan = plan;
@@ -60,10 +55,10 @@ final class RunMigration extends Task<Result> {
             backUp(o.source());
         }
         if (rehearse) {
-            PrivatePostgres started = server;
+            Rehearsal started = server;
             if (started == null) {
                 progress.on(new MigrationEvent.Note(Text.get("migrate.note.server")));
-                started = PrivatePostgres.start();
+                started = Migration.startRehearsal();
             }
             synchronized (this) {
                 if (closed) { // the window closed while the server started
@@ -72,8 +67,7 @@ final class RunMigration extends Task<Result> {
                 }
                 server = started;
             }
-            o = new Options(o.source(), started.address(), Secret.NONE, o.schema(), o.ifExists(), o.jobs(), o.naming(),
-                    o.overrides(), o.chunkRows(), o.resolutions(), o.rejects(), o.leaveOut(), o.excluded());
+            o = started.options(o);
         }
         Migration m = new Migration(o, progress);
         migration.set(m);
@@ -102,14 +96,7 @@ final class RunMigration extends Task<Result> {
     private void backUp(Path source) {
         progress.on(new MigrationEvent.Note(Text.get("migrate.note.backup")));
         try {
-            if (backup.getParent() != null) {
-                Files.createDirectories(backup.getParent()); // the suggested data-folder "backups" may be new
-            }
-        } catch (IOException e) {
-            // Backup.write names the folder it cannot write into
-        }
-        try {
-            Backup.write(SqliteSource.open(source), backup);
+            Migration.backUpMakingFolder(source, backup); // the suggested data-folder "backups" may be new
         } catch (FerryException e) {
             progress.on(new MigrationEvent.Note(Ui.NOT_OK + " " + e.getMessage()));
             throw e;
@@ -139,8 +126,8 @@ final class RunMigration extends Task<Result> {
     }
 
     /** Gives the rehearsal's server to the next task (a resume) instead of removing it. */
-    synchronized PrivatePostgres handOver() {
-        PrivatePostgres s = server;
+    synchronized Rehearsal handOver() {
+        Rehearsal s = server;
         server = null;
         return s;
     }
@@ -159,7 +146,7 @@ final class RunMigration extends Task<Result> {
     }
 
     /** The rehearsal's server, once started and until {@link #closeServer}. */
-    PrivatePostgres server() {
+    Rehearsal server() {
         return server;
     }
 

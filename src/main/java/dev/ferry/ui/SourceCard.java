@@ -3,6 +3,9 @@ package dev.ferry.ui;
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.ferry.run.SourceSummary;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
@@ -37,7 +40,7 @@ final class SourceCard extends Card {
         TableColumn<SourceSummary.TableRows, String> rows = new TableColumn<>(Text.get("source.col.rows"));
         rows.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format("%,d", c.getValue().rows())));
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
-        tables.getColumns().addAll(java.util.List.of(name, rows));
+        tables.getColumns().addAll(List.of(name, rows));
         tables.setPrefWidth(340);
         tables.setMinHeight(120);
         VBox left = new VBox(14, stats, notes);
@@ -63,11 +66,35 @@ final class SourceCard extends Card {
         if (s.fkViolations() == 0) {
             notes.getChildren().add(Ui.mark(true, Text.get("source.fk.ok")));
         }
-        for (String w : s.warnings()) {
+        for (String w : warnings(s)) {
             notes.getChildren().add(Ui.warning(w));
         }
         tables.getItems().setAll(s.tables());
         setAccessibleText(title.getText());
+    }
+
+    /** Plain sentences, most serious first. */
+    static List<String> warnings(SourceSummary s) {
+        List<String> w = new ArrayList<>();
+        if (!s.intact()) {
+            w.add(Text.get("source.warn.integrity", String.join("; ", s.integrity())));
+        }
+        if (s.tables().isEmpty()) {
+            w.add(Text.get("source.warn.empty"));
+        }
+        if (s.walBytes() > 0) {
+            w.add(Text.get("source.warn.wal", Ui.bytes(s.walBytes()), s.file().getFileName()));
+        }
+        if (!s.virtualTables().isEmpty()) {
+            w.add(Text.get("source.warn.virtual", s.virtualTables().size(), String.join(", ", s.virtualTables())));
+        }
+        if (s.fkViolations() > 0) {
+            w.add(Text.get("source.warn.fk", s.fkViolations()));
+        }
+        if (s.triggers() > 0) {
+            w.add(Text.get("source.warn.triggers", s.triggers()));
+        }
+        return w;
     }
 
     private static VBox stat(String key, long value) {

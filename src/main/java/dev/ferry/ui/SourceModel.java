@@ -1,5 +1,6 @@
 package dev.ferry.ui;
 
+import dev.ferry.run.SourceSummary;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -2,6 +2,8 @@ package dev.ferry.ui;
 
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
+import dev.ferry.run.ConnectionTest;
+import dev.ferry.run.SourceSummary;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
@@ -39,7 +41,7 @@ final class TargetModel implements StepModel {
     private final StringProperty sslMode = new SimpleStringProperty(ENV.getOrDefault("PGSSLMODE", "prefer"));
     private final StringProperty rootCert = new SimpleStringProperty(ENV.getOrDefault("PGSSLROOTCERT", ""));
     private final BooleanProperty rehearse = new SimpleBooleanProperty();
-    private final ReadOnlyObjectWrapper<TestConnection.Report> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectionTest> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper();
@@ -146,7 +148,7 @@ final class TargetModel implements StepModel {
         return java.util.Arrays.stream(Field.values()).allMatch(f -> problem(f, value(f)) == null);
     }
 
-    private void finished(TestConnection task, TestConnection.Report r, Failure f) {
+    private void finished(TestConnection task, ConnectionTest r, Failure f) {
         if (test == task) {
             testing.set(false);
             report.set(r);
@@ -193,7 +195,7 @@ final class TargetModel implements StepModel {
     StringProperty rootCert() { return rootCert; }
     BooleanProperty rehearse() { return rehearse; }
     ObservableList<String> profiles() { return profilesView; }
-    ReadOnlyObjectProperty<TestConnection.Report> report() { return report.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<ConnectionTest> report() { return report.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<Failure> failure() { return failure.getReadOnlyProperty(); }
     ReadOnlyBooleanProperty testing() { return testing.getReadOnlyProperty(); }
 

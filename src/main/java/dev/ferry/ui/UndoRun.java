@@ -1,10 +1,10 @@
 package dev.ferry.ui;
 
 import dev.ferry.FerryException;
-import dev.ferry.run.Undo;
-import dev.ferry.postgres.PgTarget;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
+import dev.ferry.run.Migration;
+import dev.ferry.run.Undo;
 import java.util.UUID;
 import javafx.concurrent.Task;
 
@@ -37,20 +37,18 @@ final class UndoRun extends Task<UndoRun.Outcome> {
 
     @Override
     protected Outcome call() {
-        try (PgTarget target = PgTarget.connect(address, password, 2)) {
-            Undo undo = Undo.find(target, schema, runId);
-            if (!apply || (!force && !undo.grown().isEmpty())) {
+        Undo undo = Migration.undoPreview(address, password, schema, runId);
+        if (!apply || (!force && !undo.grown().isEmpty())) {
+            return new Outcome(undo, false);
+        }
+        try {
+            Migration.undo(address, password, undo, force);
+        } catch (FerryException e) {
+            if (!force && !undo.grown().isEmpty()) { // rows arrived between the look and the lock
                 return new Outcome(undo, false);
             }
-            try {
-                undo.apply(target, force);
-            } catch (FerryException e) {
-                if (!force && !undo.grown().isEmpty()) { // rows arrived between the look and the lock
-                    return new Outcome(undo, false);
-                }
-                throw e;
-            }
-            return new Outcome(undo, true);
+            throw e;
         }
+        return new Outcome(undo, true);
     }
 }
