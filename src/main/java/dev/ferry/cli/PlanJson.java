@@ -6,7 +6,6 @@ import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.Problem;
 import dev.ferry.plan.TablePlan;
-import dev.ferry.sqlite.ColumnProfile;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -76,10 +75,9 @@ record PlanJson(String source, String schema, List<TableJson> tables, List<ViewJ
     }
 
     private static ColumnJson column(ColumnPlan c) {
-        ColumnProfile p = c.profile();
         return new ColumnJson(c.source().name(), c.target(), c.source().declaredType(), c.type().sql(), c.ruleName(),
-                c.identity(), c.source().notNull(), c.defaultSql(), c.generated(), c.collation(),
-                new Holds(p.integers(), p.reals(), p.texts(), p.blobs(), p.nulls()));
+                c.identity(), c.source().notNull(), c.defaultSql(), c.generated(), c.collation(), new Holds(
+                c.profile().integers(), c.profile().reals(), c.profile().texts(), c.profile().blobs(), c.profile().nulls()));
     }
 
     private static ProblemJson problem(Problem p) {

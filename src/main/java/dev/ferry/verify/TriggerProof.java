@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +40,25 @@ public final class TriggerProof {
         this(target, schema, ViewProof.TIMEOUT);
     }
 
-    /** The proof of each trigger (by name), its sequences put back as they were before any fired. */
+    /**
+     * The proof of each trigger (by name). No sequence is set back afterwards: on a database an app
+     * already uses, another program could take an id between the proof and the setval, and get it
+     * twice. The copy a proof inserts takes its key from the table's largest one instead of the
+     * sequence, so the table's own ids are never used up; a trigger that inserts elsewhere (an audit
+     * table) may leave a gap there, as any rolled-back insert in PostgreSQL does.
+     */
     public Map<String, Proof> proveAll(List<Plan.TriggerPlan> triggers) {
         Map<String, Proof> out = new LinkedHashMap<>();
         if (triggers.isEmpty()) {
             return out;
         }
-        Map<String, Object[]> before = sequences();
-        try {
-            for (Plan.TriggerPlan t : triggers) {
-                try {
-                    out.put(t.name(), prove(t));
-                } catch (RuntimeException e) { // Ferry's shortcoming, never the run's end: the trigger is there, unproven
-                    org.slf4j.LoggerFactory.getLogger(TriggerProof.class).warn("trigger {} could not be proven", t.name(), e);
-                    out.put(t.name(), Proof.notProven("Ferry could not fire it (" + e.getMessage() + ")"));
-                }
+        for (Plan.TriggerPlan t : triggers) {
+            try {
+                out.put(t.name(), prove(t));
+            } catch (RuntimeException e) { // Ferry's shortcoming, never the run's end: the trigger is there, unproven
+                org.slf4j.LoggerFactory.getLogger(TriggerProof.class).warn("trigger {} could not be proven", t.name(), e);
+                out.put(t.name(), Proof.notProven("Ferry could not fire it (" + e.getMessage() + ")"));
             }
-        } finally {
-            restore(before);
         }
         return out;
     }
@@ -99,10 +99,14 @@ public final class TriggerProof {
                     what += " setting " + column + " to itself";
                     sql = "UPDATE " + table + " SET " + column + " = " + column + " WHERE ctid = ?::tid RETURNING " + stampRow;
                 } else if (event.equals("INSERT")) {
-                    String columns = String.join(", ", insertable(c, table));
+                    List<String> all = columns(c, table, false);
+                    String columns = String.join(", ", all);
                     if (uniqueBesidesIdentity(c, table) == null) {
-                        sql = "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + table
-                                + " WHERE ctid = ?::tid RETURNING " + stampRow;
+                        String id = identity(c, table); // a new key past the largest, so the sequence is never advanced
+                        String values = String.join(", ", all.stream().map(col -> col.equals(id)
+                                ? "(SELECT coalesce(max(" + id + "), 0) + 1 FROM " + table + ")" : col).toList());
+                        sql = "INSERT INTO " + table + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + values + " FROM "
+                                + table + " WHERE ctid = ?::tid RETURNING " + stampRow;
                     } else { // a copy would break a key, and Ferry invents no values: the row itself goes back in its place
                         what = "an INSERT of one row in place of itself, deleted and inserted again in one statement";
                         columns = String.join(", ", columns(c, table, false));
@@ -193,10 +197,6 @@ public final class TriggerProof {
         return all.isEmpty() ? "ctid" : all.get(0);
     }
 
-    private static List<String> insertable(Connection c, String table) throws SQLException {
-        return columns(c, table, true);
-    }
-
     private static List<String> columns(Connection c, String table, boolean withoutIdentity) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = "
@@ -226,50 +226,14 @@ public final class TriggerProof {
         }
     }
 
-    /** The state of every sequence in the schema: its last value and whether nextval() has returned it. */
-    private Map<String, Object[]> sequences() {
-        Map<String, Object[]> out = new HashMap<>();
-        try (Connection c = target.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT format('%I.%I', schemaname, sequencename) FROM pg_sequences WHERE schemaname = ?")) {
-            ps.setString(1, schema);
-            List<String> names = new ArrayList<>();
+    /** The table's identity column (quoted), or null. */
+    private static String identity(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = "
+                + "?::regclass AND attnum > 0 AND NOT attisdropped AND attidentity <> '' LIMIT 1")) {
+            ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
+                return rs.next() ? rs.getString(1) : null;
             }
-            try (Statement s = c.createStatement()) {
-                for (String name : names) {
-                    try (ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + name)) {
-                        rs.next();
-                        out.put(name, new Object[] {rs.getLong(1), rs.getBoolean(2)});
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            org.slf4j.LoggerFactory.getLogger(TriggerProof.class).warn("could not read the sequences", e);
-        }
-        return out;
-    }
-
-    /**
-     * A rollback keeps what nextval() took, so the sequences the proofs advanced are set back: each
-     * only while it still holds the value the proofs left (checked in the same statement), so an id
-     * another program took meanwhile is never handed out twice.
-     */
-    private void restore(Map<String, Object[]> before) {
-        Map<String, Object[]> after = sequences();
-        try (Connection c = target.connection(); Statement s = c.createStatement()) {
-            for (Map.Entry<String, Object[]> e : before.entrySet()) {
-                Object[] was = e.getValue(), now = after.get(e.getKey());
-                if (now == null || java.util.Arrays.equals(was, now)) {
-                    continue;
-                }
-                s.executeQuery("SELECT setval('" + e.getKey().replace("'", "''") + "', " + was[0] + ", " + was[1] + ") FROM "
-                        + e.getKey() + " WHERE last_value = " + now[0] + " AND is_called = " + now[1]).close();
-            }
-        } catch (SQLException e) {
-            org.slf4j.LoggerFactory.getLogger(TriggerProof.class).warn("could not set the sequences back", e);
         }
     }
 }
