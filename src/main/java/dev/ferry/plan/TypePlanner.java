@@ -77,6 +77,11 @@ public final class TypePlanner {
         }
     }
 
+    /**
+     * Decides the table's columns in steps: a look at each column's declared type and first rows; one
+     * scan that profiles every column and answers each one's first question; further scans only for
+     * the rules still open; then each column's decision, its problems with their resolutions.
+     */
     public TableDecisions decide(Table table) throws SQLException {
         Map<String, Long> known = new HashMap<>(); // "column\0rule" -> misfits (1 = at least one, from a sample)
         List<Look> looks = new ArrayList<>();
@@ -93,14 +98,18 @@ public final class TypePlanner {
         TypeRule[] chosen = choose(table, looks, found, known);
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < looks.size(); i++) {
-            Column c = looks.get(i).column();
-            ColumnProfile p = found.get(i).profile();
-            PgType override = overrides.get(key(table, c));
-            Decision d = override != null ? new Decision(c, p, override, null, null, List.of()) : misfits(table, c, p, chosen[i]);
-            decisions.add(found.get(i).unsafe() > 0 ? unsafeText(table, d, found.get(i).unsafe()) : d);
+            decisions.add(decision(table, looks.get(i).column(), found.get(i), chosen[i]));
         }
         checkLateText(table, looks, decisions);
         return new TableDecisions(scan.rows(), decisions);
+    }
+
+    /** A column's decision: the user's type, else the rule chosen; then what its misfits and unsafe text call for. */
+    private Decision decision(Table table, Column c, Profiler.Found found, TypeRule chosen) throws SQLException {
+        PgType override = overrides.get(key(table, c));
+        Decision d = override != null ? new Decision(c, found.profile(), override, null, null, List.of())
+                : misfits(table, c, found.profile(), chosen);
+        return found.unsafe() > 0 ? unsafeText(table, d, found.unsafe()) : d;
     }
 
     /** What the declared type suggests of a column, and its first question, from a look at the first rows. */

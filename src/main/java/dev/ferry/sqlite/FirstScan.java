@@ -3,9 +3,11 @@ package dev.ferry.sqlite;
 import dev.ferry.schema.Column;
 import dev.ferry.schema.Table;
 import dev.ferry.sqlite.Profiler.Agg;
+import dev.ferry.sqlite.Profiler.Ask;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scan a table's planning starts with, and for most tables the only one: reading a big table
@@ -15,22 +17,58 @@ import java.util.List;
  * to it on the way in). For those, one test per row says whether every column conforms, and the
  * scan answers each column's first open question (a type rule's test) beside it. Columns with no
  * likely class get their storage classes counted; text columns are checked for text PostgreSQL
- * cannot store. Only columns that surprise (several storage classes, unclean text) cost further scans.
+ * cannot store. Only what surprises (a column of several storage classes, unclean text) costs
+ * further scans.
  */
 final class FirstScan {
 
-    private FirstScan() {
+    private final Profiler profiler;
+    private final Table table;
+    private final List<Ask> asks;
+    private final List<Agg> aggs = new ArrayList<>(List.of(Agg.sum("count(*)")));
+    /** Where each column's aggregates start. */
+    private final int[] at;
+    /** The columns whose presumed class the one test of all columns checks. */
+    private final List<Integer> classChecked = new ArrayList<>();
+    /** The columns whose text is checked in bulk in this scan. */
+    private final List<Integer> bulk = new ArrayList<>();
+    private int conformAt;
+    private int bulkAt;
+
+    private FirstScan(Profiler profiler, Table table, List<Ask> asks) {
+        this.profiler = profiler;
+        this.table = table;
+        this.asks = asks;
+        this.at = new int[asks.size()];
     }
 
-    static Profiler.FirstScanResult run(Profiler profiler, Table table, List<Profiler.Ask> asks) throws SQLException {
-        List<Agg> aggs = new ArrayList<>(List.of(Agg.sum("count(*)")));
-        int[] at = new int[asks.size()];
+    static Profiler.FirstScanResult run(Profiler profiler, Table table, List<Ask> asks) throws SQLException {
+        FirstScan s = new FirstScan(profiler, table, asks);
+        s.ask();
+        Object[] r = profiler.aggregate(table, s.aggs);
+        if ((Long) r[s.conformAt] > 0) {
+            s.recountClasses(r);
+        }
+        long rows = (Long) r[0];
+        ColumnProfile[] profiles = s.profiles(r, rows);
+        long[] unsafe = s.unsafe(r, profiles);
+        List<Profiler.Found> out = new ArrayList<>();
+        for (int i = 0; i < asks.size(); i++) {
+            boolean conformed = asks.get(i).presumed() != null && (Long) r[s.at[i] + 1] == 0;
+            // a first question asked of a column that held other classes was asked of the wrong candidates
+            Long misfits = conformed && asks.get(i).question() != null ? (Long) r[s.at[i] + 4] : null;
+            out.add(new Profiler.Found(profiles[i], misfits, unsafe[i]));
+        }
+        return new Profiler.FirstScanResult(rows, out);
+    }
+
+    /** Lists the scan's aggregates: per column, then the class test of all columns, then the bulk text checks. */
+    private void ask() {
         // whether each column holds only its presumed class, asked of all columns at once (SQLite's
         // typeof costs; one test per row instead of one per column)
         List<String> conforms = new ArrayList<>();
-        List<Integer> classChecked = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
-            Profiler.Ask a = asks.get(i);
+            Ask a = asks.get(i);
             Column c = a.column();
             String q = SqliteSource.quote(c.name());
             at[i] = aggs.size();
@@ -42,7 +80,7 @@ final class FirstScan {
             // enforces NOT NULL (which the class test below trusts too)
             boolean rowid = c.name().equals(table.rowidAlias());
             aggs.add(Agg.sum(rowid || c.notNull() ? "count(*)" : "count(" + q + ")"));
-            aggs.add(Agg.sum("0")); // values of another class: see the one test of all columns below
+            aggs.add(Agg.sum("0")); // values of another class: see recountClasses
             if (!rowid) {
                 String test = classTest(q, a.presumed());
                 conforms.add(c.notNull() ? test : "(" + q + " IS NULL OR " + test + ")");
@@ -52,53 +90,62 @@ final class FirstScan {
             aggs.add(new Agg(Agg.Merge.MAX, a.range() ? "max(" + q + ")" : "NULL"));
             aggs.add(a.question() == null ? Agg.sum("0") : Profiler.misfits(c.name(), a.question()));
         }
-        int conformAt = aggs.size();
+        conformAt = aggs.size();
         aggs.add(Agg.sum(conforms.isEmpty() ? "0" : "sum(NOT (" + String.join(" AND ", conforms) + "))"));
         // columns presumed to hold text are checked for text PostgreSQL cannot store in the same scan
-        int bulkAt = aggs.size();
-        List<Integer> bulk = new ArrayList<>();
+        // (the bulk check needs rowid ranges to keep its joined text small)
+        bulkAt = aggs.size();
         for (int i = 0; i < asks.size(); i++) {
             if (table.rowidName() != null && asks.get(i).checkText() && "text".equals(asks.get(i).presumed())) {
                 bulk.add(i);
                 aggs.add(Profiler.bulkText(asks.get(i).column(), false));
             }
         }
-        Object[] r = profiler.aggregate(table, aggs);
-        long rows = (Long) r[0];
-        if ((Long) r[conformAt] > 0) { // some column surprises: which ones, and how many values each
-            List<Agg> each = new ArrayList<>();
-            for (int i : classChecked) {
-                each.add(Agg.sum("sum(typeof(" + SqliteSource.quote(asks.get(i).column().name()) + ") NOT IN ('null', '"
-                        + asks.get(i).presumed() + "'))"));
-            }
-            Object[] counts = profiler.aggregate(table, each);
-            for (int k = 0; k < classChecked.size(); k++) {
-                r[at[classChecked.get(k)] + 1] = counts[k];
-            }
+    }
+
+    /** Some column surprised: a second scan says which ones, and how many values of another class each holds. */
+    private void recountClasses(Object[] r) throws SQLException {
+        List<Agg> each = new ArrayList<>();
+        for (int i : classChecked) {
+            each.add(Agg.sum("sum(typeof(" + SqliteSource.quote(asks.get(i).column().name()) + ") NOT IN ('null', '"
+                    + asks.get(i).presumed() + "'))"));
         }
+        Object[] counts = profiler.aggregate(table, each);
+        for (int k = 0; k < classChecked.size(); k++) {
+            r[at[classChecked.get(k)] + 1] = counts[k];
+        }
+    }
+
+    /** Each column's profile; a column of several storage classes has each counted in one more scan. */
+    private ColumnProfile[] profiles(Object[] r, long rows) throws SQLException {
         ColumnProfile[] profiles = new ColumnProfile[asks.size()];
-        Long[] misfits = new Long[asks.size()];
         List<Column> mixed = new ArrayList<>();
         for (int i = 0; i < asks.size(); i++) {
-            Profiler.Ask a = asks.get(i);
+            Ask a = asks.get(i);
             if (a.presumed() == null) {
                 profiles[i] = Profiler.storageProfile(r, at[i], rows);
             } else if ((Long) r[at[i] + 1] == 0) {
                 // (min and max stay null where no rule looks at them: "within range" then holds)
                 profiles[i] = Profiler.oneClass(a.presumed(), rows, (Long) r[at[i]], (Long) r[at[i] + 2], (Long) r[at[i] + 3]);
-                misfits[i] = a.question() == null ? null : (Long) r[at[i] + 4];
             }
             if (profiles[i] == null) {
                 mixed.add(a.column());
             }
         }
-        var detailed = profiler.detailed(table, mixed, rows);
+        Map<String, ColumnProfile> detailed = profiler.detailed(table, mixed, rows);
         for (int i = 0; i < asks.size(); i++) {
             if (profiles[i] == null) {
                 profiles[i] = detailed.get(asks.get(i).column().name());
             }
         }
-        // text found by the bulk check is counted value by value; other columns holding text are checked now
+        return profiles;
+    }
+
+    /**
+     * How many text values of each column asked PostgreSQL's text cannot store: counted value by value
+     * where the bulk check found any; the other columns holding text are checked now, in one scan.
+     */
+    private long[] unsafe(Object[] r, ColumnProfile[] profiles) throws SQLException {
         long[] unsafe = new long[asks.size()];
         List<Column> early = new ArrayList<>();
         List<Integer> earlyAt = new ArrayList<>();
@@ -111,21 +158,11 @@ final class FirstScan {
                 earlyAt.add(i);
             }
         }
-        List<Column> withBlobs = new ArrayList<>();
-        for (int k = 0; k < early.size(); k++) {
-            if (profiles[earlyAt.get(k)].blobs() > 0) {
-                withBlobs.add(early.get(k));
-            }
-        }
-        long[] found = profiler.unsafeText(table, early, withBlobs::contains);
+        long[] found = profiler.unsafeText(table, early, c -> profiles[earlyAt.get(early.indexOf(c))].blobs() > 0);
         for (int k = 0; k < early.size(); k++) {
             unsafe[earlyAt.get(k)] = found[k];
         }
-        List<Profiler.Found> out = new ArrayList<>();
-        for (int i = 0; i < asks.size(); i++) {
-            out.add(new Profiler.Found(profiles[i], misfits[i], unsafe[i]));
-        }
-        return new Profiler.FirstScanResult(rows, out);
+        return unsafe;
     }
 
     /**
