@@ -4,7 +4,6 @@ import dev.ferry.schema.Column;
 import dev.ferry.schema.Table;
 import dev.ferry.sqlite.ColumnProfile;
 import dev.ferry.sqlite.Profiler;
-import dev.ferry.sqlite.Profiler.Agg;
 import dev.ferry.sqlite.SqliteSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -62,172 +61,115 @@ public final class TypePlanner {
         this.resolutions = resolutions;
     }
 
-    public TableDecisions decide(Table table) throws SQLException {
-        Map<String, Long> known = new HashMap<>(); // "column\0rule" -> misfits (1 = at least one, from a sample)
-        List<Column> cols = table.columns();
-        String[] presumed = new String[cols.size()];
-        TypeRule[] firstAsk = new TypeRule[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            presumed[i] = presumedClass(cols.get(i));
-            if (presumed[i] != null) {
-                firstAsk[i] = firstOpenQuestion(table, cols.get(i), candidates(cols.get(i), fake(presumed[i])), known);
-            }
+    /**
+     * One column on its way to a type, before the table is scanned: the storage class its declared
+     * type makes likely (null when none), the first rule whose fit the scan should answer (null when
+     * the first rows already settled it), and whether its text is checked in the scan. Text declared
+     * as a date, a time or a uuid is not: the rule that fits it admits ASCII alone, so it is checked
+     * only when no such rule fits and the column stays text (see {@link #checkLateText}).
+     */
+    private record Look(Column column, String presumed, TypeRule firstAsk, boolean textEarly) {
+
+        Profiler.Ask ask(Table table) {
+            boolean range = "integer".equals(presumed) && RANGE_MATTERS.contains(column.baseType());
+            String question = firstAsk == null ? null : firstAsk.valueSql(column, SqliteSource.quote(column.name()));
+            return new Profiler.Ask(column, presumed, range, question, textEarly && !column.name().equals(table.rowidAlias()));
         }
-        List<Agg> aggs = new ArrayList<>(List.of(Agg.sum("count(*)")));
-        int[] at = new int[cols.size()];
-        // whether each column holds only the class its declared type suggests, asked of all columns
-        // at once (SQLite's typeof costs; one test per row instead of one per column)
-        List<String> conforms = new ArrayList<>();
-        List<Integer> classChecked = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            Column c = cols.get(i);
-            String q = SqliteSource.quote(c.name());
-            at[i] = aggs.size();
-            if (presumed[i] == null) {
-                aggs.addAll(Profiler.storageAggs(c));
-                continue;
-            }
-            // the rowid alias can only hold integers and is never NULL: SQLite enforces it, as it
-            // enforces NOT NULL (which the class test below trusts too)
-            boolean rowid = c.name().equals(table.rowidAlias());
-            aggs.add(Agg.sum(rowid || c.notNull() ? "count(*)" : "count(" + q + ")"));
-            aggs.add(Agg.sum("0")); // values of another class: see the one test of all columns below
-            if (!rowid) {
-                conforms.add(c.notNull() ? classTest(q, presumed[i]) : "(" + q + " IS NULL OR " + classTest(q, presumed[i]) + ")");
-                classChecked.add(i);
-            }
-            boolean range = presumed[i].equals("integer") && RANGE_MATTERS.contains(c.baseType());
-            aggs.add(new Agg(Agg.Merge.MIN, range ? "min(" + q + ")" : "NULL"));
-            aggs.add(new Agg(Agg.Merge.MAX, range ? "max(" + q + ")" : "NULL"));
-            aggs.add(firstAsk[i] == null ? Agg.sum("0") : Profiler.misfits(c.name(), firstAsk[i].valueSql(c, q)));
-        }
-        boolean[] checkedEarly = new boolean[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            Column c = cols.get(i);
-            checkedEarly[i] = c.name().equals(table.rowidAlias()) || !"text".equals(presumed[i])
-                    || !ASCII_SHAPED.contains(c.baseType());
-        }
-        int conformAt = aggs.size();
-        aggs.add(Agg.sum(conforms.isEmpty() ? "0" : "sum(NOT (" + String.join(" AND ", conforms) + "))"));
-        // text columns are checked for text PostgreSQL cannot store in the same scan
-        int bulkAt = aggs.size();
-        List<Column> bulk = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            if (table.rowidName() != null && checkedEarly[i] && "text".equals(presumed[i])
-                    && !cols.get(i).name().equals(table.rowidAlias())) {
-                bulk.add(cols.get(i));
-                aggs.add(Profiler.bulkText(cols.get(i), false));
-            }
-        }
-        Object[] r = profiler.aggregate(table, aggs);
-        long rows = (Long) r[0];
-        if ((Long) r[conformAt] > 0) { // some column surprises: which ones, and how many values each
-            List<Agg> each = new ArrayList<>();
-            for (int i : classChecked) {
-                each.add(Agg.sum("sum(typeof(" + SqliteSource.quote(cols.get(i).name()) + ") NOT IN ('null', '"
-                        + presumed[i] + "'))"));
-            }
-            Object[] counts = profiler.aggregate(table, each);
-            for (int k = 0; k < classChecked.size(); k++) {
-                r[at[classChecked.get(k)] + 1] = counts[k];
-            }
-        }
-        Map<String, ColumnProfile> profiles = new HashMap<>();
-        List<Column> mixed = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            Column c = cols.get(i);
-            ColumnProfile p;
-            if (presumed[i] == null) {
-                p = Profiler.storageProfile(r, at[i], rows);
-            } else if ((Long) r[at[i] + 1] == 0) {
-                p = presumedProfile(presumed[i], rows, (Long) r[at[i]], (Long) r[at[i] + 2], (Long) r[at[i] + 3]);
-                // (min and max stay null where no rule looks at them: "within range" then holds)
-                if (firstAsk[i] != null) {
-                    known.put(key(c, firstAsk[i]), (Long) r[at[i] + 4]);
-                }
-            } else {
-                p = null;
-            }
-            if (p == null) {
-                mixed.add(c);
-            } else {
-                profiles.put(c.name(), p);
-            }
-        }
-        profiles.putAll(profiler.detailed(table, mixed, rows));
-        // every column holding text is checked for text PostgreSQL cannot store, except those
-        // presumed to hold dates, times or uuids: the rule that fits them admits ASCII alone
-        List<Column> early = new ArrayList<>();
-        long[] unsafe = new long[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            ColumnProfile p = profiles.get(cols.get(i).name());
-            int inBulk = bulk.indexOf(cols.get(i));
-            if (inBulk >= 0) {
-                unsafe[i] = (Long) r[bulkAt + inBulk] > 0 ? profiler.countUnsafe(table, cols.get(i)) : 0;
-            } else if (checkedEarly[i] && !cols.get(i).name().equals(table.rowidAlias()) && p != null && p.texts() > 0) {
-                early.add(cols.get(i));
-            }
-        }
-        long[] found = profiler.unsafeText(table, early, c -> profiles.get(c.name()).blobs() > 0);
-        for (int k = 0; k < early.size(); k++) {
-            unsafe[cols.indexOf(early.get(k))] = found[k];
-        }
-        List<Decision> decisions = choose(table, profiles, known, unsafe);
-        // text declared as dates, times or uuids was only checked by the rule that fits it, which
-        // admits ASCII alone; where the data fit none and the column stays text, check it now
-        for (int i = 0; i < cols.size(); i++) {
-            PgType.Kind kind = decisions.get(i).type().kind();
-            if (!checkedEarly[i] && (kind == PgType.Kind.TEXT || kind == PgType.Kind.VARCHAR || kind == PgType.Kind.JSONB)) {
-                long n = profiler.unsafeText(table, List.of(cols.get(i)), c -> true)[0];
-                if (n > 0) {
-                    decisions.set(i, unsafeText(table, decisions.get(i), n));
-                }
-            }
-        }
-        return new TableDecisions(rows, decisions);
     }
 
-    /** Walks each column's candidates, asking only what is not known yet, in as few scans as possible. */
-    private List<Decision> choose(Table table, Map<String, ColumnProfile> profiles, Map<String, Long> known,
-                                  long[] unsafe) throws SQLException {
-        List<Column> cols = table.columns();
-        TypeRule[] chosen = new TypeRule[cols.size()];
+    /**
+     * Decides the table's columns in steps: a look at each column's declared type and first rows; one
+     * scan that profiles every column and answers each one's first question; further scans only for
+     * the rules still open; then each column's decision, its problems with their resolutions.
+     */
+    public TableDecisions decide(Table table) throws SQLException {
+        Map<String, Long> known = new HashMap<>(); // "column\0rule" -> misfits (1 = at least one, from a sample)
+        List<Look> looks = new ArrayList<>();
+        for (Column c : table.columns()) {
+            looks.add(look(table, c, known));
+        }
+        Profiler.FirstScanResult scan = profiler.firstScan(table, looks.stream().map(l -> l.ask(table)).toList());
+        List<Profiler.Found> found = scan.columns();
+        for (int i = 0; i < looks.size(); i++) {
+            if (found.get(i).misfits() != null) {
+                known.put(key(looks.get(i).column(), looks.get(i).firstAsk()), found.get(i).misfits());
+            }
+        }
+        TypeRule[] chosen = choose(table, looks, found, known);
+        List<Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < looks.size(); i++) {
+            decisions.add(decision(table, looks.get(i).column(), found.get(i), chosen[i]));
+        }
+        checkLateText(table, looks, decisions);
+        return new TableDecisions(scan.rows(), decisions);
+    }
+
+    /** A column's decision: the user's type, else the rule chosen; then what its misfits and unsafe text call for. */
+    private Decision decision(Table table, Column c, Profiler.Found found, TypeRule chosen) throws SQLException {
+        PgType override = overrides.get(key(table, c));
+        Decision d = override != null ? new Decision(c, found.profile(), override, null, null, List.of())
+                : misfits(table, c, found.profile(), chosen);
+        return found.unsafe() > 0 ? unsafeText(table, d, found.unsafe()) : d;
+    }
+
+    /** What the declared type suggests of a column, and its first question, from a look at the first rows. */
+    private Look look(Table table, Column c, Map<String, Long> known) throws SQLException {
+        String presumed = presumedClass(c);
+        TypeRule firstAsk = presumed == null ? null : firstOpenQuestion(table, c, candidates(c, fake(presumed)), known);
+        boolean textEarly = c.name().equals(table.rowidAlias()) || !"text".equals(presumed) || !ASCII_SHAPED.contains(c.baseType());
+        return new Look(c, presumed, firstAsk, textEarly);
+    }
+
+    /**
+     * Walks each column's candidate rules, asking only what is not known yet, all columns' next
+     * questions in one scan at a time; the chosen rule per column (null where the user chose the type).
+     */
+    private TypeRule[] choose(Table table, List<Look> looks, List<Profiler.Found> found, Map<String, Long> known)
+            throws SQLException {
+        TypeRule[] chosen = new TypeRule[looks.size()];
         while (true) {
             List<Column> asking = new ArrayList<>();
             List<TypeRule> asked = new ArrayList<>();
-            List<Agg> aggs = new ArrayList<>();
-            for (int i = 0; i < cols.size(); i++) {
-                Column c = cols.get(i);
+            List<String> tests = new ArrayList<>();
+            for (int i = 0; i < looks.size(); i++) {
+                Column c = looks.get(i).column();
                 if (chosen[i] != null || overrides.containsKey(key(table, c))) {
                     continue;
                 }
-                List<TypeRule> candidates = candidates(c, profiles.get(c.name()));
+                List<TypeRule> candidates = candidates(c, found.get(i).profile());
                 TypeRule open = firstOpenQuestion(table, c, candidates, known);
                 if (open == null) {
                     chosen[i] = firstFit(c, candidates, known);
                 } else {
                     asking.add(c);
                     asked.add(open);
-                    aggs.add(Profiler.misfits(c.name(), open.valueSql(c, SqliteSource.quote(c.name()))));
+                    tests.add(open.valueSql(c, SqliteSource.quote(c.name())));
                 }
             }
             if (asking.isEmpty()) {
-                break;
+                return chosen;
             }
-            Object[] r = profiler.aggregate(table, aggs);
-            for (int k = 0; k < r.length; k++) {
-                known.put(key(asking.get(k), asked.get(k)), (Long) r[k]);
+            long[] misfits = profiler.countMisfits(table, asking.stream().map(Column::name).toList(), tests);
+            for (int k = 0; k < misfits.length; k++) {
+                known.put(key(asking.get(k), asked.get(k)), misfits[k]);
             }
         }
-        List<Decision> out = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            Column c = cols.get(i);
-            ColumnProfile p = profiles.get(c.name());
-            PgType override = overrides.get(key(table, c));
-            Decision d = override != null ? new Decision(c, p, override, null, null, List.of()) : misfits(table, c, p, chosen[i]);
-            out.add(unsafe[i] > 0 ? unsafeText(table, d, unsafe[i]) : d);
+    }
+
+    /**
+     * Text declared as dates, times or uuids was only checked by the rule that fits it, which admits
+     * ASCII alone; where the data fit none and the column stays text, it is checked now.
+     */
+    private void checkLateText(Table table, List<Look> looks, List<Decision> decisions) throws SQLException {
+        for (int i = 0; i < looks.size(); i++) {
+            PgType.Kind kind = decisions.get(i).type().kind();
+            if (!looks.get(i).textEarly() && (kind == PgType.Kind.TEXT || kind == PgType.Kind.VARCHAR || kind == PgType.Kind.JSONB)) {
+                long n = profiler.unsafeText(table, List.of(looks.get(i).column()), c -> true)[0];
+                if (n > 0) {
+                    decisions.set(i, unsafeText(table, decisions.get(i), n));
+                }
+            }
         }
-        return out;
     }
 
     /**
@@ -276,7 +218,7 @@ public final class TypePlanner {
             return d; // bytea takes the bytes as they are
         }
         String resolution = resolutions.choose(Problem.Kind.UNSAFE_TEXT, table.name(), c.name());
-        List<String> examples = profiler.byteExamples(table, c.name(), SqliteSource.unsafeTextSql(SqliteSource.quote(c.name())), 5);
+        List<String> examples = profiler.unsafeTextExamples(table, c, 5);
         String what = String.format("Column %s.%s holds %,d text value%s PostgreSQL's text cannot store exactly (a NUL byte or "
                 + "bytes that are not UTF-8, shown as \\xNN: %s); ", table.name(), c.name(), count, count == 1 ? "" : "s",
                 String.join(", ", examples));
@@ -310,8 +252,7 @@ public final class TypePlanner {
             TypeRule rule = candidates.get(i);
             Long misfits = known.get(key(c, rule));
             if (misfits == null) {
-                misfits = (Long) profiler.aggregateFirst(table,
-                        List.of(Profiler.misfits(c.name(), rule.valueSql(c, SqliteSource.quote(c.name())))), SAMPLE_ROWS)[0];
+                misfits = profiler.misfitsInFirst(table, c.name(), rule.valueSql(c, SqliteSource.quote(c.name())), SAMPLE_ROWS);
                 if (misfits == 0) {
                     return rule;
                 }
@@ -354,26 +295,6 @@ public final class TypePlanner {
     }
 
     /** The storage class a declared type makes likely (SQLite converts values to it on the way in). */
-    /**
-     * True when a non-null value of a column of this class's affinity holds that storage class: the
-     * same answer as {@code typeof(q) = cls} for such a column, in comparisons SQLite evaluates
-     * without a function call (about half the cost over a large table). SQLite orders numbers
-     * before text before blobs; an INTEGER or NUMERIC column turns a whole real into an integer,
-     * so a real left in it is never equal to its integer cast, and a REAL column turns integers
-     * into reals. COLLATE BINARY keeps a column's own collation (perhaps one only its app has)
-     * out of it.
-     */
-    static String classTest(String q, String cls) {
-        String v = q + " COLLATE BINARY";
-        return switch (cls) {
-            case "integer" -> "(" + v + " = CAST(" + q + " AS INTEGER))";
-            case "real" -> "(" + v + " < '')";
-            case "text" -> "(" + v + " >= '' AND " + v + " < x'')";
-            case "blob" -> "(" + v + " >= x'')";
-            default -> "(typeof(" + q + ") = '" + cls + "')";
-        };
-    }
-
     static String presumedClass(Column c) {
         return switch (c.affinity()) {
             case 'I' -> "integer";
@@ -391,13 +312,7 @@ public final class TypePlanner {
 
     /** A stand-in profile with values of one class, to list the candidates before anything is read. */
     private static ColumnProfile fake(String cls) {
-        return presumedProfile(cls, 1, 1, cls.equals("integer") ? 0L : null, cls.equals("integer") ? 0L : null);
-    }
-
-    private static ColumnProfile presumedProfile(String cls, long rows, long nonNull, Long min, Long max) {
-        return new ColumnProfile(rows - nonNull, cls.equals("integer") ? nonNull : 0, cls.equals("real") ? nonNull : 0,
-                cls.equals("text") ? nonNull : 0, cls.equals("blob") ? nonNull : 0,
-                nonNull > 0 ? min : null, nonNull > 0 ? max : null, null, null);
+        return Profiler.oneClass(cls, 1, 1, cls.equals("integer") ? 0L : null, cls.equals("integer") ? 0L : null);
     }
 
     private static String key(Column c, TypeRule r) {

@@ -32,6 +32,32 @@ public final class Profiler {
         }
     }
 
+    /**
+     * What planning asks of one column in a table's first scan (see {@link #firstScan}).
+     *
+     * @param presumed  the storage class the declared type makes likely ("integer", "real", "text",
+     *                  "blob"), or null when it suggests none and the classes are counted
+     * @param range     whether the least and greatest integer matter (a presumed integer column)
+     * @param question  a test of one value (SQL, the column quoted), whose misfits the scan counts; or null
+     * @param checkText whether to count text PostgreSQL's text cannot store (NUL bytes, invalid UTF-8)
+     */
+    public record Ask(Column column, String presumed, boolean range, String question, boolean checkText) {
+    }
+
+    /**
+     * What the first scan found of one column.
+     *
+     * @param misfits the values failing the question, or null when none was asked or the column held
+     *                other classes than presumed (the question was then asked too soon)
+     * @param unsafe  text values PostgreSQL's text cannot store, when asked
+     */
+    public record Found(ColumnProfile profile, Long misfits, long unsafe) {
+    }
+
+    /** The row count and what one scan found of each column (see {@link FirstScan}). */
+    public record FirstScanResult(long rows, List<Found> columns) {
+    }
+
     private final RangeScan scan;
 
     /** Profiles over one connection, one scan at a time. */
@@ -58,6 +84,26 @@ public final class Profiler {
     /** The same aggregates over the first {@code rows} rows only: cheap evidence before a full scan. */
     public Object[] aggregateFirst(Table table, List<Agg> aggs, int rows) throws SQLException {
         return scan.aggregate(table, aggs, rows, Long.MAX_VALUE);
+    }
+
+    /**
+     * Profiles the table's columns and answers what planning asks of each in as few scans as the data
+     * allows: one, when every column holds what its declared type suggests (see {@link FirstScan}).
+     */
+    public FirstScanResult firstScan(Table table, List<Ask> asks) throws SQLException {
+        return FirstScan.run(this, table, asks);
+    }
+
+    /** How many non-null values of a column among the table's first {@code rows} fail the test. */
+    public long misfitsInFirst(Table table, String column, String test, int rows) throws SQLException {
+        return num(aggregateFirst(table, List.of(misfits(column, test)), rows)[0]);
+    }
+
+    /** The profile of a column whose non-null values are all of one storage class. */
+    public static ColumnProfile oneClass(String cls, long rows, long nonNull, Long min, Long max) {
+        return new ColumnProfile(rows - nonNull, cls.equals("integer") ? nonNull : 0, cls.equals("real") ? nonNull : 0,
+                cls.equals("text") ? nonNull : 0, cls.equals("blob") ? nonNull : 0,
+                nonNull > 0 ? min : null, nonNull > 0 ? max : null, null, null);
     }
 
     public TableProfile profile(Table table) throws SQLException {
@@ -209,6 +255,11 @@ public final class Profiler {
             }
         }
         return out;
+    }
+
+    /** Up to {@code limit} distinct text values of the column PostgreSQL's text cannot store, shown as bytes. */
+    public List<String> unsafeTextExamples(Table table, Column c, int limit) throws SQLException {
+        return byteExamples(table, c.name(), SqliteSource.unsafeTextSql(SqliteSource.quote(c.name())), limit);
     }
 
     /** Text values longer than this (in bytes) are checked one by one; shorter ones in bulk. */

@@ -1,4 +1,4 @@
-package dev.ferry.plan;
+package dev.ferry.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +25,7 @@ class ClassTestSqlTest {
 
     @Test
     void sameAnswerAsTypeofInEveryAffinity() throws Exception {
-        // declared types as Ferry meets them: the class each presumes (see TypePlanner.presumedClass)
+        // declared types as Ferry meets them: the class each presumes (see plan.TypePlanner.presumedClass)
         String[][] columns = {
             {"INTEGER", "integer"}, {"BIGINT", "integer"}, {"BOOLEAN", "integer"}, {"REAL", "real"},
             {"DOUBLE", "real"}, {"TEXT", "text"}, {"VARCHAR(10)", "text"}, {"DATETIME", "text"}, {"JSON", "text"},
@@ -39,7 +39,7 @@ class ClassTestSqlTest {
                 for (String v : VALUES) {
                     st.execute("INSERT INTO t VALUES (" + v + ")");
                 }
-                String test = TypePlanner.classTest("\"v\"", col[1]);
+                String test = FirstScan.classTest("\"v\"", col[1]);
                 try (ResultSet rs = st.executeQuery("SELECT quote(v), typeof(v), typeof(v) = '" + col[1] + "', " + test
                         + " FROM t WHERE v IS NOT NULL")) {
                     while (rs.next()) {
@@ -65,9 +65,9 @@ class ClassTestSqlTest {
                     + "LOCALIZED, c REAL COLLATE LOCALIZED, d BLOB COLLATE LOCALIZED)' WHERE name = 't'");
         }
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + TypePlanner.classTest("a", "text") + " AND "
-                     + TypePlanner.classTest("b", "integer") + " AND " + TypePlanner.classTest("c", "real") + " AND "
-                     + TypePlanner.classTest("d", "blob") + " FROM t")) {
+             ResultSet rs = st.executeQuery("SELECT " + FirstScan.classTest("a", "text") + " AND "
+                     + FirstScan.classTest("b", "integer") + " AND " + FirstScan.classTest("c", "real") + " AND "
+                     + FirstScan.classTest("d", "blob") + " FROM t")) {
             assertTrue(rs.next());
             assertEquals(1, rs.getInt(1));
         }

@@ -1,0 +1,157 @@
+package dev.ferry.run;
+
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.RowFixer;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.RowEncoder;
+import dev.ferry.value.IsoTime;
+import dev.ferry.verify.RowHasher;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * How one column's value travels from SQLite's row to PostgreSQL's COPY: read, convert, hash (for
+ * the source's checksum) and encode, each the same for every row. {@link TableCopier} makes one
+ * step per column when it starts a table and runs them in order for every row, so the row loop
+ * asks nothing about a column's type.
+ *
+ * <p>The kinds, from most to least special:
+ * <ul>
+ *   <li>{@link Computed}: a generated column. PostgreSQL computes it, so it is not sent; SQLite's
+ *       value is still hashed, so the checksum proves PostgreSQL computed the same.</li>
+ *   <li>{@link Fixed}: a column with the user's choice for values that do not fit or unsafe text
+ *       ({@link RowFixer}): the fixer's value when it replaced one, else as {@link Converted}.</li>
+ *   <li>{@link Utf8Text}: text (text, varchar, jsonb) sent as the bytes SQLite stored, no Java
+ *       string on the way; the encoder checks UTF-8 as it copies.</li>
+ *   <li>{@link IsoTimestamp}: date-time text, the commonest shape read straight from its bytes to
+ *       microseconds; other shapes as {@link Converted}.</li>
+ *   <li>{@link Converted}: everything else: integers, reals, numerics, booleans, blobs, dates,
+ *       times, uuids, and text whose column may hold numbers, converted by {@code ValueConverter}.</li>
+ * </ul>
+ * Every value is hashed exactly as it is sent, so verification compares like with like.
+ */
+sealed interface ColumnStep {
+
+    /**
+     * Copies this column's value of the current row: hashes it and, unless PostgreSQL computes it,
+     * encodes it.
+     *
+     * @param rowid the row's rowid, or 0 when the table has none (for messages)
+     */
+    void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException;
+
+    /**
+     * The steps of a table's columns, in column order.
+     *
+     * @param first the result-set index of the first column (2 when the query reads the rowid first)
+     * @param fixer the table's fixer, or null when no column needs one
+     */
+    static ColumnStep[] of(TablePlan t, int first, RowFixer fixer) {
+        ColumnStep[] steps = new ColumnStep[t.columns().size()];
+        for (int i = 0; i < steps.length; i++) {
+            ColumnPlan plan = t.columns().get(i);
+            CopyColumn c = new CopyColumn(t.source().name(), plan, first + i);
+            if (!plan.copied()) {
+                steps[i] = new Computed(c);
+            } else if (plan.fix() != null) {
+                steps[i] = new Fixed(fixer, i, new Converted(c));
+            } else if (plan.textAsBytes()) {
+                steps[i] = new Utf8Text(c);
+            } else if (plan.isoTimestampText()) {
+                steps[i] = new IsoTimestamp(c, new Converted(c));
+            } else {
+                steps[i] = new Converted(c);
+            }
+        }
+        return steps;
+    }
+
+    /** A generated column: hashed from SQLite's value, not sent (PostgreSQL computes it). */
+    record Computed(CopyColumn c) implements ColumnStep {
+        @Override
+        public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
+            Object v = rs.getObject(c.at());
+            hasher.value(v == null ? null : c.convert(v));
+        }
+    }
+
+    /** A value read as its storage class, converted to the column's PostgreSQL type, sent and hashed. */
+    record Converted(CopyColumn c) implements ColumnStep {
+        @Override
+        public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
+            Object v = RowFixer.read(rs, c.at(), c.plan().type().kind());
+            send(v, enc, hasher);
+            if (enc.takeDoubtful()) { // the driver made a string of bytes that were not UTF-8, or it holds NUL
+                c.checkText(rs.getBytes(c.at()), rowid);
+            }
+        }
+
+        void send(Object v, RowEncoder enc, RowHasher hasher) {
+            Object converted = v == null ? null : c.convert(v);
+            c.encode(enc, converted);
+            hasher.value(converted);
+        }
+    }
+
+    /**
+     * A column with the user's fix: where the fixer replaced this row's value (NULL for a misfit,
+     * repaired text), that value is sent, already checked; else the value as SQLite holds it.
+     *
+     * @param column the column's position in the table (the fixer's numbering)
+     */
+    record Fixed(RowFixer fixer, int column, Converted usual) implements ColumnStep {
+        @Override
+        public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
+            if (!fixer.replaced(column)) {
+                usual.copy(rs, enc, hasher, rowid);
+                return;
+            }
+            usual.send(fixer.value(column), enc, hasher);
+            enc.takeDoubtful(); // a repaired text is valid UTF-8 without NUL: nothing to look at
+        }
+    }
+
+    /**
+     * Text kept as text, copied as the bytes SQLite stored: no string is built, and the encoder
+     * checks UTF-8 and NUL on the way. A column with text affinity holds no numbers (SQLite turns
+     * them into text), so its bytes are the text itself (see {@link ColumnPlan#textAsBytes}).
+     */
+    record Utf8Text(CopyColumn c) implements ColumnStep {
+        @Override
+        public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
+            byte[] b = rs.getBytes(c.at());
+            if (b == null) {
+                enc.value(null);
+            } else {
+                enc.utf8(b);
+                if (enc.takeDoubtful()) {
+                    c.checkText(b, rowid);
+                }
+            }
+            hasher.value(b);
+        }
+    }
+
+    /**
+     * Date-time text in a timestamp column: the commonest shape ('YYYY-MM-DD HH:MM:SS') goes
+     * straight from its bytes to microseconds, no string or LocalDateTime per value (see
+     * {@link IsoTime#plainMicros}); any other shape through the full reader.
+     */
+    record IsoTimestamp(CopyColumn c, Converted other) implements ColumnStep {
+        @Override
+        public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
+            byte[] b = rs.getBytes(c.at());
+            long micros = b == null ? IsoTime.NOT_PLAIN : IsoTime.plainMicros(b);
+            if (micros != IsoTime.NOT_PLAIN) {
+                enc.timestampMicros(micros);
+                hasher.timestampMicros(micros);
+                return;
+            }
+            other.send(b == null ? null : new String(b, StandardCharsets.UTF_8), enc, hasher);
+            if (enc.takeDoubtful()) {
+                c.checkText(b, rowid);
+            }
+        }
+    }
+}
