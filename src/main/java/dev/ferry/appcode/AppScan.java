@@ -23,11 +23,32 @@ public record AppScan(Walk walk, List<Candidate> statements, List<StackFinding> 
         for (SourceFile f : walk.files()) {
             for (Candidate c : candidates(f)) {
                 if (recognizer.isStatement(c)) {
-                    statements.add(c);
+                    script(c).stream().filter(recognizer::isStatement).forEach(statements::add);
                 }
             }
         }
         return new AppScan(walk, statements, StackDetector.find(walk.files()));
+    }
+
+    /**
+     * A literal that holds several statements (a schema handed to {@code db.exec}) as one candidate
+     * per statement. The first keeps the literal's line; each later one gets the line it is on,
+     * counted through the literal's own line breaks.
+     */
+    static List<Candidate> script(Candidate c) {
+        if (c.dynamic() || c.parts().size() > 1 || c.language().equals(Language.SQL.label()) || c.text().indexOf(';') < 0) {
+            return List.of(c);
+        }
+        List<Candidate> pieces = SqlFileSplitter.statements(c.text(), c.file());
+        if (pieces.size() < 2) {
+            return List.of(c);
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (int k = 0; k < pieces.size(); k++) {
+            Candidate p = pieces.get(k);
+            out.add(new Candidate(c.file(), k == 0 ? c.line() : c.line() + p.line() - 1, p.text(), false, c.language()));
+        }
+        return out;
     }
 
     /** Every string of a source file (joined as its code joins them), or every statement of a .sql file. */
