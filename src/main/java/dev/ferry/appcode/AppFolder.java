@@ -55,7 +55,7 @@ public final class AppFolder {
         public String summary() {
             String perLanguage = counts().entrySet().stream()
                     .sorted(Map.Entry.<Language, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .map(e -> e.getValue() + " " + (e.getKey() == Language.CONFIG ? "config" : e.getKey().label()))
+                    .map(e -> e.getValue() + " " + e.getKey().label())
                     .collect(Collectors.joining(", "));
             StringBuilder sb = new StringBuilder("read ").append(files.size()).append(files.size() == 1 ? " file" : " files");
             if (!files.isEmpty()) {

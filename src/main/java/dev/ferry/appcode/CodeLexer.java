@@ -162,6 +162,49 @@ abstract class CodeLexer {
         }
     }
 
+    /**
+     * Skips a regular expression literal at {@code i} (JavaScript's, Ruby's) as one word, so a quote
+     * inside {@code /'/} opens nothing. A slash starts one where a division could not stand: at the
+     * start, after an operator or an opening bracket, or after one of {@code keywords}.
+     */
+    protected final boolean regex(java.util.Set<String> keywords) {
+        if (s.charAt(i) != '/') {
+            return false;
+        }
+        Token t = last();
+        boolean allowed = t == null || switch (t.kind()) {
+            case WORD -> keywords.contains(t.text());
+            case CLOSE, STRING -> false;
+            default -> true;
+        };
+        if (!allowed) {
+            return false;
+        }
+        int start = i++;
+        boolean inClass = false;
+        while (i < n && s.charAt(i) != '\n') {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            } else if (c == '/' && !inClass) {
+                i++;
+                while (i < n && Character.isLetter(s.charAt(i))) {
+                    i++;
+                }
+                break;
+            }
+            i++;
+        }
+        out.add(Token.of(Token.Kind.WORD, s.substring(start, Math.min(i, n)), start));
+        return true;
+    }
+
     /** Adds a string token for a literal that began at {@code start}. */
     protected final void string(int start, List<Part> parts) {
         out.add(Token.string(start, s.substring(start, Math.min(i, n)), parts));

@@ -38,47 +38,6 @@ final class JavaScriptLexer extends CodeLexer {
             string(start, body("`", Esc.DECODE, false, false, Interp.DOLLAR_BRACE, 1));
             return true;
         }
-        if (c == '/' && regexAllowed()) {
-            skipRegex();
-            out.add(Token.of(Token.Kind.WORD, s.substring(start, i), start));
-            return true;
-        }
-        return false;
-    }
-
-    private boolean regexAllowed() {
-        Token t = last();
-        if (t == null) {
-            return true;
-        }
-        return switch (t.kind()) {
-            case WORD -> BEFORE_REGEX.contains(t.text());
-            case CLOSE, STRING -> false;
-            default -> true;
-        };
-    }
-
-    private void skipRegex() {
-        i++;
-        boolean inClass = false;
-        while (i < n && s.charAt(i) != '\n') {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '[') {
-                inClass = true;
-            } else if (c == ']') {
-                inClass = false;
-            } else if (c == '/' && !inClass) {
-                i++;
-                while (i < n && Character.isLetter(s.charAt(i))) {
-                    i++;
-                }
-                return;
-            }
-            i++;
-        }
+        return regex(BEFORE_REGEX);
     }
 }

@@ -8,10 +8,15 @@ import java.util.List;
  * and {@code #{expr}} interpolations; %q(...) and %Q(...) / %(...); heredocs {@code <<~SQL},
  * {@code <<-SQL}, {@code <<SQL} (quoted {@code <<~'SQL'} has no interpolation). A heredoc's body
  * is read from the line after its opener, and the literal sits at the opener, where the call is.
+ * A regular expression literal ({@code =~ /'/}) is skipped whole.
  */
 final class RubyLexer extends CodeLexer {
 
     /** A heredoc opened on the current line: its body begins at the next line break. */
+    /** Words after which a slash starts a regular expression rather than a division. */
+    private static final java.util.Set<String> BEFORE_REGEX = java.util.Set.of("if", "unless", "when", "and", "or",
+            "not", "return", "then", "else", "elsif", "while", "until", "puts", "p");
+
     private record Heredoc(int start, String name, boolean indentedEnd, boolean interp) {
     }
 
@@ -69,7 +74,7 @@ final class RubyLexer extends CodeLexer {
         } else if (at("<<") && heredocOpener()) {
             return true;
         } else {
-            return false;
+            return regex(BEFORE_REGEX);
         }
         return true;
     }
