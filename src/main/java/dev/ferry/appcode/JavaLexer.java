@@ -1,6 +1,9 @@
 package dev.ferry.appcode;
 
-/** Java: // and /* comments; "..." with escapes; """ text blocks; 'c' characters. */
+/**
+ * Java: // and /* comments; "..." with escapes; """ text blocks, whose incidental indentation is
+ * removed as the compiler removes it; 'c' characters.
+ */
 final class JavaLexer extends CodeLexer {
 
     JavaLexer(String source) {
@@ -23,7 +26,8 @@ final class JavaLexer extends CodeLexer {
                 i++;
             }
             i = Math.min(n, i + 1);
-            string(start, body("\"\"\"", Esc.DECODE, false, false, Interp.NONE, 1));
+            java.util.List<Candidate.Part> parts = body("\"\"\"", Esc.DECODE, false, false, Interp.NONE, 1);
+            string(start, java.util.List.of(Candidate.Part.literal(parts.get(0).text().stripIndent())));
         } else if (c == '"') {
             i++;
             string(start, body("\"", Esc.DECODE, false, true, Interp.NONE, 1));

@@ -1,6 +1,8 @@
 package dev.ferry.appcode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,12 +90,12 @@ class LiteralsTest {
 
     @Test
     void javaAndKotlin() {
-        assertEquals(List.of("1 SELECT *\\nFROM t\\n", "4 D SELECT \"x\"{name}"), lits(Language.JAVA, """
+        assertEquals(List.of("1 SELECT *\\n  FROM t\\n", "4 D SELECT \"x\"{name}"), lits(Language.JAVA, """
                 class A { String q = \"\"\"
                     SELECT *
-                    FROM t
+                      FROM t
                     \"\"\"; char c = '"'; String s = "SELECT \\"x\\"" + name; }
-                """).stream().map(l -> l.replace("    ", "")).toList());
+                """));
         assertEquals(List.of("1 D SELECT * FROM {table} WHERE id = {user.id} AND p = '$'",
                 "2 UPDATE t SET a = 1 /* not a comment */"), lits(Language.KOTLIN, """
                 val q = \"\"\"SELECT * FROM $table WHERE id = ${user.id} AND p = '$'\"\"\" /* a /* nested */ comment */
@@ -162,6 +164,19 @@ class LiteralsTest {
                 ?>
                 <p>"SELECT html"</p>
                 """));
+    }
+
+    @Test
+    void partsKeepWhatCodeFillsIn() {
+        Candidate f = Joiner.candidates("q = f\"SELECT * FROM {table} WHERE id = ?\"\n", Language.PYTHON, "f").get(0);
+        assertEquals(List.of(Candidate.Part.literal("SELECT * FROM "), Candidate.Part.code("table"),
+                Candidate.Part.literal(" WHERE id = ?")), f.parts());
+        assertEquals("SELECT * FROM t1 WHERE id = ?", f.render(expr -> "t1"), "a parser can read the statement's shape");
+        Candidate tagged = Joiner.candidates("await sql`SELECT * FROM t WHERE id = ${id}`;", Language.JAVASCRIPT, "f").get(0);
+        assertFalse(tagged.dynamic(), "the sql tag sends ${id} as a parameter");
+        assertEquals(new Candidate.Part("id", Candidate.Part.Kind.BOUND), tagged.parts().get(1));
+        Candidate html = Joiner.candidates("h = html`SELECT ${id}`;", Language.JAVASCRIPT, "f").get(0);
+        assertTrue(html.dynamic(), "another tag pastes the value into the text");
     }
 
     @Test
