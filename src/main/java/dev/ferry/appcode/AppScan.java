@@ -2,9 +2,11 @@ package dev.ferry.appcode;
 
 import dev.ferry.appcode.AppFolder.SourceFile;
 import dev.ferry.appcode.AppFolder.Walk;
+import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What Ferry finds in an app's folder: the files it read (and left out), the statements in them as
@@ -33,7 +35,8 @@ public record AppScan(Walk walk, List<Candidate> statements, List<StackFinding> 
     /**
      * A literal that holds several statements (a schema handed to {@code db.exec}) as one candidate
      * per statement. The first keeps the literal's line; each later one gets the line it is on,
-     * counted through the literal's own line breaks.
+     * counted through the literal's own line breaks, which is why only a single literal is split
+     * (joined ones have line breaks of their own between them).
      */
     static List<Candidate> script(Candidate c) {
         if (c.dynamic() || c.parts().size() > 1 || c.language().equals(Language.SQL.label()) || c.text().indexOf(';') < 0) {
@@ -49,6 +52,11 @@ public record AppScan(Walk walk, List<Candidate> statements, List<StackFinding> 
             out.add(new Candidate(c.file(), k == 0 ? c.line() : c.line() + p.line() - 1, p.text(), false, c.language()));
         }
         return out;
+    }
+
+    /** The handoff for the stack the app's SQL is written for, when Ferry found one. */
+    public Optional<Handoff> handoff(TargetAddress to) {
+        return StackDetector.main(stack).map(s -> Handoff.of(s, to));
     }
 
     /** Every string of a source file (joined as its code joins them), or every statement of a .sql file. */

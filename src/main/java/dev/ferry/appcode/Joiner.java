@@ -101,7 +101,7 @@ final class Joiner {
                     && (j >= toks.size() || toks.get(j).kind() == Kind.BREAK);
             if (!alone) {
                 boolean dynamic = formatted || parts.stream().anyMatch(p -> p.kind() == Part.Kind.INTERPOLATED);
-                out.add(new Candidate(file, lines.lineOf(toks.get(k).start()), text, dynamic, lang.label(), merge(parts)));
+                out.add(new Candidate(file, lines.lineOf(toks.get(k).start()), text, dynamic, lang.label(), withoutEmpty(parts)));
             }
             k = Math.max(j, k + 1);
         }
@@ -177,16 +177,8 @@ final class Joiner {
         return sb.toString();
     }
 
-    private static List<Part> merge(List<Part> parts) {
-        List<Part> out = new ArrayList<>();
-        for (Part p : parts) {
-            Part last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && last.kind() == Part.Kind.LITERAL && p.kind() == Part.Kind.LITERAL) {
-                out.set(out.size() - 1, Part.literal(last.text() + p.text()));
-            } else if (p.kind() != Part.Kind.LITERAL || !p.text().isEmpty()) {
-                out.add(p);
-            }
-        }
-        return out;
+    /** The parts, each literal as written (so a part's line breaks are its literal's), minus empty ones. */
+    private static List<Part> withoutEmpty(List<Part> parts) {
+        return parts.stream().filter(p -> p.kind() != Part.Kind.LITERAL || !p.text().isEmpty()).toList();
     }
 }

@@ -124,7 +124,9 @@ final class RubyLexer extends CodeLexer {
         if (nameEnd == nameStart || (!quoted && flavour.equals("plain") && !Character.isUpperCase(s.charAt(nameStart)))) {
             return false;
         }
-        if (!quoted && flavour.equals("plain") && last() != null && last().kind() == Token.Kind.WORD) {
+        // after a name, as Ruby reads it: "execute <<SQL" opens a heredoc, "rows<<ITEM" appends
+        if (!quoted && flavour.equals("plain") && last() != null && last().kind() == Token.Kind.WORD
+                && (i == 0 || !Character.isWhitespace(s.charAt(i - 1)))) {
             return false;
         }
         String name = s.substring(nameStart, nameEnd);

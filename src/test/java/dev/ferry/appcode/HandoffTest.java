@@ -86,8 +86,7 @@ class HandoffTest {
     @Test
     void theThreeFixtureAppsGetTheirDriversOwnForm() {
         List<String> lines = List.of("discord-bot", "node-service", "go-service").stream()
-                .map(app -> AppScan.of(AppFixturesTest.APPS.resolve(app), StatementRecognizer.KEYWORDS).stack())
-                .map(found -> Handoff.of(StackDetector.main(found).orElseThrow(), TLS))
+                .map(app -> AppScan.of(AppFixturesTest.APPS.resolve(app), StatementRecognizer.KEYWORDS).handoff(TLS).orElseThrow())
                 .map(h -> h.driver().label() + " " + h.positional() + " " + String.join(" ", h.envLines()))
                 .toList();
         assertEquals(List.of(

@@ -128,7 +128,8 @@ class LiteralsTest {
                 "2 D   SELECT * FROM users\\n  WHERE id = {id}\\n",
                 "6 D it'sSELECT {a} FROM t",
                 "7 SELECT 'x'",
-                "9   SELECT 'literal #{x}'\\n"), lits(Language.RUBY, """
+                "9   SELECT 'literal #{x}'\\n",
+                "12 DELETE FROM t\\n"), lits(Language.RUBY, """
                 require 'sqlite3'
                 db.execute(<<~SQL, [id])
                   SELECT * FROM users
@@ -140,6 +141,10 @@ class LiteralsTest {
                 z = <<~'SQL'
                   SELECT 'literal #{x}'
                 SQL
+                execute <<SQL
+                DELETE FROM t
+                SQL
+                rows<<ITEM
                 """));
     }
 
