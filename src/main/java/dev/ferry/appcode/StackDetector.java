@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,7 +47,6 @@ public final class StackDetector {
             change(Stack.SQLALCHEMY_ASYNC, PY, "[\"']sqlite\\+aiosqlite://", "the URL"),
             change(Stack.SQLALCHEMY, PY, "[\"']sqlite(\\+pysqlite)?://", "the URL"),
             change(Stack.DJANGO, PY, "[\"']django\\.db\\.backends\\.sqlite3[\"']", "ENGINE"),
-            use(Stack.PEEWEE, PY, "^\\s*(import\\s+peewee\\b|from\\s+peewee\\s+import\\b)"),
             change(Stack.PEEWEE, PY, "\\bSqlite(Ext)?Database\\s*\\(", "the SqliteDatabase(...) call"),
             use(Stack.BETTER_SQLITE3, JS, "(require\\(\\s*|from\\s+|import\\s+)['\"]better-sqlite3['\"]"),
             use(Stack.NODE_SQLITE3, JS, "(require\\(\\s*|from\\s+|import\\s+)['\"]sqlite3['\"]"),
@@ -78,10 +78,14 @@ public final class StackDetector {
     public static List<StackFinding> find(List<SourceFile> files) {
         List<StackFinding> out = new ArrayList<>();
         for (SourceFile f : files) {
+            if (!f.text().toLowerCase(Locale.ROOT).contains("sqlite")) {
+                continue;
+            }
             String[] lines = f.text().split("\r?\n|\r", -1);
             for (int l = 0; l < lines.length; l++) {
                 String line = lines[l];
-                if (isComment(line.strip())) {
+                // every rule names SQLite; most files and lines do not, and need no pattern tried on them
+                if (!line.toLowerCase(Locale.ROOT).contains("sqlite") || isComment(line.strip())) {
                     continue;
                 }
                 for (Rule r : RULES) {

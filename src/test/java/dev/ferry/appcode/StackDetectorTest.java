@@ -64,7 +64,6 @@ class StackDetectorTest {
                 "app/async_db.py:3 SQLAlchemy (async) (change the URL)",
                 "app/models.py:3 SQLAlchemy (change the URL)",
                 "site/settings.py:3 Django (change ENGINE)",
-                "tools/peewee_models.py:1 peewee (import)",
                 "tools/peewee_models.py:3 peewee (change the SqliteDatabase(...) call)"), found(dir));
     }
 
