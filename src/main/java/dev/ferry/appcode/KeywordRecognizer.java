@@ -7,14 +7,19 @@ import java.util.Set;
  * A pre-filter, not a recognizer of SQL: keeps a candidate whose text begins, after white space and
  * SQL comments, with a word a SQLite statement can begin with. A word that cannot be a statement on
  * its own ("select", "delete": button labels, HTML tags) needs something after it; those that can
- * ("COMMIT", "VACUUM") may stand alone. Everything it keeps still goes to the parser.
+ * ("COMMIT", "VACUUM") may stand alone. The word ends at white space, "(", ";" or "*" (SELECT*), so
+ * "update-notifier" is not a statement. Everything it keeps still goes to the parser.
  */
 final class KeywordRecognizer implements StatementRecognizer {
 
     static final Set<String> STARTS = Set.of("SELECT", "WITH", "INSERT", "REPLACE", "UPDATE", "DELETE", "CREATE",
             "DROP", "ALTER", "PRAGMA", "BEGIN", "COMMIT", "END", "ROLLBACK", "VACUUM", "ATTACH", "DETACH", "ANALYZE",
             "REINDEX", "VALUES", "EXPLAIN", "SAVEPOINT", "RELEASE");
-    private static final Set<String> ALONE = Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "VACUUM", "ANALYZE", "REINDEX");
+    /**
+     * Statements that may be one word. END may too, but a lone "end" is far more often a stream's
+     * event name than an app's way to commit.
+     */
+    private static final Set<String> ALONE = Set.of("BEGIN", "COMMIT", "ROLLBACK", "VACUUM", "ANALYZE", "REINDEX");
 
     @Override
     public boolean isStatement(Candidate candidate) {
@@ -28,8 +33,8 @@ final class KeywordRecognizer implements StatementRecognizer {
         if (!STARTS.contains(word)) {
             return false;
         }
-        if (end < t.length() && (Character.isLetterOrDigit(t.charAt(end)) || t.charAt(end) == '_')) {
-            return false; // "Selection", "updated_at"
+        if (end < t.length() && !Character.isWhitespace(t.charAt(end)) && "(;*".indexOf(t.charAt(end)) < 0) {
+            return false; // "Selection", "updated_at", "update-notifier", "commit-hooks"
         }
         return ALONE.contains(word) || !t.substring(end).replace(";", "").isBlank();
     }

@@ -22,7 +22,7 @@ class KeywordRecognizerTest {
                 "WITH x AS (SELECT 1) SELECT * FROM x", "replace into t values (1)", "PRAGMA journal_mode=WAL", "VACUUM",
                 "commit;", "Begin", "ANALYZE", "VALUES (1), (2)", "EXPLAIN QUERY PLAN SELECT 1", "SAVEPOINT a",
                 "RELEASE a", "ATTACH 'x.db' AS x", "DROP TABLE t", "ALTER TABLE t ADD c", "CREATE INDEX i ON t(a)",
-                "UPDATE t SET a = 1", "DELETE FROM t", "ROLLBACK"}) {
+                "UPDATE t SET a = 1", "DELETE FROM t", "ROLLBACK", "SELECT*FROM t", "VALUES(1)", "END TRANSACTION"}) {
             assertTrue(keeps(s), s);
         }
     }
@@ -30,7 +30,8 @@ class KeywordRecognizerTest {
     @Test
     void dropsWhatCannotBeAStatement() {
         for (String s : new String[] {"select", "Update", "delete;", "Selection made", "updated_at", "user_id", "",
-                "Please select a row", "{table} SELECT", "UPSERT INTO t VALUES (1)"}) {
+                "Please select a row", "{table} SELECT", "UPSERT INTO t VALUES (1)", "update-notifier", "commit-hooks",
+                "select-one", "end", "Delete: are you sure?"}) {
             assertFalse(keeps(s), s);
         }
     }
