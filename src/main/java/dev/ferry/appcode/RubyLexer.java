@@ -2,6 +2,7 @@ package dev.ferry.appcode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Ruby: # comments and =begin/=end blocks; '...' (only \\ and \' are escapes); "..." with escapes
@@ -12,11 +13,11 @@ import java.util.List;
  */
 final class RubyLexer extends CodeLexer {
 
-    /** A heredoc opened on the current line: its body begins at the next line break. */
     /** Words after which a slash starts a regular expression rather than a division. */
-    private static final java.util.Set<String> BEFORE_REGEX = java.util.Set.of("if", "unless", "when", "and", "or",
+    private static final Set<String> BEFORE_REGEX = Set.of("if", "unless", "when", "and", "or",
             "not", "return", "then", "else", "elsif", "while", "until", "puts", "p");
 
+    /** A heredoc opened on the current line: its body begins at the next line break. */
     private record Heredoc(int start, String name, boolean indentedEnd, boolean interp) {
     }
 
