@@ -43,10 +43,11 @@ class ArchitectureTest {
             "plan", "(root) value schema sqlite",
             "postgres", "(root) value schema plan",
             "translate", "(root) value schema sqlite plan postgres",
-            "verify", "(root) value schema sqlite plan postgres translate",
-            "run", "(root) value schema sqlite plan postgres translate verify",
-            "cli", "(root) value schema plan postgres verify run sample",
-            "ui", "(root) value schema plan postgres verify run sample",
+            "appcode", "(root) value schema sqlite plan postgres translate",
+            "verify", "(root) value schema sqlite plan postgres translate appcode",
+            "run", "(root) value schema sqlite plan postgres translate verify appcode",
+            "cli", "(root) value schema plan postgres verify run sample appcode",
+            "ui", "(root) value schema plan postgres verify run sample appcode",
             "app", "(root) cli ui");
 
     /** The faces call the engine's facade; they hold no JDBC of their own. */

@@ -1,0 +1,4 @@
+package sqlite3
+
+// vendored: never read
+const probe = "SELECT sqlite_version()"
