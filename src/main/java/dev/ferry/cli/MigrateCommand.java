@@ -85,8 +85,9 @@ final class MigrateCommand implements Callable<Integer> {
                     + options.schema() + " of " + address + " will be emptied (every row in them deleted), then filled.")) {
                 return 2;
             }
-            Migration m = new Migration(options, new ProgressPrinter(c, 0));
-            Plan plan = m.preflight();
+            ProgressPrinter progress = new ProgressPrinter(c, 0);
+            Migration run = new Migration(options, progress);
+            Plan plan = run.preflight();
             if (dryRun) {
                 PlanPrinter.print(c, plan);
                 c.out.println();
@@ -105,7 +106,7 @@ final class MigrateCommand implements Callable<Integer> {
             }
             c.info(String.format("Migrating %d tables (%,d rows) from %s to %s", plan.tables().size(), plan.totalRows(),
                     file.getFileName(), address));
-            Migration run = new Migration(options, new ProgressPrinter(c, plan.totalRows()));
+            progress.total(plan.totalRows());
             Thread hook = new Thread(() -> {
                 run.cancel();
                 awaitOutcome();

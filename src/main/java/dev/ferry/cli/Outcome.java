@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.plan.Problem;
 import dev.ferry.run.Result;
 import dev.ferry.verify.Report;
+import dev.ferry.verify.RunReport;
 import dev.ferry.verify.TableCheck;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,12 +63,8 @@ final class Outcome {
         return 5;
     }
 
-    static com.fasterxml.jackson.databind.node.ObjectNode report(Result r, Path source, String target) {
-        com.fasterxml.jackson.databind.node.ObjectNode root = Report.build(r.verified() ? "done" : "different", source, target,
-                r.tables(), r.plan(), r.problems(), r.views(), r.triggers(), r.took().toMillis() / 1000.0);
-        if (r.rejects() != null) {
-            root.put("rejects", r.rejects().toAbsolutePath().toString());
-        }
-        return root;
+    static RunReport report(Result r, Path source, String target) {
+        return Report.of(r.verified() ? "done" : "different", source, target, r.tables(), r.plan(), r.problems(), r.views(),
+                r.triggers(), r.took().toMillis() / 1000.0).withRejects(r.rejects());
     }
 }

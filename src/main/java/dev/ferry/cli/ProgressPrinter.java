@@ -15,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class ProgressPrinter implements MigrationListener {
 
     private final Console console;
-    private final long totalRows;
+    private volatile long totalRows;
     private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
     private final Map<String, Long> done = new ConcurrentHashMap<>();
     private ProgressBar overall;
@@ -23,6 +23,12 @@ final class ProgressPrinter implements MigrationListener {
     ProgressPrinter(Console console, long totalRows) {
         this.console = console;
         this.totalRows = totalRows;
+    }
+
+    /** The rows the overall bar counts to, known once the plan is made. */
+    ProgressPrinter total(long rows) {
+        this.totalRows = rows;
+        return this;
     }
 
     @Override

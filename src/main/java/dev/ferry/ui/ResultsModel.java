@@ -1,9 +1,9 @@
 package dev.ferry.ui;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.run.Result;
 import dev.ferry.verify.HtmlReport;
 import dev.ferry.verify.Report;
+import dev.ferry.verify.RunReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -54,18 +54,18 @@ final class ResultsModel implements StepModel {
         return migrate.address() == null ? "" : migrate.address().toString();
     }
 
-    ObjectNode report() {
+    RunReport report() {
         Result r = migrate.result().get();
         String where = rehearsal() ? Text.get("results.target.rehearsal") : connectionString();
-        return Report.build(r.verified() ? "done" : "different", source.file().get(), where, r.tables(), r.plan(),
-                r.problems(), r.views(), r.triggers(), r.took().toMillis() / 1000.0);
+        return Report.of(r.verified() ? "done" : "different", source.file().get(), where, r.tables(), r.plan(),
+                r.problems(), r.views(), r.triggers(), r.took().toMillis() / 1000.0).withRejects(r.rejects());
     }
 
     /** Writes the report off the JavaFX thread: HTML when the name ends in .html or .htm, else JSON. */
     void saveReport(Path file) {
         saved.set("");
         failure.set(null);
-        ObjectNode report = report();
+        RunReport report = report();
         boolean html = file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.html?");
         Task<Path> task = new Task<>() {
             {
