@@ -189,6 +189,14 @@ abstract class SqlExprParser {
         };
     }
 
+    /**
+     * Whether the token may be a name where SQLite's grammar says {@code ids} (an alias without AS,
+     * a type's name, a collation): no join word, and not INDEXED, which is neither ID nor a fallback.
+     */
+    boolean isIds(Token t) {
+        return isName(t, false, true) && !t.is("INDEXED");
+    }
+
     /** A name where SQLite's grammar says {@code nm}: a bare word, join words included, a quoted name or a string. */
     SqlName name(String context) {
         if (!isName(peek(), true, true)) {
@@ -224,7 +232,8 @@ abstract class SqlExprParser {
         int start = here();
         SqlExpr left = and();
         while (accept("OR")) {
-            left = new SqlExpr.Binary(span(start), "OR", left, and());
+            SqlExpr right = and();
+            left = new SqlExpr.Binary(span(start), "OR", left, right);
         }
         return left;
     }
@@ -233,7 +242,8 @@ abstract class SqlExprParser {
         int start = here();
         SqlExpr left = equality();
         while (accept("AND")) {
-            left = new SqlExpr.Binary(span(start), "AND", left, equality());
+            SqlExpr right = equality();
+            left = new SqlExpr.Binary(span(start), "AND", left, right);
         }
         return left;
     }
@@ -248,7 +258,8 @@ abstract class SqlExprParser {
             }
             if (t.isOp("=") || t.isOp("==") || t.isOp("!=") || t.isOp("<>")) {
                 next();
-                left = new SqlExpr.Binary(span(start), t.text(), left, comparison());
+                SqlExpr right = comparison();
+                left = new SqlExpr.Binary(span(start), t.text(), left, right);
             } else if (t.is("IS")) {
                 next();
                 StringBuilder op = new StringBuilder("IS");
@@ -259,7 +270,8 @@ abstract class SqlExprParser {
                     expect("FROM", "after IS DISTINCT");
                     op.append(" DISTINCT FROM");
                 }
-                left = new SqlExpr.Binary(span(start), op.toString(), left, comparison());
+                SqlExpr right = comparison();
+                left = new SqlExpr.Binary(span(start), op.toString(), left, right);
             } else if (t.is("ISNULL") || t.is("NOTNULL")) {
                 next();
                 left = new SqlExpr.NullTest(span(start), left, t.upper());
@@ -288,7 +300,8 @@ abstract class SqlExprParser {
         if (op.is("BETWEEN")) {
             SqlExpr low = comparison();
             expect("AND", "between the bounds of BETWEEN");
-            return new SqlExpr.Between(span(start), left, not, low, comparison());
+            SqlExpr high = comparison();
+            return new SqlExpr.Between(span(start), left, not, low, high);
         }
         if (op.is("IN")) {
             return in(start, left, not);
@@ -353,7 +366,8 @@ abstract class SqlExprParser {
                 return left;
             }
             next();
-            left = new SqlExpr.Binary(span(start), op, left, binary(level + 1));
+            SqlExpr right = binary(level + 1);
+            left = new SqlExpr.Binary(span(start), op, left, right);
         }
     }
 
@@ -361,10 +375,11 @@ abstract class SqlExprParser {
         int start = here();
         SqlExpr e = prefix();
         while (accept("COLLATE")) {
-            if (!isName(peek(), false, true)) {
+            if (!isIds(peek())) {
                 throw expected("a collation's name", "after COLLATE");
             }
-            e = new SqlExpr.Collate(span(start), e, nameOf(next()));
+            SqlName collation = nameOf(next());
+            e = new SqlExpr.Collate(span(start), e, collation);
         }
         return e;
     }
@@ -373,10 +388,12 @@ abstract class SqlExprParser {
         int start = here();
         if (atOp("-") || atOp("+") || atOp("~")) {
             String op = next().text();
-            return new SqlExpr.Unary(span(start), op, prefix());
+            SqlExpr operand = prefix();
+            return new SqlExpr.Unary(span(start), op, operand);
         }
         if (accept("NOT")) {
-            return new SqlExpr.Unary(span(start), "NOT", equality());
+            SqlExpr operand = equality();
+            return new SqlExpr.Unary(span(start), "NOT", operand);
         }
         return primary();
     }
@@ -447,11 +464,14 @@ abstract class SqlExprParser {
             default -> {
             }
         }
-        if (w.equals("CAST") && call) {
-            return cast(start);
-        }
-        if (w.equals("RAISE") && call) {
-            return raise(start);
+        // CAST and RAISE may name things elsewhere, but where an expression starts SQLite's grammar
+        // can always read them as the keyword, so it never falls back to a name there
+        if (w.equals("CAST") || w.equals("RAISE")) {
+            if (!call) {
+                next();
+                throw expected("(", "after " + w);
+            }
+            return w.equals("CAST") ? cast(start) : raise(start);
         }
         if ((w.equals("TRUE") || w.equals("FALSE")) && !call && !atType(1, Type.DOT)) {
             next();
@@ -476,7 +496,8 @@ abstract class SqlExprParser {
         if (!acceptType(Type.DOT)) {
             return new SqlExpr.Column(span(start), null, first, second);
         }
-        return new SqlExpr.Column(span(start), first, second, name("after the dot"));
+        SqlName third = name("after the dot");
+        return new SqlExpr.Column(span(start), first, second, third);
     }
 
     private SqlExpr call(int start, SqlName name) {
@@ -508,11 +529,12 @@ abstract class SqlExprParser {
             expectType(Type.RPAREN, "after the FILTER's condition");
         }
         SqlClause.Over over = null;
-        if (at("OVER") && (atType(1, Type.LPAREN) || isName(peek(1), false, false))) {
+        if (at("OVER") && (atType(1, Type.LPAREN) || isName(peek(1), true, false))) {
             int overStart = here();
             next();
             if (atType(Type.LPAREN)) {
-                over = new SqlClause.Over(span(overStart), null, window());
+                SqlClause.Window spec = window();
+                over = new SqlClause.Over(span(overStart), null, spec);
             } else {
                 SqlName windowName = nameOf(next());
                 over = new SqlClause.Over(span(overStart), windowName, null);
@@ -609,7 +631,8 @@ abstract class SqlExprParser {
             next();
             SqlExpr condition = expr();
             expect("THEN", "after WHEN's condition");
-            whens.add(new SqlClause.When(span(whenStart), condition, expr()));
+            SqlExpr result = expr();
+            whens.add(new SqlClause.When(span(whenStart), condition, result));
         }
         if (whens.isEmpty()) {
             throw expected("WHEN", "in CASE");
@@ -633,7 +656,7 @@ abstract class SqlExprParser {
     SqlClause.TypeName typeName() {
         int start = here();
         List<String> words = new ArrayList<>();
-        while (isName(peek(), false, true)) {
+        while (isIds(peek())) {
             words.add(next().text());
         }
         if (words.isEmpty()) {

@@ -145,7 +145,8 @@ public final class SqlParser extends SqlExprParser {
             } else {
                 return left;
             }
-            left = new SqlSelect.Compound(span(start), left, op, simpleSelect());
+            SqlSelect.Body right = simpleSelect();
+            left = new SqlSelect.Compound(span(start), left, op, right);
         }
     }
 
@@ -178,15 +179,20 @@ public final class SqlParser extends SqlExprParser {
                 int windowStart = here();
                 SqlName name = name("of the window");
                 expect("AS", "after the window's name");
-                windows.add(new SqlClause.NamedWindow(span(windowStart), name, window()));
+                SqlClause.Window window = window();
+                windows.add(new SqlClause.NamedWindow(span(windowStart), name, window));
             } while (acceptType(Type.COMMA));
         }
         return new SqlSelect.Core(span(start), quantifier, columns, from, where, groupBy, having, List.copyOf(windows));
     }
 
-    /** WINDOW is a keyword only as {@code WINDOW name AS}; elsewhere it is a name, as in SQLite. */
+    /**
+     * WINDOW is a keyword only as {@code WINDOW name AS}; elsewhere it is a name. SQLite's tokenizer
+     * decides so by looking ahead, and takes neither FILTER nor INDEXED as the name there.
+     */
     private boolean windowClauseAhead() {
-        return at("WINDOW") && isName(peek(1), true, false) && at(2, "AS");
+        Token name = peek(1);
+        return at("WINDOW") && isName(name, true, true) && !name.is("FILTER") && !name.is("INDEXED") && at(2, "AS");
     }
 
     private List<SqlClause.ResultColumn> resultColumns() {
@@ -203,7 +209,8 @@ public final class SqlParser extends SqlExprParser {
                 columns.add(new SqlClause.Star(span(start), table));
             } else {
                 SqlExpr e = expr();
-                columns.add(new SqlClause.Output(span(start), e, alias()));
+                SqlName alias = alias();
+                columns.add(new SqlClause.Output(span(start), e, alias));
             }
         } while (acceptType(Type.COMMA));
         return List.copyOf(columns);
@@ -214,8 +221,7 @@ public final class SqlParser extends SqlExprParser {
         if (accept("AS")) {
             return name("after AS");
         }
-        Token t = peek();
-        if (isName(t, false, true) && !t.is("INDEXED") && !windowClauseAhead()) {
+        if (isIds(peek()) && !windowClauseAhead()) {
             return nameOf(next());
         }
         return null;
@@ -226,7 +232,8 @@ public final class SqlParser extends SqlExprParser {
         next();
         SqlExpr first = expr();
         if (accept("OFFSET")) {
-            return new SqlClause.Limit(span(start), first, expr());
+            SqlExpr offset = expr();
+            return new SqlClause.Limit(span(start), first, offset);
         }
         if (acceptType(Type.COMMA)) {
             SqlExpr count = expr();
@@ -292,11 +299,13 @@ public final class SqlParser extends SqlExprParser {
             if (startsSelect()) {
                 SqlSelect select = select();
                 expectType(Type.RPAREN, "after the subquery");
-                return new SqlFrom.Subquery(span(start), select, alias());
+                SqlName alias = alias();
+                return new SqlFrom.Subquery(span(start), select, alias);
             }
             SqlFrom inner = from();
             expectType(Type.RPAREN, "after the joined tables");
-            return new SqlFrom.Parens(span(start), inner, alias());
+            SqlName alias = alias();
+            return new SqlFrom.Parens(span(start), inner, alias);
         }
         SqlName schema = null;
         SqlName name = name("of a table");
@@ -307,7 +316,8 @@ public final class SqlParser extends SqlExprParser {
         if (acceptType(Type.LPAREN)) {
             List<SqlExpr> args = atType(Type.RPAREN) ? List.of() : exprList();
             expectType(Type.RPAREN, "after the arguments of " + name.value());
-            return new SqlFrom.TableFunction(span(start), schema, name, args, alias());
+            SqlName alias = alias();
+            return new SqlFrom.TableFunction(span(start), schema, name, args, alias);
         }
         SqlName alias = alias();
         return indexed(start, schema, name, alias, true);
@@ -384,8 +394,9 @@ public final class SqlParser extends SqlExprParser {
         while (source != null && at("ON") && at(1, "CONFLICT")) {
             upserts.add(upsert());
         }
+        List<SqlClause.ResultColumn> returning = returning(inTrigger);
         return new SqlStatement.Insert(span(start), with, orAction, table, columns, source, List.copyOf(upserts),
-                returning(inTrigger));
+                returning);
     }
 
     private String conflictAction() {
@@ -428,7 +439,8 @@ public final class SqlParser extends SqlExprParser {
                 throw expected("=", "after the column to set");
             }
             next();
-            set.add(new SqlClause.Assignment(span(start), columns, expr()));
+            SqlExpr value = expr();
+            set.add(new SqlClause.Assignment(span(start), columns, value));
         } while (acceptType(Type.COMMA));
         return List.copyOf(set);
     }

@@ -91,6 +91,35 @@ class SqlParserCorpusTest {
     }
 
     @Test
+    void everyNodeSpansTheTextItWasReadFromAndEachExpressionsTextReadsBackToIt() {
+        List<String> failures = new ArrayList<>();
+        int expressions = 0;
+        for (SqlCorpus.Entry e : corpus.valid()) {
+            SqlStatement tree = SqlParser.parse(e.sql());
+            for (SqlNode node : SqlTrees.nodes(tree)) {
+                SqlSpan span = node.span();
+                if (span.start() < tree.span().start() || span.end() > tree.span().end() || span.start() >= span.end()) {
+                    failures.add(e.title() + ": " + node.getClass().getSimpleName() + " spans " + span);
+                    continue;
+                }
+                if (node instanceof SqlExpr expr) {
+                    expressions++;
+                    String text = span.text(e.sql());
+                    try {
+                        if (!SqlTrees.withoutSpans(SqlParser.parseExpression(text)).equals(SqlTrees.withoutSpans(expr))) {
+                            failures.add(e.title() + ": the text of an expression reads as another one: " + text);
+                        }
+                    } catch (SqlParseException ex) {
+                        failures.add(e.title() + ": the text of an expression does not parse: " + text);
+                    }
+                }
+            }
+        }
+        System.out.println("expressions checked against their own text: " + expressions);
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
     void everyInvalidStatementIsRefusedBySqliteAndByTheParser() throws SQLException {
         List<String> failures = new ArrayList<>();
         try (Connection c = corpus.sqlite()) {

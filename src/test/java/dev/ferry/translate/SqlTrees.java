@@ -5,12 +5,13 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test help: a syntax tree with every span replaced by {@link SqlSpan#NONE}, so trees compare by content. */
+/** Test help for syntax trees: compare them without their spans, list their nodes. */
 final class SqlTrees {
 
     private SqlTrees() {
     }
 
+    /** The tree with every span replaced by {@link SqlSpan#NONE}, so trees compare by content. */
     @SuppressWarnings("unchecked")
     static <T> T withoutSpans(T node) {
         return (T) strip(node);
@@ -40,6 +41,35 @@ final class SqlTrees {
             }
             Constructor<?> c = value.getClass().getDeclaredConstructor(types);
             return c.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every node of the tree, the root first, parents before children. */
+    static List<SqlNode> nodes(SqlNode root) {
+        List<SqlNode> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Object value, List<SqlNode> out) {
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                collect(item, out);
+            }
+            return;
+        }
+        if (value == null || !value.getClass().isRecord()) {
+            return;
+        }
+        if (value instanceof SqlNode node) {
+            out.add(node);
+        }
+        try {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                collect(component.getAccessor().invoke(value), out);
+            }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
