@@ -5,6 +5,7 @@ import dev.ferry.sqlite.SqlLexer.Token;
 import dev.ferry.sqlite.SqlLexer.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The expression half of {@link SqlParser}: a cursor over {@link SqlLexer}'s tokens and one method
@@ -27,6 +28,8 @@ import java.util.List;
  * {@code a BETWEEN 1 AND 2 AND c} is {@code (a BETWEEN 1 AND 2) AND c}, as in SQLite.
  */
 abstract class SqlExprParser {
+
+    private static final Pattern INTEGER = Pattern.compile("(?i)0x[0-9a-f]+|[0-9]+");
 
     final String sql;
     private final List<Token> tokens;
@@ -407,7 +410,7 @@ abstract class SqlExprParser {
         switch (t.type()) {
             case NUMBER -> {
                 next();
-                boolean integer = t.value().matches("(?i)0x[0-9a-f]+|[0-9]+");
+                boolean integer = INTEGER.matcher(t.value()).matches();
                 return new SqlExpr.Literal(span(start), integer ? SqlExpr.Literal.Kind.INTEGER : SqlExpr.Literal.Kind.REAL,
                         t.text());
             }

@@ -1,7 +1,9 @@
 package dev.ferry.translate;
 
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * SQLite's keywords (https://sqlite.org/lang_keywords.html) sorted by how the parser may use them as
@@ -12,7 +14,7 @@ import java.util.Set;
 final class SqlKeywords {
 
     /** Keywords that are never a name unless quoted. */
-    private static final Set<String> RESERVED = Set.of(
+    private static final Set<String> RESERVED = caseInsensitive(
             "ADD", "ALL", "ALTER", "AND", "AS", "AUTOINCREMENT", "BETWEEN", "CASE", "CHECK", "COLLATE", "COMMIT",
             "CONSTRAINT", "CREATE", "DEFAULT", "DEFERRABLE", "DELETE", "DISTINCT", "DROP", "ELSE", "ESCAPE",
             "EXCEPT", "EXISTS", "FOREIGN", "FROM", "GROUP", "HAVING", "IN", "INDEX", "INSERT", "INTERSECT", "INTO",
@@ -21,16 +23,23 @@ final class SqlKeywords {
             "UPDATE", "USING", "VALUES", "WHEN", "WHERE");
 
     /** SQLite's JOIN_KW: a table's or column's name, but never an alias without AS. */
-    private static final Set<String> JOIN = Set.of("CROSS", "FULL", "INNER", "LEFT", "NATURAL", "OUTER", "RIGHT");
+    private static final Set<String> JOIN = caseInsensitive("CROSS", "FULL", "INNER", "LEFT", "NATURAL", "OUTER", "RIGHT");
 
     private SqlKeywords() {
     }
 
     static boolean reserved(String word) {
-        return RESERVED.contains(word.toUpperCase(Locale.ROOT));
+        return RESERVED.contains(word);
     }
 
     static boolean join(String word) {
-        return JOIN.contains(word.toUpperCase(Locale.ROOT));
+        return JOIN.contains(word);
+    }
+
+    /** Looked up without upper-casing each word the parser asks about. */
+    private static Set<String> caseInsensitive(String... words) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(words));
+        return Collections.unmodifiableSet(set);
     }
 }

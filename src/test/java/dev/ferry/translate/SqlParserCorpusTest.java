@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,13 @@ class SqlParserCorpusTest {
     void theCorpusHoldsOverTwoHundredValidStatementsAndSomeInvalidOnes() {
         System.out.println("sqlite-corpus.sql: " + corpus.valid().size() + " valid statements, "
                 + corpus.invalid().size() + " invalid");
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (SqlCorpus.Entry e : corpus.valid()) {
+            kinds.merge(SqlParser.parse(e.sql()).getClass().getSimpleName(), 1, Integer::sum);
+        }
+        System.out.println("by kind: " + kinds);
         assertTrue(corpus.valid().size() >= 200, "valid statements: " + corpus.valid().size());
+        assertTrue(kinds.getOrDefault("CreateTrigger", 0) >= 20 && kinds.getOrDefault("CreateView", 0) >= 20, kinds::toString);
         assertTrue(corpus.invalid().size() >= 10, "invalid statements: " + corpus.invalid().size());
     }
 
