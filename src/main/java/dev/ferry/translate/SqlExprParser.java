@@ -119,7 +119,7 @@ abstract class SqlExprParser {
                 case COMMA -> ",";
                 case DOT -> ".";
                 case SEMI -> ";";
-                default -> type.name().toLowerCase();
+                default -> type.name().toLowerCase(java.util.Locale.ROOT);
             }, context);
         }
     }
