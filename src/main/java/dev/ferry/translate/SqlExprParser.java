@@ -40,9 +40,26 @@ abstract class SqlExprParser {
         try {
             this.tokens = SqlLexer.tokens(sql);
         } catch (IllegalArgumentException e) {
-            throw SqlParseException.at(e.getMessage(), sql, -1);
+            throw SqlParseException.at(e.getMessage(), sql, lexableUpTo(sql));
         }
         rejectWhatSqliteCannotTokenize();
+    }
+
+    /**
+     * Where SqlLexer gave up, which it does not say: the longest start of the SQL it reads without
+     * complaint ends where the string, name or character it refused begins. Only on this error path,
+     * so trying each length from the end is cheap enough.
+     */
+    private static int lexableUpTo(String sql) {
+        for (int k = sql.length() - 1; k > 0; k--) {
+            try {
+                SqlLexer.tokens(sql.substring(0, k));
+                return k;
+            } catch (IllegalArgumentException stillRefused) {
+                // shorter
+            }
+        }
+        return 0;
     }
 
     /** SELECT, as subqueries need it; the statement half provides it. */

@@ -3,7 +3,7 @@ package dev.ferry.translate;
 /**
  * SQL that is not SQLite's SQL, told in plain words with where it went wrong:
  * "expected ) after the list of columns, found WHERE at line 2, column 14". {@link #position} is the
- * character offset into the SQL, or -1 when the tokenizer could not say.
+ * character offset into the SQL (its length at the end of the SQL).
  */
 public final class SqlParseException extends RuntimeException {
 
@@ -21,9 +21,6 @@ public final class SqlParseException extends RuntimeException {
     }
 
     static SqlParseException at(String problem, String sql, int position) {
-        if (position < 0) {
-            return new SqlParseException(problem, -1, 0, 0, "");
-        }
         int line = 1, column = 1;
         for (int i = 0; i < Math.min(position, sql.length()); i++) {
             if (sql.charAt(i) == '\n') {
@@ -46,12 +43,12 @@ public final class SqlParseException extends RuntimeException {
         return position;
     }
 
-    /** 1-based; 0 when the position is unknown. */
+    /** 1-based. */
     public int line() {
         return line;
     }
 
-    /** 1-based; 0 when the position is unknown. */
+    /** 1-based. */
     public int column() {
         return column;
     }

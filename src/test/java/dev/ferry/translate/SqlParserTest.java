@@ -249,9 +249,14 @@ class SqlParserTest {
         assertEquals("RETURNING is not allowed in a trigger's body at line 1, column 56",
                 assertThrows(SqlParseException.class, () -> SqlParser.parse(
                         "CREATE TRIGGER x AFTER INSERT ON t BEGIN DELETE FROM u RETURNING *; END")).getMessage());
-        SqlParseException unclosed = assertThrows(SqlParseException.class, () -> SqlParser.parse("SELECT 'abc"));
-        assertEquals("a string is not closed", unclosed.getMessage());
-        assertEquals(-1, unclosed.position());
+        SqlParseException unclosed = assertThrows(SqlParseException.class,
+                () -> SqlParser.parse("SELECT 'it''s'\nFROM t WHERE a = 'abc"));
+        assertEquals("a string is not closed at line 2, column 18", unclosed.getMessage());
+        assertEquals(32, unclosed.position());
+        assertEquals("a name in [brackets] is not closed at line 1, column 15",
+                assertThrows(SqlParseException.class, () -> SqlParser.parse("SELECT * FROM [Order Details")).getMessage());
+        assertEquals("unexpected character '#' at line 1, column 8",
+                assertThrows(SqlParseException.class, () -> SqlParser.parse("SELECT #a")).getMessage());
     }
 
     @Test
