@@ -461,19 +461,28 @@ public final class SqlWriter {
         return 12;
     }
 
-    /** Prints {@code e} where the grammar wants at least precedence {@code min}, in parentheses if it binds looser. */
     private void expr(SqlExpr e, int min) {
-        boolean wrap = precedence(e) < min;
+        expr(e, min, true);
+    }
+
+    /**
+     * Prints {@code e} where the grammar wants at least precedence {@code min}, in parentheses if it
+     * binds looser. {@code tail} says nothing binding at the {@code =} level or tighter follows it:
+     * there a NOT needs no parentheses, as SQLite reads {@code a = NOT b} as {@code a = (NOT b)}.
+     */
+    private void expr(SqlExpr e, int min, boolean tail) {
+        boolean not = e instanceof SqlExpr.Unary u && u.op().equals("NOT");
+        boolean wrap = precedence(e) < min && !(not && tail);
         if (wrap) {
             out.append('(');
         }
-        exprItself(e);
+        exprItself(e, wrap || tail);
         if (wrap) {
             out.append(')');
         }
     }
 
-    private void exprItself(SqlExpr e) {
+    private void exprItself(SqlExpr e, boolean tail) {
         if (e instanceof SqlExpr.Literal l) {
             out.append(l.text());
         } else if (e instanceof SqlExpr.Param p) {
@@ -490,47 +499,47 @@ public final class SqlWriter {
             name(c.column());
         } else if (e instanceof SqlExpr.Binary b) {
             int p = precedence(b);
-            expr(b.left(), p);
+            expr(b.left(), p, p <= 2); // only AND and OR bind looser than what a NOT takes in
             out.append(' ').append(b.op()).append(' ');
-            expr(b.right(), p + 1);
+            expr(b.right(), p + 1, tail);
         } else if (e instanceof SqlExpr.Unary u) {
             if (u.op().equals("NOT")) {
                 out.append("NOT ");
-                expr(u.operand(), 4);
+                expr(u.operand(), 4, tail);
             } else {
                 out.append(u.op());
                 int mark = out.length();
-                expr(u.operand(), 11);
+                expr(u.operand(), 11, tail);
                 if (out.length() > mark && "+-".indexOf(out.charAt(mark)) >= 0) {
                     out.insert(mark, ' '); // "- -x", never the comment "--x"
                 }
             }
         } else if (e instanceof SqlExpr.Like l) {
-            expr(l.left(), 4);
+            expr(l.left(), 4, false);
             out.append(l.not() ? " NOT " : " ").append(l.op()).append(' ');
-            expr(l.pattern(), 5);
+            expr(l.pattern(), 5, tail && l.escape() == null);
             if (l.escape() != null) {
                 out.append(" ESCAPE ");
-                expr(l.escape(), 5);
+                expr(l.escape(), 5, tail);
             }
         } else if (e instanceof SqlExpr.Between b) {
-            expr(b.value(), 4);
+            expr(b.value(), 4, false);
             out.append(b.not() ? " NOT BETWEEN " : " BETWEEN ");
-            expr(b.low(), 5);
+            expr(b.low(), 5, false);
             out.append(" AND ");
-            expr(b.high(), 5);
+            expr(b.high(), 5, tail);
         } else if (e instanceof SqlExpr.InList i) {
-            expr(i.left(), 4);
+            expr(i.left(), 4, false);
             out.append(i.not() ? " NOT IN (" : " IN (");
             list(i.items(), x -> expr(x, 0));
             out.append(')');
         } else if (e instanceof SqlExpr.InSelect i) {
-            expr(i.left(), 4);
+            expr(i.left(), 4, false);
             out.append(i.not() ? " NOT IN (" : " IN (");
             select(i.select());
             out.append(')');
         } else if (e instanceof SqlExpr.InTable i) {
-            expr(i.left(), 4);
+            expr(i.left(), 4, false);
             out.append(i.not() ? " NOT IN " : " IN ");
             qualified(i.schema(), i.table());
             if (i.args() != null) {
@@ -539,10 +548,10 @@ public final class SqlWriter {
                 out.append(')');
             }
         } else if (e instanceof SqlExpr.NullTest n) {
-            expr(n.operand(), 4);
+            expr(n.operand(), 4, false);
             out.append(' ').append(n.op());
         } else if (e instanceof SqlExpr.Collate c) {
-            expr(c.expr(), 10);
+            expr(c.expr(), 10, false);
             out.append(" COLLATE ");
             name(c.collation());
         } else if (e instanceof SqlExpr.Cast c) {

@@ -272,6 +272,16 @@ class SqlParserTest {
         SqlExpr or = new SqlExpr.Binary(SqlSpan.NONE, "OR", a, b);
         assertEquals("NOT (a OR b)", SqlWriter.write(new SqlExpr.Unary(SqlSpan.NONE, "NOT", or)));
         assertEquals("(a OR b) AND c", SqlWriter.write(new SqlExpr.Binary(SqlSpan.NONE, "AND", or, c)));
+        SqlExpr eqNot = new SqlExpr.Binary(SqlSpan.NONE, "=", a, not);
+        assertEquals("b = NOT a", SqlWriter.write(new SqlExpr.Binary(SqlSpan.NONE, "=", b, not)),
+                "SQLite reads a NOT that ends the expression as the right operand");
+        assertEquals("a = (NOT a) = c", SqlWriter.write(new SqlExpr.Binary(SqlSpan.NONE, "=", eqNot, c)));
+        assertEquals("a = NOT a AND c", SqlWriter.write(new SqlExpr.Binary(SqlSpan.NONE, "AND", eqNot, c)));
+        for (String sql : List.of("a = NOT b", "a = NOT b AND c", "x || NOT y", "a LIKE NOT b", "a BETWEEN 1 AND NOT c")) {
+            SqlExpr tree = SqlParser.parseExpression(sql);
+            assertEquals(sql, SqlWriter.write(tree));
+            assertEquals(SqlTrees.withoutSpans(tree), SqlTrees.withoutSpans(SqlParser.parseExpression(SqlWriter.write(tree))));
+        }
         SqlExpr minus = new SqlExpr.Unary(SqlSpan.NONE, "-", a);
         assertEquals("- -a", SqlWriter.write(new SqlExpr.Unary(SqlSpan.NONE, "-", minus)));
         assertEquals("\"order\" + \"two words\"", SqlWriter.write(new SqlExpr.Binary(SqlSpan.NONE, "+",

@@ -1409,6 +1409,9 @@ SELECT count(*) FILTER (WHERE done = 1) OVER w FROM tasks WINDOW w AS (PARTITION
 -- Edge: HAVING without GROUP BY
 SELECT count(*) FROM tasks HAVING count(*) > 0
 -- ----
+-- Edge: NOT as the right operand of =, which takes in the IS NULL after it
+SELECT title, done = NOT parent_id IS NULL AS flag FROM tasks
+-- ----
 -- Edge: semicolon at the end
 SELECT 1;
 -- ----
