@@ -97,41 +97,25 @@ public final class SqlTranslator {
         this.names = new SqlNames(scope, toks, match);
     }
 
-    /** The query of a CREATE VIEW statement, translated. */
+    /** The query of a CREATE VIEW statement, translated by the typed rewriter ({@link SqlRewriter}). */
     public static Result view(String createView, SqlScope scope) {
+        SqlStatement statement;
         try {
-            List<Token> t = SqlLexer.tokens(createView);
-            int i = 0;
-            while (i < t.size() && !t.get(i).is("VIEW")) {
-                i++;
-            }
-            i++;
-            if (i + 2 < t.size() && t.get(i).is("IF") && t.get(i + 1).is("NOT") && t.get(i + 2).is("EXISTS")) {
-                i += 3;
-            }
-            i += i + 1 < t.size() && t.get(i + 1).type() == Type.DOT ? 3 : 1;
-            List<String> columns = new ArrayList<>();
-            if (i < t.size() && t.get(i).type() == Type.LPAREN) {
-                int close = matchParens(t)[i];
-                for (int k = i + 1; k < close; k++) {
-                    if (t.get(k).isName()) {
-                        columns.add(Naming.quote(scope.name(t.get(k).value())));
-                    }
-                }
-                i = close + 1;
-            }
-            if (i >= t.size() || !t.get(i).is("AS")) {
-                return Result.fail("Ferry could not find the query in this CREATE VIEW statement.");
-            }
-            Result r = run(scope, statement(t.subList(i + 1, t.size())), null, Map.of(), false);
-            if (!r.ok() || columns.isEmpty()) {
-                return r;
-            }
-            return new Result("SELECT * FROM (" + r.sql() + ") AS v (" + String.join(", ", columns) + ")", null,
-                    r.relations(), r.stable());
-        } catch (IllegalArgumentException e) {
-            return Result.fail("Ferry could not read the view's SQL: " + e.getMessage() + ".");
+            statement = SqlParser.parse(createView);
+        } catch (SqlParseException e) {
+            return Result.fail("Ferry could not read the view's SQL: " + e.getMessage());
         }
+        if (!(statement instanceof SqlStatement.CreateView v)) {
+            return Result.fail("Ferry could not find the query in this CREATE VIEW statement.");
+        }
+        return rewrite(createView, scope, rw -> {
+            String sql = rw.select(v.select(), null).sql();
+            if (v.columns().isEmpty()) {
+                return sql;
+            }
+            return "SELECT * FROM (" + sql + ") AS v (" + String.join(", ", v.columns().stream()
+                    .map(c -> Naming.quote(scope.name(c.value()))).toList()) + ")";
+        });
     }
 
     /** An expression about one table's row: a CHECK, an indexed expression, a partial index's WHERE, a generated column. */
@@ -145,10 +129,30 @@ public final class SqlTranslator {
     }
 
     private static Result expression(String sql, SqlScope scope, TablePlan table, boolean condition) {
+        SqlExpr e;
         try {
-            return run(scope, SqlLexer.tokens(sql), table, Map.of(), false, null, condition);
-        } catch (IllegalArgumentException e) {
-            return Result.fail("Ferry could not read the expression: " + e.getMessage() + ".");
+            e = SqlParser.parseExpression(sql);
+        } catch (SqlParseException x) {
+            return Result.fail("Ferry could not read the expression: " + x.getMessage());
+        }
+        return rewrite(sql, scope, rw -> {
+            SqlRewriter.Env env = new SqlRewriter.Env(null);
+            env.self = table;
+            SqlTyped t = rw.expr(e, env);
+            return (condition ? SqlOperators.truth(t) : t).sql();
+        });
+    }
+
+    private static Result rewrite(String sql, SqlScope scope, java.util.function.Function<SqlRewriter, String> how) {
+        SqlRewriter rw = new SqlRewriter(scope, sql);
+        try {
+            String out = how.apply(rw);
+            return new Result(out, null, Set.copyOf(rw.relations), rw.stable);
+        } catch (Untranslatable e) {
+            return Result.fail(e.getMessage());
+        } catch (RuntimeException e) { // SQLite accepted it, so this is Ferry's shortcoming: reported, never a crash
+            org.slf4j.LoggerFactory.getLogger(SqlTranslator.class).warn("could not translate: {}", sql, e);
+            return Result.fail("Ferry could not read it (" + e + ")");
         }
     }
 
