@@ -34,6 +34,9 @@ final class SqlCalls {
     /** Window functions whose result is their argument's. */
     private static final Set<String> PASS = Set.of("lag", "lead", "first_value", "last_value", "nth_value", "mod");
 
+    /** Where FILTER and OVER go in a translation that casts the aggregate's result. */
+    private static final String MARK = "\u0001";
+
     private SqlCalls() {
     }
 
@@ -52,7 +55,9 @@ final class SqlCalls {
             suffix += " OVER " + (f.over().name() != null ? Naming.quote(rw.scope.name(f.over().name().value()))
                     : "(" + rw.window(f.over().spec(), env) + ")");
         }
-        return suffix.isEmpty() ? out : SqlTyped.atom(out.sql() + suffix, out.type());
+        // FILTER and OVER belong right after the call, before a cast the translation puts around its result
+        String sql = out.sql().contains(MARK) ? out.sql().replace(MARK, suffix) : out.sql() + suffix;
+        return suffix.isEmpty() && !out.sql().contains(MARK) ? out : out.sql(sql, out.prec());
     }
 
     private static SqlTyped plain(SqlRewriter rw, String n, SqlExpr.Function f, List<SqlTyped> args, Env env) {
@@ -101,13 +106,21 @@ final class SqlCalls {
             case "sum" -> {
                 SqlTyped x = SqlOperators.number(one(args, n));
                 // PostgreSQL sums integers into numeric, SQLite into an integer (the type decides later division)
-                yield x.isInteger() ? SqlTyped.atom("sum(" + d + x.sql() + ")::bigint", PgType.Kind.BIGINT)
+                yield x.isInteger() ? SqlTyped.atom("sum(" + d + x.sql() + ")" + MARK + "::bigint", PgType.Kind.BIGINT)
                         : SqlTyped.atom("sum(" + d + x.sql() + ")", x.type());
             }
-            case "avg" -> SqlTyped.atom("avg(" + d + SqlOperators.number(one(args, n)).sql() + ")::double precision",
+            case "avg" -> SqlTyped.atom("avg(" + d + SqlOperators.number(one(args, n)).sql() + ")" + MARK + "::double precision",
                     PgType.Kind.DOUBLE);
             case "total" -> SqlTyped.atom("coalesce(sum(" + d + SqlOperators.number(one(args, n)).sql()
-                    + "), 0)::double precision", PgType.Kind.DOUBLE).notNull(true);
+                    + ")" + MARK + ", 0)::double precision", PgType.Kind.DOUBLE).notNull(true);
+            case "like", "glob" -> {
+                if (args.size() != 2) {
+                    throw new Untranslatable(n + "() with " + args.size() + " arguments");
+                }
+                // like(pattern, x) is x LIKE pattern, the function SQLite's operator calls
+                yield SqlOperators.like(rw, new SqlExpr.Like(f.span(), f.args().get(1), false, n.toUpperCase(Locale.ROOT),
+                        f.args().get(0), null), env);
+            }
             case "max", "min" -> args.size() == 1 ? SqlTyped.atom(n + "(" + d + args.get(0).sql() + ")", args.get(0).type())
                     : extreme(n, args);
             case "group_concat", "string_agg" -> {

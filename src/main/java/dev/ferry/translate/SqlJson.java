@@ -25,14 +25,19 @@ final class SqlJson {
         if (args.size() != 2) {
             throw new Untranslatable("json_extract() with other than one path");
         }
-        return SqlTyped.of(base(args.get(0)) + " #>> " + path(args.get(1), false), SqlTyped.OTHER, null);
+        return value(base(args.get(0)) + " #>> " + path(args.get(1), false));
     }
 
     /** {@code ->} gives JSON, {@code ->>} a value; the right side is a path, a key or an array position. */
     static SqlTyped arrow(String op, SqlTyped json, SqlTyped right) {
         String p = path(right, true);
         return op.equals("->") ? SqlTyped.of(base(json) + " #> " + p, SqlTyped.OTHER, PgType.Kind.JSONB)
-                : SqlTyped.of(base(json) + " #>> " + p, SqlTyped.OTHER, null);
+                : value(base(json) + " #>> " + p);
+    }
+
+    /** A JSON value as SQLite gives it: a number or text, as the JSON holds it (temporal J marks it). */
+    private static SqlTyped value(String sql) {
+        return new SqlTyped(sql, SqlTyped.OTHER, null, (char) 0, null, SqlTyped.Lit.NONE, null, null, 'J', false);
     }
 
     private static String base(SqlTyped x) {

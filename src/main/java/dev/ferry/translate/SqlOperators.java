@@ -224,6 +224,10 @@ final class SqlOperators {
             throw new Untranslatable("it compares a number with text, which SQLite does without converting either "
                     + "(a number is always less than text) and PostgreSQL cannot do");
         }
+        if (b.temporal() == 'J' && (a.isNumber() || a.lit() == Lit.NUMBER)) {
+            // a JSON value SQLite compares as the number it holds
+            b = SqlTyped.of("(" + b.sql() + ")::numeric", SqlTyped.UNARY, PgType.Kind.NUMERIC);
+        }
         return new SqlTyped[] {a, fit(a, b)};
     }
 
@@ -392,7 +396,7 @@ final class SqlOperators {
                 || c.profile().integers() > 0);
     }
 
-    private static SqlTyped like(SqlRewriter rw, SqlExpr.Like l, Env env) {
+    static SqlTyped like(SqlRewriter rw, SqlExpr.Like l, Env env) {
         SqlTyped left = text(rw.expr(l.left(), env));
         SqlTyped pattern = rw.expr(l.pattern(), env);
         String lhs = left.at(SqlTyped.OTHER);

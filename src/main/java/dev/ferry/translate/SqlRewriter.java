@@ -119,6 +119,9 @@ final class SqlRewriter {
         List<String> parts = new ArrayList<>();
         for (SqlClause.Cte c : w.ctes()) {
             String key = SqlScope.key(c.name().value());
+            if (w.recursive() && c.select().limit() != null && c.select().body() instanceof SqlSelect.Compound) {
+                throw new Untranslatable("a recursive WITH has a LIMIT inside, which PostgreSQL does not allow");
+            }
             env.ctes.put(key, null); // a recursive CTE reads itself: its columns are unknown until it is read
             Sel sel = select(c.select(), env);
             Map<String, SqlTyped> cols = new LinkedHashMap<>();
@@ -268,7 +271,7 @@ final class SqlRewriter {
     /** One ORDER BY term. SQLite sorts NULLs first going up and last going down; PostgreSQL the other way. */
     String ordering(SqlTyped t, SqlClause.Ordering o) {
         boolean desc = "DESC".equals(o.direction());
-        String nulls = o.nulls() != null ? " " + o.nulls() : t.notNull() ? "" : desc ? " NULLS LAST" : " NULLS FIRST";
+        String nulls = o.nulls() != null ? " NULLS " + o.nulls() : t.notNull() ? "" : desc ? " NULLS LAST" : " NULLS FIRST";
         return t.sql() + (o.direction() == null ? "" : " " + o.direction()) + nulls;
     }
 

@@ -206,7 +206,7 @@ final class SqlTimes {
             }
         }
         if (numeric) {
-            String x = v.lit() == Lit.STRING ? v.raw().trim() : v.sql();
+            String x = v.lit() == Lit.STRING ? v.raw().trim() : v.isText() ? "(" + v.sql() + ")::double precision" : v.sql();
             if ("unixepoch".equals(mode)) {
                 return "(to_timestamp(" + x + ") AT TIME ZONE 'UTC')";
             }

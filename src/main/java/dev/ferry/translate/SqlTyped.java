@@ -9,7 +9,8 @@ import dev.ferry.plan.PgType;
  * otherwise), its PostgreSQL type (null: unknown), its SQLite affinity (I, T, R, N as SQLite names
  * them, or 0 for none: literals and most expressions have none), the column it is when it is exactly
  * one, a literal's value, and for a date function's text the same moment as a timestamp ({@code alt},
- * {@code temporal} T, D or H), so a comparison with a date column can use the moment instead.
+ * {@code temporal} T, D or H), so a comparison with a date column can use the moment instead; temporal J
+ * marks a value read out of JSON, which SQLite compares as the number or text the JSON holds.
  *
  * @param lit     what kind of literal it is, or NONE
  * @param raw     a literal's value: the number as SQLite reads it, a string's content, "1"/"0" for TRUE/FALSE
