@@ -179,6 +179,25 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void typedRewritesOfTheRewriter() {
+        assertEquals("SELECT remark::jsonb #>> '{a,0}' FROM orders", view("SELECT json_extract(Remark, '$.a[0]') FROM Orders"),
+                "a JSON path on a text column reads it as jsonb");
+        assertEquals("SELECT orderid FROM orders WHERE customerid ILIKE remark ESCAPE ''",
+                view("SELECT OrderID FROM Orders WHERE CustomerID LIKE Remark"), "SQLite's LIKE has no escape character");
+        assertEquals("SELECT orderid / nullif(freight, 0) FROM orders", view("SELECT OrderID / Freight FROM Orders"),
+                "a division by zero is NULL in SQLite");
+        assertTrue(refused("SELECT Quantity * Name FROM [Order Details]").contains("text"));
+        assertTrue(refused("SELECT Freight || 'x' FROM Orders").contains("fractional"));
+        assertTrue(refused("SELECT OrderID FROM Orders WHERE 1 = '1'").contains("number with text"));
+        assertTrue(refused("SELECT printf('%5.2f', Freight) FROM Orders").contains("%5"));
+        assertEquals("SELECT CASE WHEN 1 = 1 THEN 'a' END FROM orders ORDER BY 1 NULLS FIRST",
+                view("SELECT CASE WHEN 1 = 1 THEN 'a' END FROM Orders ORDER BY 1"), "a CASE without ELSE can be NULL");
+        assertEquals("SELECT ('a' || orderid::text) || 'b' FROM orders", view("SELECT ('a' || OrderID) || 'b' FROM Orders"));
+        assertEquals("SELECT 'a' || (1 + orderid)::text FROM orders",
+                view("SELECT 'a' || (1 + OrderID) FROM Orders"), "the sum is cast as a whole, in its parentheses");
+    }
+
+    @Test
     void expressionsAboutOneRow() {
         SqlTranslator.Result r = SqlTranslator.expression("Freight >= 0 AND length(CustomerID) = 5", SCOPE, ORDERS);
         assertEquals("freight >= 0 AND length(customerid) = 5", r.sql());
