@@ -9,6 +9,7 @@ import dev.ferry.translate.SqlTyped.Lit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -418,7 +419,7 @@ final class SqlOperators {
                 if (pattern.lit() != Lit.STRING) {
                     throw new Untranslatable("GLOB with a pattern that is not a plain string");
                 }
-                return SqlTyped.of(lhs + (l.not() ? " !~ " : " ~ ") + Naming.literal(SqlFunctions.globToRegex(pattern.raw())),
+                return SqlTyped.of(lhs + (l.not() ? " !~ " : " ~ ") + Naming.literal(globToRegex(pattern.raw())),
                         SqlTyped.OTHER, PgType.Kind.BOOLEAN);
             }
             default -> throw new Untranslatable(l.op() + " calls a function SQLite leaves to the application; "
@@ -443,7 +444,7 @@ final class SqlOperators {
     private static SqlTyped cast(SqlRewriter rw, SqlExpr.Cast c, Env env) {
         SqlTyped x = rw.expr(c.expr(), env);
         String declared = c.type().name() + (c.type().args().isEmpty() ? "" : "(" + String.join(",", c.type().args()) + ")");
-        String pg = SqlFunctions.castType(declared);
+        String pg = castType(declared);
         char affinity = new dev.ferry.schema.Column("", 0, declared, false, null, 0,
                 dev.ferry.schema.Column.Generated.NONE, null).affinity();
         PgType.Kind kind = switch (pg) {
@@ -512,5 +513,64 @@ final class SqlOperators {
             type = k;
         }
         return type;
+    }
+
+    /** The PostgreSQL type SQLite's affinity rules make of a CAST's type name. */
+    static String castType(String sqliteType) {
+        String t = sqliteType.toUpperCase(Locale.ROOT).trim();
+        if (t.contains("INT")) {
+            return "bigint";
+        }
+        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+            return "text";
+        }
+        if (t.contains("BLOB") || t.isEmpty()) {
+            return "bytea";
+        }
+        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
+            return "double precision";
+        }
+        if (t.matches("(NUMERIC|DECIMAL)\\s*\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)?\\)")) {
+            return t.replaceAll("\\s+", "").toLowerCase(Locale.ROOT).replace("decimal", "numeric");
+        }
+        if (t.startsWith("NUMERIC") || t.startsWith("DECIMAL")) {
+            return "numeric";
+        }
+        throw new Untranslatable("CAST(... AS " + sqliteType + ") gives a number in SQLite (its NUMERIC affinity) and "
+                + "something else in PostgreSQL");
+    }
+
+    /** A GLOB pattern as an anchored POSIX regular expression (GLOB is case-sensitive, like ~). */
+    static String globToRegex(String glob) {
+        StringBuilder sb = new StringBuilder("^");
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> sb.append(".*");
+                case '?' -> sb.append('.');
+                case '[' -> {
+                    int j = i + 1;
+                    if (j < glob.length() && glob.charAt(j) == '^') {
+                        j++;
+                    }
+                    if (j < glob.length() && glob.charAt(j) == ']') {
+                        j++;
+                    }
+                    int end = glob.indexOf(']', j);
+                    if (end < 0) {
+                        throw new Untranslatable("a GLOB pattern with an unclosed [");
+                    }
+                    sb.append('[').append(glob.substring(i + 1, end).replace("\\", "\\\\")).append(']');
+                    i = end;
+                }
+                default -> {
+                    if ("\\.+()|{}$^".indexOf(c) >= 0) {
+                        sb.append('\\');
+                    }
+                    sb.append(c);
+                }
+            }
+        }
+        return sb.append('$').toString();
     }
 }

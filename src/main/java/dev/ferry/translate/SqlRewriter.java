@@ -67,6 +67,10 @@ final class SqlRewriter {
         final Map<String, SqlTyped> outputs = new HashMap<>();
         /** A table whose columns are named bare, without a qualifier (a CHECK, an index). */
         TablePlan self;
+        /** How a bare column of {@code self} is written: "" or "NEW." (an UPDATE's SET turned into NEW.c := ...). */
+        String selfPrefix = "";
+        /** A trigger's NEW and OLD rows, named only with their qualifier. */
+        final Map<String, Rel> rows = new HashMap<>();
 
         Env(Env parent) {
             this.parent = parent;
@@ -313,6 +317,173 @@ final class SqlRewriter {
         return b.offset() == null ? b.kind() : expr(b.offset(), env).sql() + " " + b.kind();
     }
 
+    // ---------------------------------------------------------------- INSERT, UPDATE, DELETE
+
+    /** A statement of a trigger's body: SELECT, INSERT, UPDATE or DELETE. */
+    String statement(SqlStatement st, Env outer) {
+        if (st instanceof SqlSelect s) {
+            return select(s, outer).sql();
+        }
+        Env env = new Env(outer);
+        if (st instanceof SqlStatement.Insert i) {
+            return insert(i, env);
+        }
+        if (st instanceof SqlStatement.Update u) {
+            if (!u.orderBy().isEmpty() || u.limit() != null) {
+                throw new Untranslatable("UPDATE with ORDER BY or LIMIT, which PostgreSQL does not have");
+            }
+            String with = u.with() == null ? "" : with(u.with(), env) + " ";
+            conflict(u.orAction(), "UPDATE");
+            Rel target = target(u.table(), env);
+            StringBuilder sb = new StringBuilder(with + "UPDATE " + name(u.table()) + alias(u.table().name(), u.table().alias()));
+            String from = u.from() == null ? null : from(u.from(), env);
+            List<String> sets = new ArrayList<>();
+            for (SqlClause.Assignment a : u.set()) {
+                sets.add(assignment(a, target, env));
+            }
+            sb.append(" SET ").append(String.join(", ", sets));
+            if (from != null) {
+                sb.append(" FROM ").append(from);
+            }
+            if (u.where() != null) {
+                sb.append(" WHERE ").append(SqlOperators.truth(expr(u.where(), env)).sql());
+            }
+            return sb.append(returning(u.returning(), env)).toString();
+        }
+        if (st instanceof SqlStatement.Delete d) {
+            if (!d.orderBy().isEmpty() || d.limit() != null) {
+                throw new Untranslatable("DELETE with ORDER BY or LIMIT, which PostgreSQL does not have");
+            }
+            String with = d.with() == null ? "" : with(d.with(), env) + " ";
+            target(d.table(), env);
+            return with + "DELETE FROM " + name(d.table()) + alias(d.table().name(), d.table().alias())
+                    + (d.where() == null ? "" : " WHERE " + SqlOperators.truth(expr(d.where(), env)).sql())
+                    + returning(d.returning(), env);
+        }
+        throw new Untranslatable("Ferry cannot translate this kind of statement here");
+    }
+
+    private String insert(SqlStatement.Insert i, Env env) {
+        String with = i.with() == null ? "" : with(i.with(), env) + " ";
+        String onConflict = conflict(i.orAction(), "INSERT");
+        Rel target = target(i.table(), new Env(null));
+        List<SqlTyped> into = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (!i.columns().isEmpty()) {
+            for (SqlName n : i.columns()) {
+                SqlTyped c = columnOf(target, n.value(), "");
+                into.add(c);
+                names.add(c.sql());
+            }
+        } else if (target.table != null) {
+            for (ColumnPlan c : target.table.columns()) {
+                into.add(SqlTyped.column(Naming.quote(c.target()), c, false));
+            }
+        }
+        StringBuilder sb = new StringBuilder(with + "INSERT INTO " + name(i.table()) + alias(null, i.table().alias()));
+        if (!names.isEmpty()) {
+            sb.append(" (").append(String.join(", ", names)).append(")");
+        }
+        if (i.source() == null) {
+            sb.append(" DEFAULT VALUES");
+        } else if (i.source().body() instanceof SqlSelect.Values v && i.source().with() == null && i.source().orderBy().isEmpty()
+                && i.source().limit() == null) {
+            List<String> rows = new ArrayList<>();
+            for (List<SqlExpr> row : v.rows()) {
+                List<String> items = new ArrayList<>();
+                for (int k = 0; k < row.size(); k++) {
+                    SqlTyped value = expr(row.get(k), env);
+                    items.add(k < into.size() ? SqlOperators.fit(into.get(k), value).sql() : value.sql());
+                }
+                rows.add("(" + String.join(", ", items) + ")");
+            }
+            sb.append(" VALUES ").append(String.join(", ", rows));
+        } else {
+            sb.append(' ').append(select(i.source(), env).sql());
+        }
+        sb.append(onConflict);
+        for (SqlClause.Upsert u : i.upserts()) {
+            Env up = new Env(env);
+            up.rows.put("EXCLUDED", new Rel("EXCLUDED", "EXCLUDED", target.table, target.columns));
+            up.rels.add(target);
+            sb.append(" ON CONFLICT");
+            if (!u.target().isEmpty()) {
+                sb.append(" (").append(String.join(", ", u.target().stream().map(o -> expr(o.expr(), up).sql()).toList()))
+                        .append(")");
+                if (u.targetWhere() != null) {
+                    sb.append(" WHERE ").append(SqlOperators.truth(expr(u.targetWhere(), up)).sql());
+                }
+            }
+            if (u.doNothing()) {
+                sb.append(" DO NOTHING");
+            } else {
+                List<String> sets = new ArrayList<>();
+                for (SqlClause.Assignment a : u.set()) {
+                    sets.add(assignment(a, target, up));
+                }
+                sb.append(" DO UPDATE SET ").append(String.join(", ", sets));
+                if (u.where() != null) {
+                    sb.append(" WHERE ").append(SqlOperators.truth(expr(u.where(), up)).sql());
+                }
+            }
+        }
+        env.rels.add(target);
+        return sb.append(returning(i.returning(), env)).toString();
+    }
+
+    /** SQLite's OR action: IGNORE is ON CONFLICT DO NOTHING; REPLACE would need to know which key conflicts. */
+    private static String conflict(String orAction, String verb) {
+        if (orAction == null || orAction.equals("ABORT")) {
+            return "";
+        }
+        if (orAction.equals("IGNORE") && verb.equals("INSERT")) {
+            return " ON CONFLICT DO NOTHING";
+        }
+        throw new Untranslatable("PostgreSQL has no " + verb + " OR " + orAction + "; it would need to know which key conflicts");
+    }
+
+    /** The table an INSERT, UPDATE or DELETE writes, made visible to its other clauses. */
+    private Rel target(SqlFrom.Table t, Env env) {
+        SqlScope.Relation r = scope.relation(t.name().value());
+        if (r == null || r.table() == null) {
+            throw new Untranslatable("it writes " + t.name().value() + ", which is not a table Ferry makes");
+        }
+        relations.add(r.source());
+        String alias = t.alias() == null ? null : t.alias().value();
+        Rel rel = new Rel(SqlScope.key(alias == null ? t.name().value() : alias),
+                Naming.quote(alias == null ? r.target() : scope.name(alias)), r.table(), null);
+        env.rels.add(rel);
+        return rel;
+    }
+
+    private String name(SqlFrom.Table t) {
+        return Naming.quote(scope.relation(t.name().value()).target());
+    }
+
+    private String assignment(SqlClause.Assignment a, Rel target, Env env) {
+        if (a.columns().size() != 1) {
+            List<String> cols = a.columns().stream().map(n -> columnOf(target, n.value(), "").sql()).toList();
+            return "(" + String.join(", ", cols) + ") = " + expr(a.value(), env).sql();
+        }
+        SqlTyped c = columnOf(target, a.columns().get(0).value(), "");
+        return c.sql() + " = " + SqlOperators.fit(c, expr(a.value(), env)).sql();
+    }
+
+    private String returning(List<SqlClause.ResultColumn> cols, Env env) {
+        if (cols.isEmpty()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (SqlClause.ResultColumn rc : cols) {
+            if (rc instanceof SqlClause.Star) {
+                out.add("*");
+            } else if (rc instanceof SqlClause.Output o) {
+                out.add(expr(o.expr(), env).sql() + (o.alias() == null ? "" : " AS " + Naming.quote(scope.name(o.alias().value()))));
+            }
+        }
+        return " RETURNING " + String.join(", ", out);
+    }
+
     // ---------------------------------------------------------------- FROM
 
     private String from(SqlFrom f, Env env) {
@@ -418,6 +589,9 @@ final class SqlRewriter {
     private static Rel find(String qualifier, Env env) {
         String key = SqlScope.key(qualifier);
         for (Env e = env; e != null; e = e.parent) {
+            if (e.rows.containsKey(key)) {
+                return e.rows.get(key);
+            }
             for (Rel r : e.rels) {
                 if (r.key.equals(key)) {
                     return r;
@@ -450,7 +624,7 @@ final class SqlRewriter {
             List<SqlTyped> found = new ArrayList<>();
             boolean opaque = false;
             if (e.self != null) {
-                SqlTyped t = of(e.self, name, "", false);
+                SqlTyped t = of(e.self, name, e.selfPrefix, false);
                 if (t != null) {
                     found.add(t);
                 }
