@@ -197,6 +197,35 @@ class SqlTranslatorTest {
                 view("SELECT 'a' || (1 + OrderID) FROM Orders"), "the sum is cast as a whole, in its parentheses");
     }
 
+    static String trigger(String sql) {
+        SqlTranslator.Result r = SqlTranslator.trigger(dev.ferry.sqlite.SqlLexer.tokens(sql), SCOPE, SCOPE.relation("Orders"), false);
+        assertNull(r.failure(), () -> sql + " failed: " + r.failure());
+        return r.sql();
+    }
+
+    @Test
+    void triggerStatementsGoThroughTheRewriter() {
+        assertEquals("INSERT INTO \"order details\" (orderid, name) VALUES (NEW.orderid, NEW.customerid)",
+                trigger("INSERT INTO [Order Details] (OrderID, Name) VALUES (NEW.OrderID, NEW.CustomerID)"));
+        assertEquals("UPDATE orders SET shipped = true, freight = freight + 1 WHERE orderid = OLD.orderid",
+                trigger("UPDATE Orders SET Shipped = 1, Freight = Freight + 1 WHERE OrderID = OLD.OrderID"));
+        assertEquals("DELETE FROM \"order details\" WHERE orderid = OLD.orderid",
+                trigger("DELETE FROM [Order Details] WHERE OrderID = OLD.OrderID"));
+        assertEquals("INSERT INTO \"order details\" (orderid) VALUES (NEW.orderid) ON CONFLICT DO NOTHING",
+                trigger("INSERT OR IGNORE INTO [Order Details] (OrderID) VALUES (NEW.OrderID)"));
+        assertEquals("INSERT INTO orders (orderid, remark) VALUES (NEW.orderid, 'x') ON CONFLICT (orderid) DO UPDATE SET "
+                + "remark = EXCLUDED.remark", trigger("INSERT INTO Orders (OrderID, Remark) VALUES (NEW.OrderID, 'x') "
+                + "ON CONFLICT (OrderID) DO UPDATE SET Remark = excluded.Remark"));
+        assertEquals("count(*) FROM \"order details\" WHERE orderid = NEW.orderid",
+                trigger("count(*) FROM [Order Details] WHERE OrderID = NEW.OrderID"), "a PERFORM's select list");
+        assertEquals("NEW.shipped AND NEW.freight > OLD.freight", SqlTranslator.triggerCondition(dev.ferry.sqlite.SqlLexer
+                .tokens("NEW.Shipped AND NEW.Freight > OLD.Freight"), SCOPE, SCOPE.relation("Orders")).sql());
+        assertEquals("true", SqlTranslator.assignment(dev.ferry.sqlite.SqlLexer.tokens("1"), SCOPE, SCOPE.relation("Orders"),
+                ORDERS.column("Shipped")).sql(), "a value fitted to the column it is assigned to");
+        assertTrue(SqlTranslator.trigger(dev.ferry.sqlite.SqlLexer.tokens("INSERT OR REPLACE INTO Orders (OrderID) VALUES (1)"),
+                SCOPE, SCOPE.relation("Orders"), false).failure().contains("REPLACE"));
+    }
+
     @Test
     void expressionsAboutOneRow() {
         SqlTranslator.Result r = SqlTranslator.expression("Freight >= 0 AND length(CustomerID) = 5", SCOPE, ORDERS);
