@@ -508,7 +508,8 @@ final class SqlRewriter {
                 }
                 out = Naming.quote(r == null ? scope.name(name) : r.target());
                 rel = new Rel(alias == null ? key : SqlScope.key(alias), alias == null ? out
-                        : Naming.quote(scope.name(alias)), r == null ? null : r.table(), null);
+                        : Naming.quote(scope.name(alias)), r == null ? null : r.table(),
+                        r != null && r.table() == null ? scope.viewColumns(r.source()) : null);
             }
             env.rels.add(rel);
             return out + alias(t.name(), t.alias());

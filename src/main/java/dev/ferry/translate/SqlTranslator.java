@@ -50,7 +50,17 @@ public final class SqlTranslator {
             return Result.fail("Ferry could not find the query in this CREATE VIEW statement.");
         }
         return rewrite(createView, scope, rw -> {
-            String sql = rw.select(v.select(), null).sql();
+            SqlRewriter.Sel sel = rw.select(v.select(), null);
+            String sql = sel.sql();
+            // the view's columns take the types of the expressions that define them, for the views that read it
+            java.util.Map<String, SqlTyped> columns = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < sel.types().size() && (v.columns().isEmpty() || v.columns().size() == sel.types().size()); k++) {
+                String name = k < v.columns().size() ? v.columns().get(k).value() : sel.names().get(k);
+                if (name != null) {
+                    columns.putIfAbsent(SqlScope.key(name), sel.types().get(k));
+                }
+            }
+            scope.viewColumns(v.name().value(), columns);
             if (v.columns().isEmpty()) {
                 return sql;
             }

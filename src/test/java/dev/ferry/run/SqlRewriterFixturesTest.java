@@ -98,6 +98,9 @@ class SqlRewriterFixturesTest {
             new Fixture("cte_and_subquery_keep_affinity", "WITH f AS (SELECT id, flag FROM items) SELECT s.id FROM "
                     + "(SELECT id, flag FROM f) AS s WHERE s.flag = 1",
                     "WITH f AS (SELECT id, flag FROM items) SELECT s.id FROM (SELECT id, flag FROM f) AS s WHERE s.flag = '1'", true),
+            new Fixture("flags_view", "SELECT id, flag AS f FROM items", "SELECT id, flag AS f FROM items", true),
+            new Fixture("view_reads_view", "SELECT id FROM flags_view WHERE f = 1",
+                    "SELECT id FROM flags_view WHERE f = '1'", true),
             new Fixture("sum_of_integers_divides_as_integers", "SELECT sum(qty) / count(*) AS avg_whole FROM items",
                     "SELECT sum(qty)::bigint / nullif(count(*), 0) AS avg_whole FROM items", true));
 
