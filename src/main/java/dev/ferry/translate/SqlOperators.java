@@ -200,6 +200,11 @@ final class SqlOperators {
         if (pg.equals("IS") || pg.equals("IS NOT")) {
             return SqlTyped.of(l.at(SqlTyped.IS + 1) + " " + pg + " NULL", SqlTyped.IS, PgType.Kind.BOOLEAN).notNull(true);
         }
+        if (r.lit() == Lit.BOOL && (op.equals("IS") || op.equals("IS NOT"))) {
+            // SQLite's x IS TRUE asks whether x is a true value (not 0), not whether it equals 1
+            return SqlTyped.of(truth(l).at(SqlTyped.IS + 1) + " " + op + " " + r.sql(), SqlTyped.IS, PgType.Kind.BOOLEAN)
+                    .notNull(true);
+        }
         SqlTyped[] lr = compared(l, r);
         SqlTyped[] rl = compared(lr[1], lr[0]);
         int p = pg.startsWith("IS") ? SqlTyped.IS : SqlTyped.COMPARE;
@@ -221,7 +226,8 @@ final class SqlOperators {
         } else if (aa == 'T' && ba == 0 && a.isText()) {
             b = asText(b);
         } else if (aa == 0 && ba == 0 && a.column() == null && b.column() == null && a.lit() != Lit.NULL
-                && b.lit() != Lit.NULL && (a.lit() == Lit.STRING && b.isNumber() || b.lit() == Lit.STRING && a.isNumber())) {
+                && b.lit() != Lit.NULL && a.temporal() != 'J' && b.temporal() != 'J'
+                && (a.isText() && (b.isNumber() || b.lit() == Lit.BOOL) || b.isText() && (a.isNumber() || a.lit() == Lit.BOOL))) {
             throw new Untranslatable("it compares a number with text, which SQLite does without converting either "
                     + "(a number is always less than text) and PostgreSQL cannot do");
         }

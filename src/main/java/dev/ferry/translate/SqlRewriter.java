@@ -365,8 +365,8 @@ final class SqlRewriter {
 
     private String insert(SqlStatement.Insert i, Env env) {
         String with = i.with() == null ? "" : with(i.with(), env) + " ";
-        String onConflict = conflict(i.orAction(), "INSERT");
         Rel target = target(i.table(), new Env(null));
+        String onConflict = "REPLACE".equals(i.orAction()) ? replace(target.table, i) : conflict(i.orAction(), "INSERT");
         List<SqlTyped> into = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (!i.columns().isEmpty()) {
@@ -429,6 +429,50 @@ final class SqlRewriter {
         }
         env.rels.add(target);
         return sb.append(returning(i.returning(), env)).toString();
+    }
+
+    /**
+     * INSERT OR REPLACE: SQLite deletes the row that has the same key and inserts the new one. With one
+     * unique key that is ON CONFLICT (key) DO UPDATE setting every other column to the row proposed
+     * (EXCLUDED holds the defaults of the columns not listed, as the new row would). With more than one
+     * unique key, one insert could replace several rows, which PostgreSQL cannot do.
+     */
+    private String replace(TablePlan t, SqlStatement.Insert i) {
+        if (!i.upserts().isEmpty()) {
+            throw new Untranslatable("INSERT OR REPLACE with its own ON CONFLICT");
+        }
+        java.util.Set<List<String>> keys = new LinkedHashSet<>();
+        if (!t.source().primaryKey().isEmpty()) {
+            keys.add(t.source().primaryKey().stream().map(SqlScope::key).sorted().toList());
+        }
+        for (dev.ferry.schema.Index x : t.source().indexes()) {
+            if (x.unique()) {
+                if (x.partial() || x.hasExpressions()) {
+                    throw new Untranslatable("INSERT OR REPLACE on a table with a partial or expression unique index");
+                }
+                keys.add(x.columns().stream().map(SqlScope::key).sorted().toList());
+            }
+        }
+        if (keys.isEmpty()) {
+            return "";
+        }
+        if (keys.size() > 1) {
+            throw new Untranslatable("INSERT OR REPLACE on a table with more than one unique key: SQLite may replace "
+                    + "several rows at once, PostgreSQL's ON CONFLICT one");
+        }
+        List<String> key = keys.iterator().next();
+        List<String> keyCols = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        for (ColumnPlan c : t.columns()) {
+            String q = Naming.quote(c.target());
+            if (key.contains(SqlScope.key(c.source().name()))) {
+                keyCols.add(q);
+            } else if (c.generated() == null) {
+                sets.add(q + " = EXCLUDED." + q);
+            }
+        }
+        return " ON CONFLICT (" + String.join(", ", keyCols) + ")" + (sets.isEmpty() ? " DO NOTHING"
+                : " DO UPDATE SET " + String.join(", ", sets));
     }
 
     /** SQLite's OR action: IGNORE is ON CONFLICT DO NOTHING; REPLACE would need to know which key conflicts. */

@@ -189,6 +189,10 @@ class SqlTranslatorTest {
         assertTrue(refused("SELECT Quantity * Name FROM [Order Details]").contains("text"));
         assertTrue(refused("SELECT Freight || 'x' FROM Orders").contains("fractional"));
         assertTrue(refused("SELECT OrderID FROM Orders WHERE 1 = '1'").contains("number with text"));
+        assertTrue(refused("SELECT OrderID FROM Orders WHERE strftime('%Y', OrderDate) = 1997").contains("number with text"),
+                "SQLite compares the text '1997' with the number 1997 as unequal");
+        assertEquals("SELECT orderid FROM orders WHERE (freight <> 0) IS TRUE AND shipped IS NOT FALSE",
+                view("SELECT OrderID FROM Orders WHERE Freight IS TRUE AND Shipped IS NOT FALSE"), "IS TRUE asks for a true value");
         assertTrue(refused("SELECT printf('%5.2f', Freight) FROM Orders").contains("%5"));
         assertEquals("SELECT CASE WHEN 1 = 1 THEN 'a' END FROM orders ORDER BY 1 NULLS FIRST",
                 view("SELECT CASE WHEN 1 = 1 THEN 'a' END FROM Orders ORDER BY 1"), "a CASE without ELSE can be NULL");
@@ -222,7 +226,12 @@ class SqlTranslatorTest {
                 .tokens("NEW.Shipped AND NEW.Freight > OLD.Freight"), SCOPE, SCOPE.relation("Orders")).sql());
         assertEquals("true", SqlTranslator.assignment(dev.ferry.sqlite.SqlLexer.tokens("1"), SCOPE, SCOPE.relation("Orders"),
                 ORDERS.column("Shipped")).sql(), "a value fitted to the column it is assigned to");
-        assertTrue(SqlTranslator.trigger(dev.ferry.sqlite.SqlLexer.tokens("INSERT OR REPLACE INTO Orders (OrderID) VALUES (1)"),
+        assertEquals("INSERT INTO orders (orderid, remark) VALUES (1, 'x') ON CONFLICT (orderid) DO UPDATE SET "
+                + "customerid = EXCLUDED.customerid, orderdate = EXCLUDED.orderdate, freight = EXCLUDED.freight, "
+                + "shipped = EXCLUDED.shipped, \"Note\" = EXCLUDED.\"Note\", remark = EXCLUDED.remark, created = EXCLUDED.created, "
+                + "filter = EXCLUDED.filter", trigger("INSERT OR REPLACE INTO Orders (OrderID, Remark) VALUES (1, 'x')"),
+                "REPLACE on the one key: every other column takes the new row's value (its default when not listed)");
+        assertTrue(SqlTranslator.trigger(dev.ferry.sqlite.SqlLexer.tokens("UPDATE OR REPLACE Orders SET Remark = 'x'"),
                 SCOPE, SCOPE.relation("Orders"), false).failure().contains("REPLACE"));
     }
 
