@@ -86,7 +86,10 @@ final class SqlRewriter {
         }
     }
 
-    /** A select's PostgreSQL text and its columns, named as SQLite names them (null: no name) and typed. */
+    /**
+     * A select's PostgreSQL text and its columns, named as SQLite names them (null: no name) and typed;
+     * each type's {@code sql} is the column's name in PostgreSQL, as a query over this one names it.
+     */
     record Sel(String sql, List<String> names, List<SqlTyped> types) {
     }
 
@@ -106,8 +109,7 @@ final class SqlRewriter {
             if (!(s.body() instanceof SqlSelect.Core)) {
                 for (int k = 0; k < body.names().size(); k++) {
                     if (body.names().get(k) != null) {
-                        orderEnv.outputs.put(SqlScope.key(body.names().get(k)),
-                                body.types().get(k).sql(Naming.quote(scope.name(body.names().get(k))), SqlTyped.ATOM));
+                        orderEnv.outputs.put(SqlScope.key(body.names().get(k)), body.types().get(k));
                     }
                 }
             }
@@ -132,7 +134,9 @@ final class SqlRewriter {
             List<String> names = c.columns().isEmpty() ? sel.names() : c.columns().stream().map(SqlName::value).toList();
             for (int k = 0; k < names.size() && k < sel.types().size(); k++) {
                 if (names.get(k) != null) {
-                    cols.put(SqlScope.key(names.get(k)), sel.types().get(k));
+                    SqlTyped t = sel.types().get(k);
+                    cols.put(SqlScope.key(names.get(k)), c.columns().isEmpty() ? t
+                            : t.sql(Naming.quote(scope.name(names.get(k))), SqlTyped.ATOM));
                 }
             }
             env.ctes.put(key, cols);
@@ -157,7 +161,7 @@ final class SqlRewriter {
                     SqlTyped t = expr(e, env);
                     items.add(t.sql());
                     if (types.size() < row.size()) {
-                        types.add(t);
+                        types.add(t.sql(Naming.quote("column" + (types.size() + 1)), SqlTyped.ATOM));
                     }
                 }
                 rows.add("(" + String.join(", ", items) + ")");
@@ -191,14 +195,18 @@ final class SqlRewriter {
                 SqlTyped t = expr(o.expr(), env);
                 String name = o.alias() != null ? o.alias().value()
                         : o.expr() instanceof SqlExpr.Column col ? col.column().value() : o.expr().span().text(source);
+                String pgName;
                 if (o.alias() != null) {
-                    cols.add(t.sql() + " AS " + Naming.quote(scope.name(o.alias().value())));
+                    pgName = Naming.quote(scope.name(o.alias().value()));
+                    cols.add(t.sql() + " AS " + pgName);
                     env.outputs.putIfAbsent(SqlScope.key(o.alias().value()), t);
                 } else {
                     cols.add(t.sql());
+                    // PostgreSQL names an unaliased column after the column it reads (its planned name)
+                    pgName = t.column() != null ? Naming.quote(t.column().target()) : Naming.quote(scope.name(name));
                 }
                 names.add(name);
-                types.add(t);
+                types.add(t.sql(pgName, SqlTyped.ATOM));
             }
         }
         StringBuilder sb = new StringBuilder("SELECT ");
@@ -567,8 +575,7 @@ final class SqlRewriter {
             Map<String, SqlTyped> cols = new LinkedHashMap<>();
             for (int k = 0; k < sel.names().size(); k++) {
                 if (sel.names().get(k) != null) {
-                    cols.putIfAbsent(SqlScope.key(sel.names().get(k)), sel.types().get(k)
-                            .sql(Naming.quote(scope.name(sel.names().get(k))), SqlTyped.ATOM));
+                    cols.putIfAbsent(SqlScope.key(sel.names().get(k)), sel.types().get(k));
                 }
             }
             String alias = sq.alias() != null ? sq.alias().value() : "subquery" + sq.span().end();
@@ -683,7 +690,7 @@ final class SqlRewriter {
                 } else if (r.columns != null) {
                     SqlTyped t = r.columns.get(SqlScope.key(name));
                     if (t != null) {
-                        found.add(t.sql(Naming.quote(scope.name(name)), SqlTyped.ATOM).notNull(t.notNull() && !r.nullable));
+                        found.add(t.notNull(t.notNull() && !r.nullable));
                     }
                 } else {
                     opaque = true;
@@ -719,7 +726,7 @@ final class SqlRewriter {
         }
         if (r.columns != null && r.columns.containsKey(SqlScope.key(name))) {
             SqlTyped t = r.columns.get(SqlScope.key(name));
-            return t.sql(prefix + Naming.quote(scope.name(name)), SqlTyped.ATOM).notNull(t.notNull() && !r.nullable);
+            return t.sql(prefix + t.sql(), SqlTyped.ATOM).notNull(t.notNull() && !r.nullable);
         }
         return SqlTyped.atom(prefix + Naming.quote(scope.name(name)), null);
     }

@@ -57,7 +57,8 @@ public final class SqlTranslator {
             for (int k = 0; k < sel.types().size() && (v.columns().isEmpty() || v.columns().size() == sel.types().size()); k++) {
                 String name = k < v.columns().size() ? v.columns().get(k).value() : sel.names().get(k);
                 if (name != null) {
-                    columns.putIfAbsent(SqlScope.key(name), sel.types().get(k));
+                    columns.putIfAbsent(SqlScope.key(name), v.columns().isEmpty() ? sel.types().get(k)
+                            : sel.types().get(k).sql(Naming.quote(scope.name(name)), SqlTyped.ATOM));
                 }
             }
             scope.viewColumns(v.name().value(), columns);

@@ -236,6 +236,15 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void aDerivedColumnIsNamedAsPostgresNamesIt() {
+        assertEquals("SELECT x.\"Note\" FROM (SELECT \"Note\" FROM orders) AS x WHERE x.\"Note\" = 'a'",
+                view("SELECT x.Note FROM (SELECT Note FROM Orders) AS x WHERE x.Note = 'a'"),
+                "a column kept exact in the plan keeps that name through a subquery");
+        assertEquals("SELECT c.column1 FROM (VALUES (1), (2)) AS c WHERE c.column1 > 1",
+                view("SELECT c.column1 FROM (VALUES (1), (2)) AS c WHERE c.column1 > 1"));
+    }
+
+    @Test
     void expressionsAboutOneRow() {
         SqlTranslator.Result r = SqlTranslator.expression("Freight >= 0 AND length(CustomerID) = 5", SCOPE, ORDERS);
         assertEquals("freight >= 0 AND length(customerid) = 5", r.sql());
