@@ -127,7 +127,7 @@ public final class SqlTranslator {
             return Result.fail("Ferry could not read it: " + e.getMessage());
         }
         return rewrite(sql, scope, rw -> {
-            String out = rw.statement(st, rows(table, bareIsNew));
+            String out = SqlWrites.statement(rw, st, rows(table, bareIsNew));
             return statement ? out : out.substring("SELECT ".length());
         });
     }
