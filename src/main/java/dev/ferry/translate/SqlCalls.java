@@ -121,8 +121,14 @@ final class SqlCalls {
                 yield SqlOperators.like(rw, new SqlExpr.Like(f.span(), f.args().get(1), false, n.toUpperCase(Locale.ROOT),
                         f.args().get(0), null), env);
             }
-            case "max", "min" -> args.size() == 1 ? SqlTyped.atom(n + "(" + d + args.get(0).sql() + ")", args.get(0).type())
-                    : extreme(n, args);
+            case "max", "min" -> {
+                if (args.size() != 1) {
+                    yield extreme(n, args);
+                }
+                // PostgreSQL has no max(boolean); SQLite's values are 0 and 1
+                SqlTyped x = args.get(0).isBoolean() ? SqlOperators.number(args.get(0)) : args.get(0);
+                yield SqlTyped.atom(n + "(" + d + x.sql() + ")", x.type());
+            }
             case "group_concat", "string_agg" -> {
                 if (args.isEmpty() || args.size() > 2) {
                     throw new Untranslatable(n + "() takes one or two arguments");

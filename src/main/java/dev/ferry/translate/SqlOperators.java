@@ -103,8 +103,9 @@ final class SqlOperators {
         if (e instanceof SqlExpr.Subquery s) {
             SqlRewriter.Sel sel = rw.subquery(s.select(), env);
             SqlTyped first = sel.types().isEmpty() ? SqlTyped.atom("", null) : sel.types().get(0);
-            return new SqlTyped("(" + sel.sql() + ")", SqlTyped.ATOM, first.type(), (char) 0, null, Lit.NONE, null, null,
-                    ' ', false);
+            // a scalar subquery has the affinity of its column, as in SQLite
+            return new SqlTyped("(" + sel.sql() + ")", SqlTyped.ATOM, first.type(), first.affinity(), null, Lit.NONE, null,
+                    null, ' ', false);
         }
         if (e instanceof SqlExpr.Paren p) {
             SqlTyped x = rw.expr(p.expr(), env);

@@ -101,6 +101,10 @@ class SqlRewriterFixturesTest {
             new Fixture("flags_view", "SELECT id, flag AS f FROM items", "SELECT id, flag AS f FROM items", true),
             new Fixture("view_reads_view", "SELECT id FROM flags_view WHERE f = 1",
                     "SELECT id FROM flags_view WHERE f = '1'", true),
+            new Fixture("scalar_subquery_keeps_affinity", "SELECT id FROM items WHERE (SELECT flag FROM items i WHERE i.id = 1) = 0 "
+                    + "AND id < 3", "SELECT id FROM items WHERE (SELECT flag FROM items i WHERE i.id = 1) = '0' AND id < 3", true),
+            new Fixture("max_of_a_boolean", "SELECT max(active) AS a, min(active) AS b FROM items",
+                    "SELECT max(active::int) AS a, min(active::int) AS b FROM items", true),
             new Fixture("sum_of_integers_divides_as_integers", "SELECT sum(qty) / count(*) AS avg_whole FROM items",
                     "SELECT sum(qty)::bigint / nullif(count(*), 0) AS avg_whole FROM items", true));
 

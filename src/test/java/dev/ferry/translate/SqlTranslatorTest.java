@@ -240,6 +240,8 @@ class SqlTranslatorTest {
         assertEquals("SELECT x.\"Note\" FROM (SELECT \"Note\" FROM orders) AS x WHERE x.\"Note\" = 'a'",
                 view("SELECT x.Note FROM (SELECT Note FROM Orders) AS x WHERE x.Note = 'a'"),
                 "a column kept exact in the plan keeps that name through a subquery");
+        assertEquals("SELECT max(shipped::int) FROM orders", view("SELECT max(Shipped) FROM Orders"),
+                "PostgreSQL has no max(boolean)");
         assertEquals("SELECT c.column1 FROM (VALUES (1), (2)) AS c WHERE c.column1 > 1",
                 view("SELECT c.column1 FROM (VALUES (1), (2)) AS c WHERE c.column1 > 1"));
     }
