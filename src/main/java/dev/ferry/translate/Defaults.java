@@ -84,7 +84,7 @@ public final class Defaults {
         return switch (type.kind()) {
             case TEXT, VARCHAR -> {
                 try {
-                    yield Optional.of(SqlDates.strftime(format, UTC_NOW));
+                    yield Optional.of(SqlTimes.strftime(format, UTC_NOW));
                 } catch (SqlTranslator.Untranslatable e) {
                     yield Optional.empty();
                 }

@@ -151,6 +151,8 @@ public final class SqlPlanner {
         Map<String, Plan.ViewPlan> byName = new LinkedHashMap<>();
         Set<String> viewNames = new HashSet<>();
         catalog.views().forEach(v -> viewNames.add(key(v.name())));
+        // a first pass learns every view's column types, so a view reading one SQLite lists later still knows them
+        catalog.views().forEach(v -> SqlTranslator.view(v.sql(), scope));
         for (View v : catalog.views()) {
             SqlTranslator.Result r = SqlTranslator.view(v.sql(), scope);
             List<String> deps = r.relations().stream().filter(n -> viewNames.contains(key(n))

@@ -28,6 +28,8 @@ public final class SqlScope {
     }
 
     private final Map<String, Relation> relations = new HashMap<>();
+    /** A view's columns once it has been translated, typed by the expressions that define them. */
+    private final Map<String, Map<String, SqlTyped>> viewColumns = new HashMap<>();
     private final Naming naming;
     private final boolean nocase;
 
@@ -49,6 +51,15 @@ public final class SqlScope {
     /** The PostgreSQL form of a name the plan does not know, unquoted. */
     public String name(String sqliteName) {
         return naming.apply(sqliteName);
+    }
+
+    void viewColumns(String view, Map<String, SqlTyped> columns) {
+        viewColumns.put(key(view), columns);
+    }
+
+    /** The columns of a view translated before, or null. */
+    Map<String, SqlTyped> viewColumns(String view) {
+        return viewColumns.get(key(view));
     }
 
     public boolean nocase() {

@@ -154,7 +154,8 @@ class DefaultsTest {
         assertUntranslated("(abs(random()) % 100)", BIGINT);
         assertUntranslated("(lower(hex(randomblob(16))))", TEXT);
         assertUntranslated("datetime('now', '+1 day')", TIMESTAMP);
-        assertUntranslated("(strftime('%W','now'))", TEXT);
+        // was %W: the rewriter now counts %W weeks as SQLite does (SqlRewriterFixturesTest); %J is still not translated
+        assertUntranslated("(strftime('%J','now'))", TEXT);
         assertUntranslated("(strftime('%Y','now'))", TIMESTAMP);
         assertUntranslated("('a' || 'b')", TEXT);
         assertUntranslated("(1 + 2)", BIGINT);

@@ -4,9 +4,8 @@ import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.PgType;
 import dev.ferry.plan.TypeRule;
 
-import dev.ferry.translate.SqlTranslator.Kind;
-import dev.ferry.translate.SqlTranslator.Piece;
 import dev.ferry.translate.SqlTranslator.Untranslatable;
+import dev.ferry.translate.SqlTyped.Lit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,15 +19,16 @@ import java.util.regex.Pattern;
  * result keeps its moment too, so compared with a column that became a timestamp or a date it
  * compares as one.
  */
-final class SqlDates {
+final class SqlTimes {
 
     static final String UTC_NOW = "(now() AT TIME ZONE 'UTC')";
     private static final Set<String> FUNCTIONS = Set.of("date", "time", "datetime", "julianday", "unixepoch", "strftime",
             "timediff");
     private static final Pattern SHIFT = Pattern.compile("([+-]?)\\s*(\\d+(?:\\.\\d+)?)\\s+(day|hour|minute|second|month|year)s?");
+    private static final Pattern WEEKDAY = Pattern.compile("weekday ([0-6])");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
-    private SqlDates() {
+    private SqlTimes() {
     }
 
     static boolean handles(String function) {
@@ -36,12 +36,12 @@ final class SqlDates {
     }
 
     /** CURRENT_TIMESTAMP, CURRENT_DATE, CURRENT_TIME: SQLite's text of the UTC moment. */
-    static Piece now(SqlTranslator tr, char what) {
+    static SqlTyped now(SqlRewriter tr, char what) {
         tr.stable = true;
         return text(what, UTC_NOW, false);
     }
 
-    static Piece call(SqlTranslator tr, String fn, List<int[]> args) {
+    static SqlTyped call(SqlRewriter tr, String fn, List<SqlTyped> args) {
         if (fn.equals("timediff")) {
             throw new Untranslatable("timediff() has no PostgreSQL equivalent Ferry is sure of");
         }
@@ -51,8 +51,8 @@ final class SqlDates {
             if (args.isEmpty()) {
                 throw new Untranslatable("strftime() without a format");
             }
-            Piece f = SqlFunctions.arg(tr, args.get(0));
-            if (f.kind() != Kind.STRING) {
+            SqlTyped f = args.get(0);
+            if (f.lit() != Lit.STRING) {
                 throw new Untranslatable("strftime() with a format that is not a plain string");
             }
             format = f.raw();
@@ -65,9 +65,9 @@ final class SqlDates {
             case "datetime" -> text('T', t, subsec[0]);
             case "date" -> text('D', t, false);
             case "time" -> text('H', t, subsec[0]);
-            case "julianday" -> SqlFunctions.expr(julian(t));
-            case "unixepoch" -> SqlFunctions.expr("floor(extract(epoch FROM " + t + "))::bigint");
-            default -> SqlFunctions.expr(strftime(format, t));
+            case "julianday" -> SqlTyped.atom(julian(t), PgType.Kind.DOUBLE);
+            case "unixepoch" -> SqlTyped.atom("floor(extract(epoch FROM " + t + "))::bigint", PgType.Kind.BIGINT);
+            default -> SqlTyped.atom(strftime(format, t), PgType.Kind.TEXT);
         };
     }
 
@@ -75,17 +75,18 @@ final class SqlDates {
         return "(extract(epoch FROM " + t + ") / 86400 + 2440587.5)::double precision";
     }
 
-    private static Piece text(char what, String t, boolean subsec) {
+    private static SqlTyped text(char what, String t, boolean subsec) {
         String fmt = switch (what) {
             case 'D' -> "YYYY-MM-DD";
             case 'H' -> subsec ? "HH24:MI:SS.MS" : "HH24:MI:SS";
             default -> subsec ? "YYYY-MM-DD HH24:MI:SS.MS" : "YYYY-MM-DD HH24:MI:SS";
         };
-        return new Piece("to_char(" + t + ", '" + fmt + "')", Kind.EXPR, null, null, t, what);
+        return new SqlTyped("to_char(" + t + ", '" + fmt + "')", SqlTyped.ATOM, PgType.Kind.TEXT, (char) 0, null, Lit.NONE,
+                null, t, what, false);
     }
 
     /** A date function's moment as a value of a column's type (null: keep SQLite's text). */
-    static String as(Piece p, PgType.Kind kind) {
+    static String as(SqlTyped p, PgType.Kind kind) {
         String t = p.alt();
         return switch (kind) {
             case TIMESTAMP -> p.temporal() == 'H' ? null : p.temporal() == 'D' ? "CAST(" + t + " AS date)" : t;
@@ -97,8 +98,22 @@ final class SqlDates {
         };
     }
 
+    /**
+     * SQLite adds months to the month number and lets a day past the month's end run into the next
+     * month (January 31 + 1 month is March 3 or 2): the first of the month, plus the months, plus the
+     * days and time the moment was past the first. PostgreSQL's own month arithmetic clips instead.
+     */
+    private static String months(String t, boolean minus, String n, boolean years, String mod) {
+        if (n.contains(".")) {
+            throw new Untranslatable("a fraction of a month or year ('" + mod + "') is counted differently by SQLite and PostgreSQL");
+        }
+        String start = "date_trunc('month', " + t + ")";
+        return "(" + start + (minus ? " - " : " + ") + "interval '" + n + (years ? " years" : " months") + "' + (" + t + " - "
+                + start + "))";
+    }
+
     /** The timestamp a time value and its modifiers mean. */
-    private static String moment(SqlTranslator tr, List<int[]> args, boolean[] subsec) {
+    private static String moment(SqlRewriter tr, List<SqlTyped> args, boolean[] subsec) {
         if (args.isEmpty()) {
             return UTC_NOW;
         }
@@ -111,14 +126,14 @@ final class SqlDates {
                 m = 2;
             }
         }
-        String t = value(tr, SqlFunctions.arg(tr, args.get(0)), mode);
+        String t = value(tr, args.get(0), mode);
         for (; m < args.size(); m++) {
             String mod = modifier(tr, args.get(m));
             Matcher shift = SHIFT.matcher(mod);
             if (shift.matches()) {
                 if (shift.group(3).equals("month") || shift.group(3).equals("year")) {
-                    throw new Untranslatable("SQLite and PostgreSQL add months and years differently at the end of a "
-                            + "month ('" + mod + "')");
+                    t = months(t, shift.group(1).equals("-"), shift.group(2), shift.group(3).equals("year"), mod);
+                    continue;
                 }
                 t = "(" + t + (shift.group(1).equals("-") ? " - " : " + ") + "interval '" + shift.group(2) + " "
                         + shift.group(3) + "')";
@@ -134,26 +149,32 @@ final class SqlDates {
                     subsec[0] = true;
                     yield t;
                 }
-                default -> throw new Untranslatable("the date modifier '" + mod + "' has no PostgreSQL translation Ferry knows");
+                default -> {
+                    Matcher weekday = WEEKDAY.matcher(mod);
+                    if (!weekday.matches()) {
+                        throw new Untranslatable("the date modifier '" + mod + "' has no PostgreSQL translation Ferry knows");
+                    }
+                    // the next day (or this one) that is weekday N, 0 being Sunday, keeping the time of day
+                    yield "(" + t + " + ((" + weekday.group(1) + " - extract(dow FROM " + t + ")::int + 7) % 7) * interval '1 day')";
+                }
             };
         }
         return t;
     }
 
-    private static String modifier(SqlTranslator tr, int[] a) {
-        Piece p = SqlFunctions.arg(tr, a);
-        if (p.kind() != Kind.STRING) {
+    private static String modifier(SqlRewriter tr, SqlTyped p) {
+        if (p.lit() != Lit.STRING) {
             throw new Untranslatable("a date modifier that is not a plain string");
         }
         return p.raw().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /** SQLite reads a time value by what it is: 'now', ISO text, or a number (julian day, or unix seconds with 'unixepoch'). */
-    private static String value(SqlTranslator tr, Piece v, String mode) {
-        if (v.kind() == Kind.STRING && v.raw().trim().equalsIgnoreCase("now")) {
+    private static String value(SqlRewriter tr, SqlTyped v, String mode) {
+        if (v.lit() == Lit.STRING && v.raw().trim().equalsIgnoreCase("now")) {
             return UTC_NOW;
         }
-        boolean numeric = v.kind() == Kind.NUMBER || v.kind() == Kind.STRING && NUMBER.matcher(v.raw().trim()).matches()
+        boolean numeric = v.lit() == Lit.NUMBER || v.lit() == Lit.STRING && NUMBER.matcher(v.raw().trim()).matches()
                 || v.column() == null && ("unixepoch".equals(mode) || "julianday".equals(mode));
         ColumnPlan c = v.column();
         if (c != null) {
@@ -185,7 +206,7 @@ final class SqlDates {
             }
         }
         if (numeric) {
-            String x = v.kind() == Kind.STRING ? v.raw().trim() : v.sql();
+            String x = v.lit() == Lit.STRING ? v.raw().trim() : v.isText() ? "(" + v.sql() + ")::double precision" : v.sql();
             if ("unixepoch".equals(mode)) {
                 return "(to_timestamp(" + x + ") AT TIME ZONE 'UTC')";
             }
@@ -232,11 +253,19 @@ final class SqlDates {
                 case 'T' -> "HH24:MI:SS";
                 case 'u' -> "ID";
                 case 'Y' -> "YYYY";
+                case 'V' -> "IW";
+                case 'G' -> "IYYY";
                 default -> null;
             };
             String expression = switch (f) {
                 case 's' -> "floor(extract(epoch FROM " + t + "))::bigint::text";
                 case 'w' -> "extract(dow FROM " + t + ")::int::text";
+                case 'e' -> "lpad(to_char(" + t + ", 'FMDD'), 2, ' ')";
+                case 'k' -> "lpad(to_char(" + t + ", 'FMHH24'), 2, ' ')";
+                case 'l' -> "lpad(to_char(" + t + ", 'FMHH12'), 2, ' ')";
+                // weeks of the year counted from the first Monday (%W) or Sunday (%U), as SQLite counts them
+                case 'W' -> "lpad(((extract(doy FROM " + t + ")::int + 6 - (extract(dow FROM " + t + ")::int + 6) % 7) / 7)::text, 2, '0')";
+                case 'U' -> "lpad(((extract(doy FROM " + t + ")::int + 6 - extract(dow FROM " + t + ")::int) / 7)::text, 2, '0')";
                 default -> null;
             };
             if (to == null && expression == null) {
