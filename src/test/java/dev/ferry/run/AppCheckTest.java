@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.postgres.Secret;
+import dev.ferry.testing.AppDatabases;
 import dev.ferry.testing.TestPostgres;
 import dev.ferry.verify.AppReport;
 import dev.ferry.verify.StatementProof;

@@ -1,6 +1,5 @@
-package dev.ferry.run;
+package dev.ferry.testing;
 
-import dev.ferry.testing.SqliteFixture;
 import java.nio.file.Path;
 
 /**
@@ -9,12 +8,12 @@ import java.nio.file.Path;
  * {@code active}, a DATETIME, a JSON column, a TEXT flag) and a few rows, so a query's rows can be
  * compared on both sides.
  */
-final class AppDatabases {
+public final class AppDatabases {
 
     private AppDatabases() {
     }
 
-    static Path write(String app, Path dir) throws Exception {
+    public static Path write(String app, Path dir) throws Exception {
         Path file = dir.resolve(app + ".db");
         try (SqliteFixture db = SqliteFixture.at(file)) {
             switch (app) {
