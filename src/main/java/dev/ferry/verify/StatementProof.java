@@ -70,7 +70,8 @@ public final class StatementProof {
                 s.execute("SET LOCAL statement_timeout = " + TIMEOUT.toMillis());
                 s.execute("SET LOCAL search_path = " + Naming.quote(schema));
                 String types = parameters == 0 ? "" : "(" + String.join(", ", Collections.nCopies(parameters, "unknown")) + ")";
-                s.execute("PREPARE ferry_check" + types + " AS " + pgSql);
+                // the parser read exactly one statement; a closing semicolon would end PREPARE's too
+                s.execute("PREPARE ferry_check" + types + " AS " + pgSql.strip().replaceAll(";+$", ""));
                 s.execute("DEALLOCATE ferry_check");
                 return null;
             } catch (SQLException e) {
