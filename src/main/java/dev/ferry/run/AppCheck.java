@@ -73,7 +73,12 @@ final class AppCheck {
         Map<String, String> views = new LinkedHashMap<>();
         plan.views().forEach(v -> views.put(v.source(), v.target()));
         SqlScope scope = new SqlScope(plan.tables(), views, new Naming(options.naming()), true);
-        AppStatements judge = new AppStatements(scope, translator, new Placeholders(driver.positional(), driver.named()));
+        // an ORM keeps its own markers whatever the database (Django's %s, SQLAlchemy's :name); a driver given
+        // on the command line, or one the app calls itself, decides them
+        Placeholders markers = driverName == null && stack.isPresent()
+                ? new Placeholders(stack.get().positional(), stack.get().named())
+                : new Placeholders(driver.positional(), driver.named());
+        AppStatements judge = new AppStatements(scope, translator, markers);
 
         List<AppReport.Statement> out = new ArrayList<>();
         Map<AppReport.Statement, AppStatements.Verdict> verdicts = new LinkedHashMap<>();

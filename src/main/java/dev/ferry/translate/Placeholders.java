@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code @name}, {@code $name}) becomes the driver's named form, or the next number when the driver
  * has none (the same name, the same number).
  *
- * @param positional the first positional parameter as the driver writes it: {@code %s}, {@code $1} or {@code ?}
+ * @param positional the first positional parameter as the driver writes it: {@code %s}, {@code $1}, {@code {0}} or {@code ?}
  * @param named      a named one with {@code name} where the name goes ({@code %(name)s}), or null
  */
 public record Placeholders(String positional, String named) {
@@ -64,7 +64,11 @@ public record Placeholders(String positional, String named) {
     }
 
     private String number(int k) {
-        return positional.equals("$1") ? "$" + k : positional;
+        return switch (positional) {
+            case "$1" -> "$" + k;
+            case "{0}" -> "{" + (k - 1) + "}"; // Entity Framework's FromSqlRaw counts from 0
+            default -> positional;
+        };
     }
 
     /** How many parameters PostgreSQL sees in {@link #NUMBERED} form. */

@@ -239,6 +239,32 @@ class AppCheckTest {
                 "SELECT count(*) || ' ' || sum(id) FROM players UNION ALL SELECT count(*)::text FROM matches"));
     }
 
+    @Test
+    void anOrmKeepsItsMarkersAndShowsItsOnePlaceToChange(@TempDir Path app) throws Exception {
+        Files.writeString(app.resolve("models.py"), String.join("\n",
+                "from sqlalchemy import create_engine, text",
+                "",
+                "engine = create_engine(\"sqlite:///league.db\")",
+                "",
+                "def player(conn, discord_id):",
+                "    return conn.execute(text(\"SELECT id, name FROM players WHERE discord_id = :discord_id\"),",
+                "                        {\"discord_id\": discord_id}).fetchone()",
+                ""));
+        Migrated m = MIGRATED.get("discord-bot");
+        AppReport r = Migration.checkApp(app, m.plan(), m.options(), null);
+        assertEquals("psycopg", r.summary().driver());
+        assertEquals("models.py:3", r.summary().driverFrom());
+        assertEquals(List.of("models.py:3 change the URL"), r.summary().changeHere().stream()
+                .map(p -> p.file() + ":" + p.line() + " " + p.what()).toList());
+        AppReport.Statement s = statement(r, "models.py:6");
+        assertEquals(AppReport.UNCHANGED, s.status());
+        assertEquals(StatementProof.PREPARED, s.proof());
+        assertEquals("SELECT id, name FROM players WHERE discord_id = :discord_id", s.postgres(),
+                "SQLAlchemy's text() takes :name on PostgreSQL too");
+        assertTrue(r.summary().env().get(0).startsWith("DATABASE_URL=postgresql+psycopg://postgres:<password>@"),
+                r.summary().env().toString());
+    }
+
     private static AppReport.Statement statement(AppReport r, String where) {
         return r.statements().stream().filter(s -> s.where().equals(where)).findFirst().orElseThrow();
     }

@@ -24,6 +24,8 @@ class PlaceholdersTest {
         assertEquals("SELECT name FROM players WHERE name LIKE $1 || '%' AND note <> '?' AND id = $2",
                 in(Placeholders.NUMBERED, sql));
         assertEquals(sql, in(new Placeholders("?", null), sql));
+        assertEquals("SELECT name FROM players WHERE name LIKE {0} || '%' AND note <> '?' AND id = {1}",
+                in(new Placeholders("{0}", "@name"), sql));
         assertEquals(2, Placeholders.count(SqlParser.parse(sql)));
     }
 
