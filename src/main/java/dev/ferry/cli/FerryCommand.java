@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Moves a SQLite database into PostgreSQL, safely, and checks that everything arrived.%n"
                 + "Run without a command to open the wizard.",
-        subcommands = {InspectCommand.class, MigrateCommand.class, VerifyCommand.class, UndoCommand.class, RehearseCommand.class,
+        subcommands = {InspectCommand.class, MigrateCommand.class, VerifyCommand.class, UndoCommand.class, RehearseCommand.class, CheckAppCommand.class,
                 SampleCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done and verified, 1 failed, 2 usage, 3 source unusable, 4 target unreachable "
                 + "or refused, 5 verification found a difference, 130 interrupted."})

@@ -166,6 +166,15 @@ public final class Migration {
         }
     }
 
+    /**
+     * check-app: the app's statements in {@code folder} found, judged against {@code plan} (made from
+     * the same options) and proven on the PostgreSQL database the options aim at, where the plan's
+     * tables must already be; {@code driver} null to guess it from the app's imports. Writes nothing.
+     */
+    public static dev.ferry.verify.AppReport checkApp(Path folder, Plan plan, Options options, String driver) {
+        return AppCheck.check(folder, plan, options, driver, dev.ferry.translate.AppStatementTranslator.DEFAULT);
+    }
+
     /** Starts a private, temporary PostgreSQL to rehearse in; the caller closes it. */
     public static Rehearsal startRehearsal() {
         return Rehearsal.start();

@@ -58,16 +58,26 @@ public final class ViewProof {
 
     /** The proof of SQLite's view {@code sqliteName}, created in PostgreSQL as {@code pgName}. */
     public Proof prove(String sqliteName, String pgName) {
+        return compare("SELECT * FROM \"" + sqliteName.replace("\"", "\"\"") + "\"",
+                "SELECT * FROM " + Naming.qualified(schema, pgName));
+    }
+
+    /**
+     * The same comparison for any query: {@code sqliteQuery} run on SQLite, {@code pgQuery} on
+     * PostgreSQL with the plan's schema first on the search path (an app's query names its tables
+     * bare), read only on both sides.
+     */
+    public Proof compare(String sqliteQuery, String pgQuery) {
         Rows rows = new Rows(limit);
         String[] types;
         try {
-            types = readPostgres(pgName, rows);
+            types = readPostgres(pgQuery, rows);
         } catch (SQLException e) {
             return Proof.notProven(cancelled(e) ? "PostgreSQL took longer than " + timeout.toSeconds() + " s to return "
                     + "its rows" : "PostgreSQL could not run it: " + firstLine(e));
         }
         try {
-            int columns = readSqlite(sqliteName, rows, types);
+            int columns = readSqlite(sqliteQuery, rows, types);
             if (columns != types.length) {
                 return new Proof(Proof.DIFFERS, "it has " + columns + " columns in SQLite and " + types.length
                         + " in PostgreSQL", rows.count[0], rows.count[1], null, null);
@@ -79,15 +89,16 @@ public final class ViewProof {
         return rows.verdict();
     }
 
-    private String[] readPostgres(String pgName, Rows rows) throws SQLException {
+    private String[] readPostgres(String query, Rows rows) throws SQLException {
         try (Connection c = target.connection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL statement_timeout = " + timeout.toMillis());
                 s.execute("SET LOCAL transaction_read_only = on");
+                s.execute("SET LOCAL search_path = " + Naming.quote(schema));
                 s.setFetchSize(2_000);
                 ScheduledFuture<?> cancel = cancelLater(s);
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + Naming.qualified(schema, pgName))) {
+                try (ResultSet rs = s.executeQuery(query)) {
                     ResultSetMetaData md = rs.getMetaData();
                     String[] types = new String[md.getColumnCount()];
                     for (int i = 0; i < types.length; i++) {
@@ -112,10 +123,10 @@ public final class ViewProof {
 
     private static final Set<String> TEXT = Set.of("text", "varchar", "bpchar", "citext", "name");
 
-    private int readSqlite(String sqliteName, Rows rows, String[] types) throws SQLException {
+    private int readSqlite(String query, Rows rows, String[] types) throws SQLException {
         try (Connection c = source.connect(); Statement s = c.createStatement()) {
             ScheduledFuture<?> cancel = cancelLater(s);
-            try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + sqliteName.replace("\"", "\"\"") + "\"")) {
+            try (ResultSet rs = s.executeQuery(query)) {
                 int n = rs.getMetaData().getColumnCount();
                 if (n != types.length) {
                     return n;

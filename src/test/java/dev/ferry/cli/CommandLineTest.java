@@ -61,7 +61,7 @@ class CommandLineTest {
         Run v = ferry(null, "--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("Ferry "), v.out());
-        for (String cmd : new String[] {"inspect", "migrate", "verify", "rehearse", "sample"}) {
+        for (String cmd : new String[] {"inspect", "migrate", "verify", "rehearse", "sample", "check-app"}) {
             Run h = ferry(null, cmd, "--help");
             assertEquals(0, h.code(), cmd);
             assertTrue(h.out().contains("Usage: ferry " + cmd), h.out());

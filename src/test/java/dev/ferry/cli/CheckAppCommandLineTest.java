@@ -1,0 +1,81 @@
+package dev.ferry.cli;
+
+import static dev.ferry.cli.CommandLineTest.ferry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.postgres.TargetAddress;
+import dev.ferry.testing.AppDatabases;
+import dev.ferry.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ferry check-app through the real command line: a statement a line with its status and proof, the
+ * summary, the driver it guessed and from where, the one place to change, the .env lines with the
+ * password left out, the report, and the exit codes (0 proven, 5 a proof failed, 4 tables missing,
+ * 2 usage).
+ */
+class CheckAppCommandLineTest {
+
+    static final String APPS = "src/test/resources/dev/ferry/appcode/";
+    static final String PASSWORD = "hunter2-never-shown";
+
+    @Test
+    void afterMigrateEveryStatementIsALineAndTheReportIsWritten(@TempDir Path dir) throws Exception {
+        Path file = AppDatabases.write("discord-bot", dir);
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        assertEquals(0, ferry(null, "migrate", file.toString(), "--to", TestPostgres.url(db)).code());
+        Path report = dir.resolve("app.json");
+        CommandLineTest.Run r = ferry(PASSWORD, "check-app", APPS + "discord-bot", "--source", file.toString(), "--to",
+                TestPostgres.url(db), "--password-stdin", "--report", report.toString());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("Driver: asyncpg (guessed from db.py:8)"), r.out());
+        assertTrue(r.out().contains("db.py:58  unchanged  prepared"), r.out());
+        assertTrue(r.out().contains("    PostgreSQL: INSERT INTO matches (winner_id, loser_id) VALUES ($1, $2)"), r.out());
+        assertTrue(r.out().contains("db.py:38  manual  not-run"), r.out());
+        assertTrue(r.out().contains("Read 5 files (3 Python, 1 SQL, 1 config); skipped .venv, __pycache__."), r.out());
+        assertTrue(r.out().contains("Found 23 statements: 2 unchanged, 3 translated, 18 need a person."), r.out());
+        assertTrue(r.out().contains("3 same-results, 2 prepared, 18 not-run."), r.out());
+        assertTrue(r.out().contains("The one place to change (aiosqlite): db.py:36"), r.out());
+        assertTrue(r.out().contains("DATABASE_URL=postgresql://postgres:<password>@"), r.out());
+        assertTrue(r.out().contains("Column players.active is now boolean: check bot.py:34"), r.out());
+        assertFalse(r.all().contains(PASSWORD), "the password is printed");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertEquals(23, json.get("statements").size());
+        assertEquals("db.py", json.get("statements").get(7).get("file").asText());
+        assertEquals(23, json.get("summary").get("statements").asInt());
+        assertFalse(Files.readString(report).contains(PASSWORD));
+
+        CommandLineTest.Run html = ferry(null, "check-app", APPS + "discord-bot", "--source", file.toString(), "--to",
+                TestPostgres.url(db), "--driver", "psycopg", "--report", dir.resolve("app.html").toString());
+        assertEquals(0, html.code(), html.all());
+        assertTrue(html.out().contains("Driver: psycopg (as given)"), html.out());
+        String page = Files.readString(dir.resolve("app.html"));
+        assertTrue(page.contains("VALUES (%s, %s)") && page.contains("<!DOCTYPE html>"), page);
+    }
+
+    @Test
+    void aProofThatFailsExitsWithFiveAndMissingTablesWithFour(@TempDir Path dir) throws Exception {
+        Path file = AppDatabases.write("go-service", dir);
+        TargetAddress empty = TestPostgres.get().freshDatabase();
+        CommandLineTest.Run missing = ferry(null, "check-app", APPS + "go-service", "--source", file.toString(), "--to",
+                TestPostgres.url(empty));
+        assertEquals(4, missing.code(), missing.all());
+        assertTrue(missing.err().contains("run ferry migrate first"), missing.err());
+
+        CommandLineTest.Run rehearsed = ferry(null, "check-app", APPS + "go-service", "--source", file.toString(),
+                "--rehearse");
+        assertEquals(5, rehearsed.code(), rehearsed.all());
+        assertTrue(rehearsed.out().contains("store/reports.go:6  translated  failed"), rehearsed.out());
+        assertTrue(rehearsed.out().contains("store/reports.go:35  unchanged  same-results"), rehearsed.out());
+
+        assertEquals(2, ferry(null, "check-app", APPS + "go-service", "--source", file.toString()).code(),
+                "--to or --rehearse is needed");
+    }
+}
