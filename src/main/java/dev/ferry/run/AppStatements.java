@@ -89,12 +89,24 @@ final class AppStatements {
         if (!t.ok()) {
             return Verdict.manual(t.failure(), tree);
         }
-        boolean same = tokens(t.sql()).equals(tokens(r.text()));
-        // the translator keeps SQLite's parameter markers; they are numbered or restyled on the tree of its text
-        SqlStatement translatedTree = same ? tree : parseOrNull(t.sql());
         int params = Placeholders.count(tree);
-        String postgres = translatedTree == null ? t.sql() : style.apply(t.sql(), translatedTree);
-        String numbered = translatedTree == null ? t.sql() : Placeholders.NUMBERED.apply(t.sql(), translatedTree);
+        String numbered;
+        String postgres;
+        boolean same;
+        if (t.params() != null) { // the rewriter numbered the parameters as PostgreSQL does
+            numbered = t.sql();
+            postgres = style.restyle(numbered, t.params());
+            same = tokens(numbered).equals(tokens(Placeholders.NUMBERED.apply(r.text(), tree)));
+            if (same) { // the app's own text, as its author wrote it, markers in the driver's style
+                numbered = Placeholders.NUMBERED.apply(r.text(), tree);
+                postgres = style.apply(r.text(), tree);
+            }
+        } else { // a translator that keeps SQLite's markers: numbered or restyled on the tree of its text
+            same = tokens(t.sql()).equals(tokens(r.text()));
+            SqlStatement translatedTree = same ? tree : parseOrNull(t.sql());
+            postgres = translatedTree == null ? t.sql() : style.apply(t.sql(), translatedTree);
+            numbered = translatedTree == null ? t.sql() : Placeholders.NUMBERED.apply(t.sql(), translatedTree);
+        }
         boolean readOnly = tree instanceof SqlSelect;
         return new Verdict(same ? AppReport.UNCHANGED : AppReport.TRANSLATED, postgres, numbered, params, readOnly,
                 same ? "PostgreSQL runs the same text with the same meaning" + (params > 0 && !postgres.equals(r.text())

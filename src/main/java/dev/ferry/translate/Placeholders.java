@@ -63,6 +63,47 @@ public record Placeholders(String positional, String named) {
         return out.append(sql.substring(at)).toString();
     }
 
+    /**
+     * PostgreSQL text whose parameters are numbered ($1, $2, ...) in this style; {@code names} holds
+     * the SQLite parameter each number stands for ({@code ?}, {@code :name}), for the named styles.
+     * Strings and quoted names are passed over; psycopg's % in a string is doubled.
+     */
+    public String restyle(String numbered, java.util.List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return numbered;
+        }
+        boolean percent = positional.equals("%s") || named != null && named.startsWith("%");
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = numbered.length();
+        while (i < n) {
+            char c = numbered.charAt(i);
+            if (c == '\'' || c == '"') { // a string or a quoted name, with its doubled quotes
+                int j = i + 1;
+                while (j < n && (numbered.charAt(j) != c || j + 1 < n && numbered.charAt(j + 1) == c)) {
+                    j += numbered.charAt(j) == c ? 2 : 1;
+                }
+                String quoted = numbered.substring(i, Math.min(n, j + 1));
+                out.append(c == '\'' && percent ? quoted.replace("%", "%%") : quoted);
+                i = j + 1;
+            } else if (c == '$' && i + 1 < n && Character.isDigit(numbered.charAt(i + 1))
+                    && (i == 0 || !Character.isLetterOrDigit(numbered.charAt(i - 1)) && numbered.charAt(i - 1) != '_')) {
+                int j = i + 1;
+                while (j < n && Character.isDigit(numbered.charAt(j))) {
+                    j++;
+                }
+                int k = Integer.parseInt(numbered.substring(i + 1, j));
+                String name = k <= names.size() ? names.get(k - 1) : "?";
+                out.append(named != null && !name.startsWith("?") ? named.replace("name", name.substring(1)) : number(k));
+                i = j;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
     private String number(int k) {
         return switch (positional) {
             case "$1" -> "$" + k;

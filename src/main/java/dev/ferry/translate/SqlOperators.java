@@ -30,8 +30,10 @@ final class SqlOperators {
             return literal(rw, l);
         }
         if (e instanceof SqlExpr.Param p) {
-            throw new Untranslatable("it has a parameter (" + p.text()
-                    + "), which only a program can fill in");
+            if (rw.params == null) {
+                throw new Untranslatable("it has a parameter (" + p.text() + "), which only a program can fill in");
+            }
+            return SqlTyped.atom("$" + rw.param(p.text()), null); // its type: PostgreSQL infers it from where it stands
         }
         if (e instanceof SqlExpr.Column c) {
             return rw.column(c, env);

@@ -34,6 +34,32 @@ final class SqlRewriter {
     final Set<String> relations = new LinkedHashSet<>();
     /** Whether the result depends on the time or the session's settings. */
     boolean stable;
+    /**
+     * The app's parameters by number ($1 is the first), as SQLite wrote each ({@code ?}, {@code ?3},
+     * {@code :name}); null where a parameter is refused (a view, a trigger: nothing fills it in).
+     */
+    List<String> params;
+
+    /** PostgreSQL's number for a parameter: each {@code ?} the next, {@code ?N} N, the same name the same number. */
+    int param(String text) {
+        if (text.equals("?")) {
+            params.add(text);
+            return params.size();
+        }
+        if (text.startsWith("?")) {
+            int k = Integer.parseInt(text.substring(1));
+            while (params.size() < k) {
+                params.add("?" + (params.size() + 1));
+            }
+            return k;
+        }
+        int at = params.indexOf(text);
+        if (at >= 0) {
+            return at + 1;
+        }
+        params.add(text);
+        return params.size();
+    }
 
     SqlRewriter(SqlScope scope, String source) {
         this.scope = scope;

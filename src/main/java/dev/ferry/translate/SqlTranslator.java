@@ -20,7 +20,11 @@ import java.util.Set;
 public final class SqlTranslator {
 
     /** The translation, or why there is none; {@code relations} are the source names of the tables and views it reads. */
-    public record Result(String sql, String failure, Set<String> relations, boolean stable) {
+    public record Result(String sql, String failure, Set<String> relations, boolean stable, List<String> params) {
+
+        public Result(String sql, String failure, Set<String> relations, boolean stable) {
+            this(sql, failure, relations, stable, null);
+        }
 
         public boolean ok() {
             return failure == null;
@@ -95,11 +99,26 @@ public final class SqlTranslator {
         });
     }
 
+    /**
+     * One of the app's own statements (SELECT, INSERT incl. OR REPLACE/IGNORE and upsert, UPDATE,
+     * DELETE), its parameters numbered as PostgreSQL writes them ($1, $2, ...); {@link Result#params}
+     * says which SQLite parameter each number stands for.
+     */
+    public static Result statement(SqlStatement statement, String sql, SqlScope scope) {
+        return rewrite(sql, scope, true, rw -> SqlWrites.statement(rw, statement, null));
+    }
+
     private static Result rewrite(String sql, SqlScope scope, java.util.function.Function<SqlRewriter, String> how) {
+        return rewrite(sql, scope, false, how);
+    }
+
+    private static Result rewrite(String sql, SqlScope scope, boolean params,
+                                  java.util.function.Function<SqlRewriter, String> how) {
         SqlRewriter rw = new SqlRewriter(scope, sql);
+        rw.params = params ? new java.util.ArrayList<>() : null;
         try {
             String out = how.apply(rw);
-            return new Result(out, null, Set.copyOf(rw.relations), rw.stable);
+            return new Result(out, null, Set.copyOf(rw.relations), rw.stable, params ? List.copyOf(rw.params) : null);
         } catch (Untranslatable e) {
             return Result.fail(e.getMessage());
         } catch (RuntimeException e) { // SQLite accepted it, so this is Ferry's shortcoming: reported, never a crash

@@ -43,4 +43,16 @@ class PlaceholdersTest {
     void withoutParametersAPercentStaysSingle() {
         assertEquals("SELECT a FROM t WHERE b LIKE 'x%'", in(new Placeholders("%s", null), "SELECT a FROM t WHERE b LIKE 'x%'"));
     }
+
+    @Test
+    void translatedTextIsRestyledFromPostgresNumbers() {
+        String pg = "SELECT name FROM players WHERE name ILIKE $1 || '%' AND team = $2 AND \"a$1\" = 'it''s $1'";
+        assertEquals("SELECT name FROM players WHERE name ILIKE %s || '%%' AND team = %s AND \"a$1\" = 'it''s $1'",
+                new Placeholders("%s", "%(name)s").restyle(pg, java.util.List.of("?", "?")));
+        assertEquals("SELECT name FROM players WHERE name ILIKE %(q)s || '%%' AND team = %(team)s AND \"a$1\" = 'it''s $1'",
+                new Placeholders("%s", "%(name)s").restyle(pg, java.util.List.of(":q", ":team")));
+        assertEquals(pg, Placeholders.NUMBERED.restyle(pg, java.util.List.of("?", "?")));
+        assertEquals("SELECT name FROM players WHERE name ILIKE ? || '%' AND team = ? AND \"a$1\" = 'it''s $1'",
+                new Placeholders("?", null).restyle(pg, java.util.List.of("?", "?")));
+    }
 }
