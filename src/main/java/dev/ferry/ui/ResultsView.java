@@ -28,6 +28,7 @@ final class ResultsView implements StepView {
     private final Button save = new Button(Text.get("results.save"));
     private final Button copy = new Button(Text.get("results.copy"));
     private final Button logs = new Button(Text.get("results.logs"));
+    private final Button rejects = new Button(Text.get("results.open.rejects"));
     private final ResultsTable tables = new ResultsTable();
     private final ListView<String> changes = new ListView<>();
     private final ItemsTable items = new ItemsTable();
@@ -45,7 +46,7 @@ final class ResultsView implements StepView {
 
     private void createView() {
         banner.setId("banner");
-        for (Button b : new Button[] {save, copy, logs}) {
+        for (Button b : new Button[] {save, copy, logs, rejects}) {
             b.setMnemonicParsing(true);
         }
         save.setId("save-report");
@@ -55,8 +56,12 @@ final class ResultsView implements StepView {
         Ui.help(copy, "results.copy.tip");
         logs.setId("open-logs");
         Ui.help(logs, "results.logs.tip");
-        Ui.keepWidth(save, copy, logs);
-        HBox actions = new HBox(10, save, copy, logs, new atlantafx.base.controls.Spacer(), undo.working(), undo.undo);
+        rejects.setId("open-rejects");
+        Ui.help(rejects, "results.open.rejects.tip");
+        rejects.managedProperty().bind(rejects.visibleProperty());
+        rejects.setVisible(false);
+        Ui.keepWidth(save, copy, logs, rejects);
+        HBox actions = new HBox(10, save, copy, rejects, logs, new atlantafx.base.controls.Spacer(), undo.working(), undo.undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         changes.setId("changes");
         changes.setAccessibleText(Text.get("results.changes"));
@@ -93,6 +98,11 @@ final class ResultsView implements StepView {
             notify(Text.get("results.copied", model.connectionString()));
         });
         logs.setOnAction(e -> browser.accept(model.logFolder().toUri().toString()));
+        rejects.setOnAction(e -> {
+            if (model.rejectsFolder() != null) {
+                browser.accept(model.rejectsFolder().toUri().toString());
+            }
+        });
         model.saved().addListener((obs, old, text) -> {
             if (!text.isEmpty()) {
                 notify(text);
@@ -106,13 +116,21 @@ final class ResultsView implements StepView {
             return;
         }
         long rows = r.tables().stream().mapToLong(TableCheck::targetRows).sum();
-        String title = r.verified() ? Text.get("results.ok", r.tables().size(), rows)
-                : Text.get("results.bad", String.join(", ", r.tables().stream().filter(t -> !t.checksumMatch())
-                        .map(TableCheck::source).toList()));
+        String aside = ResultsModel.setAside(r);
         String where = model.rehearsal() ? Text.get("results.where.rehearsal") : Text.get("results.where", model.connectionString());
-        banner.show(r.verified() ? Callout.Kind.SUCCESS : Callout.Kind.DANGER, title, Text.get("results.took",
-                r.took().toMillis() / 1000.0, r.serverVersion(),
-                Text.get(r.encrypted() ? "results.encrypted" : "results.unencrypted")) + " " + where);
+        String took = Text.get("results.took", r.took().toMillis() / 1000.0, r.serverVersion(),
+                Text.get(r.encrypted() ? "results.encrypted" : "results.unencrypted")) + " " + where;
+        if (!r.verified()) {
+            banner.show(Callout.Kind.DANGER, Text.get("results.bad", String.join(", ", r.tables().stream()
+                    .filter(t -> !t.checksumMatch()).map(TableCheck::source).toList())), took);
+        } else if (!aside.isEmpty()) {
+            // as the command line says it: the rows not rejected arrived, and the rejected ones are named
+            banner.show(Callout.Kind.WARNING, Text.get("results.aside", r.rejectedRows(), aside),
+                    Text.get("results.aside.where", r.rejects()) + " " + Text.get("results.aside.rest", rows) + " " + took);
+        } else {
+            banner.show(Callout.Kind.SUCCESS, Text.get("results.ok", r.tables().size(), rows), took);
+        }
+        rejects.setVisible(r.rejects() != null);
         tables.getItems().setAll(r.tables());
         List<String> lines = Changes.lines(r);
         changes.getItems().setAll(lines);
