@@ -144,6 +144,40 @@ final class TargetModel implements StepModel {
         Jobs.start(task);
     }
 
+    /** "Create it" after a test found no such database: Ferry creates it, then tests the connection again. */
+    void createDatabase() {
+        if (testing.get() || !testable()) {
+            return;
+        }
+        TargetAddress a = address();
+        Secret s = secret();
+        javafx.concurrent.Task<Boolean> task = new javafx.concurrent.Task<>() {
+            {
+                updateTitle("create-database");
+            }
+
+            @Override
+            protected Boolean call() {
+                return dev.ferry.run.Migration.createDatabase(a, s);
+            }
+        };
+        testing.set(true);
+        task.setOnSucceeded(e -> {
+            testing.set(false);
+            test();
+        });
+        task.setOnFailed(e -> {
+            testing.set(false);
+            failure.set(Failure.of(task.getException()));
+        });
+        Jobs.start(task);
+    }
+
+    /** The last test found no database of that name, which "Create it" can make. */
+    boolean databaseMissing() {
+        return failure.get() != null && "missing-database".equals(failure.get().tag());
+    }
+
     boolean testable() {
         return java.util.Arrays.stream(Field.values()).allMatch(f -> problem(f, value(f)) == null);
     }
