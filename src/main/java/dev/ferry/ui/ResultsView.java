@@ -33,6 +33,7 @@ final class ResultsView implements StepView {
     private final ListView<String> changes = new ListView<>();
     private final ItemsTable items = new ItemsTable();
     private final UndoControls undo;
+    private final Tab tablesTab = new Tab(Text.get("results.tab.tables"));
     private final Tab changesTab = new Tab(), itemsTab = new Tab();
     private VBox root;
 
@@ -80,7 +81,8 @@ final class ResultsView implements StepView {
         });
         changesTab.setContent(changes);
         itemsTab.setContent(items);
-        TabPane tabs = new TabPane(new Tab(Text.get("results.tab.tables"), tables), changesTab, itemsTab,
+        tablesTab.setContent(tables);
+        TabPane tabs = new TabPane(tablesTab, changesTab, itemsTab,
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(160);
@@ -109,6 +111,18 @@ final class ResultsView implements StepView {
             }
         });
         model.result().addListener((obs, old, r) -> show(r));
+        model.undo().done().addListener((obs, old, done) -> undone(!done.isEmpty()));
+    }
+
+    /**
+     * After Undo the page must not still say "Every table arrived… Connect with…": the summary gives
+     * way to the undo's outcome, and the counts are marked as those of tables now removed.
+     */
+    private void undone(boolean done) {
+        banner.setVisible(!done);
+        banner.setManaged(!done);
+        copy.setDisable(done);
+        tablesTab.setText(Text.get(done ? "results.tab.tables.undone" : "results.tab.tables"));
     }
 
     private void show(Result r) {
@@ -131,6 +145,7 @@ final class ResultsView implements StepView {
             banner.show(Callout.Kind.SUCCESS, Text.get("results.ok", r.tables().size(), rows), took);
         }
         rejects.setVisible(r.rejects() != null);
+        undone(!model.undo().done().get().isEmpty());
         tables.getItems().setAll(r.tables());
         List<String> lines = Changes.lines(r);
         changes.getItems().setAll(lines);
