@@ -140,7 +140,7 @@ final class ResultsView implements StepView {
         } else if (!aside.isEmpty()) {
             // as the command line says it: the rows not rejected arrived, and the rejected ones are named
             banner.show(Callout.Kind.WARNING, Text.get("results.aside", r.rejectedRows(), aside),
-                    Text.get("results.aside.where", r.rejects()) + " " + Text.get("results.aside.rest", rows) + " " + took);
+                    Text.get("results.aside.rest", rows) + " " + Text.get("results.aside.where", r.rejects()) + "\n" + took);
         } else {
             banner.show(Callout.Kind.SUCCESS, Text.get("results.ok", r.tables().size(), rows), took);
         }

@@ -68,7 +68,7 @@ class WizardWordsTest {
         w.fillTarget(missing);
         w.testConnection();
         assertTrue(model.target.failure().get().message().contains("There is no database"), model.target.failure().get().message());
-        assertTrue(model.target.failure().get().advice().contains("Create it"), model.target.failure().get().advice());
+        assertTrue(model.target.failure().get().advice().contains("Create the database"), model.target.failure().get().advice());
         assertNoCommandLine(robot);
 
         Button create = robot.lookup("#create-database").queryAs(Button.class);
