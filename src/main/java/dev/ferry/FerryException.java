@@ -19,6 +19,7 @@ public class FerryException extends RuntimeException {
 
     private final Kind kind;
     private final String advice;
+    private String tag;
 
     public FerryException(Kind kind, String message, String advice, Throwable cause) {
         super(message, cause);
@@ -37,6 +38,21 @@ public class FerryException extends RuntimeException {
     /** What the user can do about it; may be null. */
     public String advice() {
         return advice;
+    }
+
+    /**
+     * Names a case each face advises on in its own words ("wrong-password", "missing-database"):
+     * the advice above is written for the command line (its options, its prompt), and the wizard
+     * has fields and buttons instead.
+     */
+    public FerryException tagged(String caseName) {
+        this.tag = caseName;
+        return this;
+    }
+
+    /** The case named by {@link #tagged}, or null for a failure whose advice suits every face. */
+    public String tag() {
+        return tag;
     }
 
     /** The technical text of the cause chain, for the Details expander and logs. */

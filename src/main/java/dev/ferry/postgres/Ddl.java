@@ -128,7 +128,12 @@ public final class Ddl {
 
     /** Names in translated SQL (views, checks, index expressions, collations) are found through the schema first. */
     public String searchPath() {
-        return "SET LOCAL search_path TO " + quote(schema) + ", public";
+        return "SET LOCAL search_path TO " + searchPathList();
+    }
+
+    /** The schema, then public for what lives there (extensions); public once when it is the schema. */
+    private String searchPathList() {
+        return schema.equals("public") ? quote(schema) : quote(schema) + ", public";
     }
 
     /**
@@ -246,7 +251,7 @@ public final class Ddl {
             sb.append(createCollation()).append(";\n\n");
         }
         sb.append("-- translated SQL (views, checks, index expressions, triggers) finds its names here\n")
-                .append("SET search_path TO ").append(quote(schema)).append(", public;\n\n");
+                .append("SET search_path TO ").append(searchPathList()).append(";\n\n");
         plan.tables().forEach(t -> sb.append(createTable(t)).append(";\n\n"));
         sb.append("-- rows are copied here (COPY ... FROM STDIN)\n\n");
         List<Plan.IndexPlan> built = plan.indexes().stream().filter(i -> i.skipReason() == null).toList();

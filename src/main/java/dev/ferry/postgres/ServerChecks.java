@@ -50,13 +50,16 @@ public final class ServerChecks {
         String sslmode = a.params().getOrDefault("sslmode", "prefer");
         String message;
         String advice;
+        String tag = null;
         if (text.contains("no password was provided")) { // pgjdbc's words when the server asks and none was given
             message = "PostgreSQL asked for a password for user '" + a.user() + "', and none was given.";
             advice = "Give the password: type it when Ferry asks (on a terminal), set PGPASSWORD, put it in ~/.pgpass, "
                     + "or pass it on standard input with --password-stdin.";
+            tag = "no-password";
         } else if (state.equals("28P01") || (state.equals("28000") && text.contains("password"))) {
             message = "PostgreSQL rejected the password for user '" + a.user() + "'.";
             advice = "Check the password (from PGPASSWORD, ~/.pgpass, --password-stdin or the prompt) and the user name.";
+            tag = "wrong-password";
         } else if (state.startsWith("28")) {
             message = "PostgreSQL did not let user '" + a.user() + "' connect to database '" + a.database() + "'.";
             advice = "Ask the server's administrator to allow this user (pg_hba.conf) or use another user.";
@@ -64,6 +67,7 @@ public final class ServerChecks {
             message = "There is no database '" + a.database() + "' on " + where + ".";
             advice = "Add --create-database to let Ferry create it, or create it first (for example: createdb "
                     + a.database() + "), or give the name of an existing one.";
+            tag = "missing-database";
         } else if (text.contains("does not support SSL")) {
             message = "The server at " + where + " does not offer encrypted connections (TLS), but the address asks for "
                     + "one (sslmode=" + sslmode + ").";
@@ -98,6 +102,7 @@ public final class ServerChecks {
             message = "PostgreSQL at " + where + " refused the connection: " + text;
             advice = "Check the address and the server's settings.";
         }
-        return new FerryException(FerryException.Kind.TARGET, message, advice, e);
+        // the advice above names the command line's ways; the tag lets the wizard name its own
+        return new FerryException(FerryException.Kind.TARGET, message, advice, e).tagged(tag);
     }
 }

@@ -41,7 +41,7 @@ public final class SqliteSource {
         Path file = path.toAbsolutePath().normalize();
         if (!Files.exists(file)) {
             throw new FerryException(FerryException.Kind.SOURCE, "There is no file at " + file + ".",
-                    "Check the path; drag the file onto the terminal to paste its exact name.");
+                    "Check the path; drag the file onto the terminal to paste its exact name.").tagged("missing-file");
         }
         if (Files.isDirectory(file)) {
             throw new FerryException(FerryException.Kind.SOURCE, file + " is a folder, not a SQLite file.",

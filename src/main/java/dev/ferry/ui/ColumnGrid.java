@@ -52,18 +52,28 @@ final class ColumnGrid extends TableView<ColumnPlan> {
         });
         type.setOnEditCommit(e -> model.setType(table, e.getRowValue(), e.getNewValue()));
         getColumns().addAll(java.util.List.of(
-                width(column("review.col.name", c -> c.source().name() + "  \u2192  " + c.target()), 150),
+                wrapped(width(column("review.col.name", c -> c.source().name() + "  \u2192  " + c.target()), 140)),
                 width(column("review.col.declared", c -> c.source().declaredType().isBlank() ? Text.get("review.none")
-                        : c.source().declaredType()), 116),
-                width(column("review.col.holds", c -> c.profile().describe()), 182),
+                        : c.source().declaredType()), 124),
+                wrapped(width(column("review.col.holds", c -> c.profile().describe()), 182)),
                 width(type, 166),
-                width(column("review.col.rule", c -> c.rule() == null ? Text.get("review.rule.yours") : c.ruleName()), 104)));
+                wrapped(width(column("review.col.rule", RuleWords::why), 150))));
         getColumns().forEach(c -> c.setSortable(false));
     }
 
     void show(TablePlan t) {
         table = t;
         getItems().setAll(t == null ? java.util.List.of() : t.columns());
+    }
+
+    /** Long names and types wrap onto a second line instead of ending in "…". */
+    private static TableColumn<ColumnPlan, String> wrapped(TableColumn<ColumnPlan, String> c) {
+        c.setCellFactory(v -> {
+            WrappingCell<ColumnPlan> cell = new WrappingCell<>();
+            cell.setAlignment(javafx.geometry.Pos.CENTER_LEFT); // level with the one-line cells beside it
+            return cell;
+        });
+        return c;
     }
 
     private static TableColumn<ColumnPlan, String> width(TableColumn<ColumnPlan, String> c, double width) {

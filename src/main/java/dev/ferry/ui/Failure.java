@@ -6,9 +6,15 @@ import java.io.StringWriter;
 
 /**
  * A failure as the wizard tells it: one plain sentence, what to do, and the technical text kept
- * behind a Details expander.
+ * behind a Details expander. The tag names a case a page acts on (a "Create it" button for a
+ * missing database).
  */
-record Failure(String message, String advice, String details) {
+record Failure(String message, String advice, String details, String tag) {
+
+    /** A failure the wizard itself words, of no case a page acts on. */
+    Failure(String message, String advice, String details) {
+        this(message, advice, details, null);
+    }
 
     static Failure of(Throwable e) {
         Throwable t = e;
@@ -17,11 +23,12 @@ record Failure(String message, String advice, String details) {
             t = t.getCause();
         }
         if (t instanceof FerryException f) {
-            return new Failure(f.getMessage(), f.advice(), f.details().isEmpty() ? stackTrace(f) : f.details());
+            return new Failure(Advice.sentence(f.getMessage()), Advice.of(f), f.details().isEmpty() ? stackTrace(f) : f.details(),
+                    f.tag());
         }
         // the engine's own validation (Options, PgType.parse, TargetAddress) speaks plain words already
         if (t instanceof IllegalArgumentException) {
-            return new Failure(t.getMessage(), null, stackTrace(t));
+            return new Failure(Advice.sentence(t.getMessage()), null, stackTrace(t));
         }
         return new Failure(Text.get("error.unexpected"), Text.get("error.unexpected.advice"), stackTrace(t));
     }

@@ -29,7 +29,11 @@ public final class FerryApp extends Application {
      */
     WizardModel show(Stage stage, Path dataDir, List<String> args) {
         model = new WizardModel(dataDir);
-        Wizard wizard = new Wizard(model, getHostServices()::showDocument);
+        Wizard wizard = new Wizard(model, uri -> {
+            // the desktop's file manager may take a while to answer: the window keeps painting
+            javafx.application.HostServices desktop = getHostServices();
+            Jobs.run("open-folder", () -> desktop.showDocument(uri));
+        });
         wizard.dark().set(Boolean.parseBoolean(model.settings.get("theme.dark", "false")));
         applyTheme(wizard.dark().get());
         wizard.dark().addListener((obs, old, dark) -> {

@@ -28,4 +28,12 @@ final class Jobs {
         });
         return task;
     }
+
+    /** A short call that may block (the desktop opening a folder), kept off the JavaFX thread. */
+    static void run(String name, Runnable work) {
+        POOL.execute(() -> {
+            Thread.currentThread().setName("ferry-ui-" + name);
+            work.run();
+        });
+    }
 }

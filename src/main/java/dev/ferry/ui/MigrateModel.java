@@ -130,7 +130,7 @@ final class MigrateModel implements StepModel {
             phase.set(Text.get(run.stopRequested() ? "migrate.done.anyway" : "migrate.done"));
         } else if (error instanceof RunMigration.Unfinished u) {
             LOG.info("A new run was refused: {}", u.getMessage());
-            failure.set(new Failure(u.getMessage(), Text.get(u.sourceChanged ? "migrate.unfinished.changed"
+            failure.set(new Failure(Advice.sentence(u.getMessage()), Text.get(u.sourceChanged ? "migrate.unfinished.changed"
                     : "migrate.unfinished.advice"), Failure.stackTrace(u.getCause())));
             state.set(State.UNFINISHED);
             phase.set(Text.get("migrate.unfinished"));

@@ -123,9 +123,15 @@ final class MigrateView implements StepView {
         outcome.setManaged(shown);
         if (shown) {
             boolean done = s == MigrateModel.State.DONE;
-            outcome.show(done ? Callout.Kind.SUCCESS : Callout.Kind.WARNING,
-                    Text.get(done ? "migrate.outcome.done" : "migrate.outcome.cancelled"),
-                    Text.get(done ? "migrate.outcome.done.body" : "migrate.outcome.cancelled.body"));
+            long aside = done && model.result().get() != null ? model.result().get().rejectedRows() : 0;
+            if (aside > 0) {
+                outcome.show(Callout.Kind.WARNING, Text.get("migrate.outcome.aside", aside),
+                        Text.get("migrate.outcome.aside.body"));
+            } else {
+                outcome.show(done ? Callout.Kind.SUCCESS : Callout.Kind.WARNING,
+                        Text.get(done ? "migrate.outcome.done" : "migrate.outcome.cancelled"),
+                        Text.get(done ? "migrate.outcome.done.body" : "migrate.outcome.cancelled.body"));
+            }
             outcome.setAccessibleHelp(done ? null : Text.get("migrate.resume.tip"));
         }
     }

@@ -96,6 +96,21 @@ final class ResultsModel implements StepModel {
         return LogFolder.path();
     }
 
+    /**
+     * Rows the user chose to set aside, per table ("2 in scores, 1 in players"), or "" when none
+     * were: the page must not call a run with rejected rows an all-clear.
+     */
+    static String setAside(Result r) {
+        return String.join(", ", r.tables().stream().filter(t -> t.rejected() > 0)
+                .map(t -> Text.get("results.aside.table", t.rejected(), t.source())).toList());
+    }
+
+    /** The folder holding the rejects file, to open in the file manager; null when the run kept none. */
+    Path rejectsFolder() {
+        Result r = migrate.result().get();
+        return r == null || r.rejects() == null ? null : r.rejects().toAbsolutePath().getParent();
+    }
+
     List<Hint> nextSteps() {
         return List.of("placeholders", "now", "upsert", "identity").stream()
                 .map(k -> new Hint(Text.get("results.hint." + k), Text.get("results.hint." + k + ".before"),

@@ -28,10 +28,12 @@ final class ResultsView implements StepView {
     private final Button save = new Button(Text.get("results.save"));
     private final Button copy = new Button(Text.get("results.copy"));
     private final Button logs = new Button(Text.get("results.logs"));
+    private final Button rejects = new Button(Text.get("results.open.rejects"));
     private final ResultsTable tables = new ResultsTable();
     private final ListView<String> changes = new ListView<>();
     private final ItemsTable items = new ItemsTable();
     private final UndoControls undo;
+    private final Tab tablesTab = new Tab(Text.get("results.tab.tables"));
     private final Tab changesTab = new Tab(), itemsTab = new Tab();
     private VBox root;
 
@@ -45,7 +47,7 @@ final class ResultsView implements StepView {
 
     private void createView() {
         banner.setId("banner");
-        for (Button b : new Button[] {save, copy, logs}) {
+        for (Button b : new Button[] {save, copy, logs, rejects}) {
             b.setMnemonicParsing(true);
         }
         save.setId("save-report");
@@ -55,8 +57,12 @@ final class ResultsView implements StepView {
         Ui.help(copy, "results.copy.tip");
         logs.setId("open-logs");
         Ui.help(logs, "results.logs.tip");
-        Ui.keepWidth(save, copy, logs);
-        HBox actions = new HBox(10, save, copy, logs, new atlantafx.base.controls.Spacer(), undo.working(), undo.undo);
+        rejects.setId("open-rejects");
+        Ui.help(rejects, "results.open.rejects.tip");
+        rejects.managedProperty().bind(rejects.visibleProperty());
+        rejects.setVisible(false);
+        Ui.keepWidth(save, copy, logs, rejects);
+        HBox actions = new HBox(10, save, copy, rejects, logs, new atlantafx.base.controls.Spacer(), undo.working(), undo.undo);
         actions.setAlignment(Pos.CENTER_LEFT);
         changes.setId("changes");
         changes.setAccessibleText(Text.get("results.changes"));
@@ -75,7 +81,8 @@ final class ResultsView implements StepView {
         });
         changesTab.setContent(changes);
         itemsTab.setContent(items);
-        TabPane tabs = new TabPane(new Tab(Text.get("results.tab.tables"), tables), changesTab, itemsTab,
+        tablesTab.setContent(tables);
+        TabPane tabs = new TabPane(tablesTab, changesTab, itemsTab,
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(160);
@@ -93,12 +100,29 @@ final class ResultsView implements StepView {
             notify(Text.get("results.copied", model.connectionString()));
         });
         logs.setOnAction(e -> browser.accept(model.logFolder().toUri().toString()));
+        rejects.setOnAction(e -> {
+            if (model.rejectsFolder() != null) {
+                browser.accept(model.rejectsFolder().toUri().toString());
+            }
+        });
         model.saved().addListener((obs, old, text) -> {
             if (!text.isEmpty()) {
                 notify(text);
             }
         });
         model.result().addListener((obs, old, r) -> show(r));
+        model.undo().done().addListener((obs, old, done) -> undone(!done.isEmpty()));
+    }
+
+    /**
+     * After Undo the page must not still say "Every table arrived… Connect with…": the summary gives
+     * way to the undo's outcome, and the counts are marked as those of tables now removed.
+     */
+    private void undone(boolean done) {
+        banner.setVisible(!done);
+        banner.setManaged(!done);
+        copy.setDisable(done);
+        tablesTab.setText(Text.get(done ? "results.tab.tables.undone" : "results.tab.tables"));
     }
 
     private void show(Result r) {
@@ -106,13 +130,22 @@ final class ResultsView implements StepView {
             return;
         }
         long rows = r.tables().stream().mapToLong(TableCheck::targetRows).sum();
-        String title = r.verified() ? Text.get("results.ok", r.tables().size(), rows)
-                : Text.get("results.bad", String.join(", ", r.tables().stream().filter(t -> !t.checksumMatch())
-                        .map(TableCheck::source).toList()));
+        String aside = ResultsModel.setAside(r);
         String where = model.rehearsal() ? Text.get("results.where.rehearsal") : Text.get("results.where", model.connectionString());
-        banner.show(r.verified() ? Callout.Kind.SUCCESS : Callout.Kind.DANGER, title, Text.get("results.took",
-                r.took().toMillis() / 1000.0, r.serverVersion(),
-                Text.get(r.encrypted() ? "results.encrypted" : "results.unencrypted")) + " " + where);
+        String took = Text.get("results.took", r.took().toMillis() / 1000.0, r.serverVersion(),
+                Text.get(r.encrypted() ? "results.encrypted" : "results.unencrypted")) + " " + where;
+        if (!r.verified()) {
+            banner.show(Callout.Kind.DANGER, Text.get("results.bad", String.join(", ", r.tables().stream()
+                    .filter(t -> !t.checksumMatch()).map(TableCheck::source).toList())), took);
+        } else if (!aside.isEmpty()) {
+            // as the command line says it: the rows not rejected arrived, and the rejected ones are named
+            banner.show(Callout.Kind.WARNING, Text.get("results.aside", r.rejectedRows(), aside),
+                    Text.get("results.aside.rest", rows) + " " + Text.get("results.aside.where", r.rejects()) + "\n" + took);
+        } else {
+            banner.show(Callout.Kind.SUCCESS, Text.get("results.ok", r.tables().size(), rows), took);
+        }
+        rejects.setVisible(r.rejects() != null);
+        undone(!model.undo().done().get().isEmpty());
         tables.getItems().setAll(r.tables());
         List<String> lines = Changes.lines(r);
         changes.getItems().setAll(lines);

@@ -77,11 +77,18 @@ final class ReviewView implements StepView {
         tables.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<TablePlan, String> name = column("review.t.name", t -> t.source().name() + "  \u2192  " + t.target());
         name.setPrefWidth(190);
+        name.setCellFactory(v -> { // "Customer → customer" wraps rather than "Customer → cus…"
+            WrappingCell<TablePlan> cell = new WrappingCell<>();
+            cell.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            return cell;
+        });
         TableColumn<TablePlan, String> rows = column("review.t.rows", t -> String.format("%,d", t.rows()));
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
+        rows.setMinWidth(84); // room for "2,000,000": a count is never cut short
         TableColumn<TablePlan, Boolean> include = new TableColumn<>(Text.get("review.t.include"));
         include.setId("include-column");
-        include.setPrefWidth(70);
+        include.setPrefWidth(60);
+        include.setMinWidth(60); // the check box and its header are never squeezed out
         include.setCellValueFactory(v -> {
             TablePlan t = v.getValue();
             javafx.beans.property.BooleanProperty on = new javafx.beans.property.SimpleBooleanProperty(model.included(t));
@@ -96,7 +103,7 @@ final class ReviewView implements StepView {
         VBox columnBox = new VBox(6, columns, Ui.muted(Text.get("review.columns.note")));
         VBox.setVgrow(columns, Priority.ALWAYS);
         SplitPane split = new SplitPane(tables, columnBox);
-        split.setDividerPositions(0.29);
+        split.setDividerPositions(0.31);
 
         VBox problemBox = new VBox(8, Ui.muted(Text.get("review.problems.note")), problems);
         VBox.setVgrow(problems, Priority.ALWAYS);

@@ -87,7 +87,7 @@ final class RunProgress implements MigrationListener {
         } else if (e instanceof MigrationEvent.PlanChanged c) {
             line(Ui.WARN + " " + c.why());
         } else if (e instanceof MigrationEvent.Note n) {
-            line(n.text());
+            line(Advice.sentence(n.text())); // "ferry undo --run …" is the command line's; here it is Undo
         }
     }
 

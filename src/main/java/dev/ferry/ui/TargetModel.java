@@ -33,10 +33,10 @@ final class TargetModel implements StepModel {
     private static final Map<String, String> ENV = System.getenv();
     private final Settings settings;
     private final SourceModel source;
-    private final StringProperty host = new SimpleStringProperty(ENV.getOrDefault("PGHOST", "localhost"));
-    private final StringProperty port = new SimpleStringProperty(ENV.getOrDefault("PGPORT", "5432"));
-    private final StringProperty database = new SimpleStringProperty(ENV.getOrDefault("PGDATABASE", ""));
-    private final StringProperty user = new SimpleStringProperty(ENV.getOrDefault("PGUSER", ""));
+    private final StringProperty host = new SimpleStringProperty();
+    private final StringProperty port = new SimpleStringProperty();
+    private final StringProperty database = new SimpleStringProperty();
+    private final StringProperty user = new SimpleStringProperty();
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty sslMode = new SimpleStringProperty(ENV.getOrDefault("PGSSLMODE", "prefer"));
     private final StringProperty rootCert = new SimpleStringProperty(ENV.getOrDefault("PGSSLROOTCERT", ""));
@@ -53,6 +53,19 @@ final class TargetModel implements StepModel {
         this.settings = settings;
         this.source = source;
         profiles.setAll(settings.profiles().keySet());
+        // libpq's PG* variables first, then the last connection that passed its test here (never its password)
+        host.set(ENV.getOrDefault("PGHOST", settings.get("target.host", "localhost")));
+        port.set(ENV.getOrDefault("PGPORT", settings.get("target.port", "5432")));
+        database.set(ENV.getOrDefault("PGDATABASE", settings.get("target.database", "")));
+        user.set(ENV.getOrDefault("PGUSER", settings.get("target.user", "")));
+        // hosts hand out addresses: one pasted into Host fills the fields, and its password leaves Host at once
+        host.addListener((obs, old, now) -> {
+            // a paste arrives at once; an address typed a key at a time is read when the connection is tested
+            boolean pastedNow = old == null || Math.abs(now == null ? 0 : now.length() - old.length()) > 1;
+            if (pastedNow && ConnectionString.looksLikeOne(now)) {
+                javafx.application.Platform.runLater(() -> fillFrom(now));
+            }
+        });
         // a test result speaks for the settings it was made with, and no others
         for (StringProperty p : List.of(host, port, database, user, password, sslMode, rootCert)) {
             p.addListener((obs, old, now) -> forgetTest());
@@ -130,6 +143,7 @@ final class TargetModel implements StepModel {
     }
 
     void test() {
+        fillFrom(host.get());
         if (testing.get() || !testable()) {
             return;
         }
@@ -144,6 +158,40 @@ final class TargetModel implements StepModel {
         Jobs.start(task);
     }
 
+    /** "Create it" after a test found no such database: Ferry creates it, then tests the connection again. */
+    void createDatabase() {
+        if (testing.get() || !testable()) {
+            return;
+        }
+        TargetAddress a = address();
+        Secret s = secret();
+        javafx.concurrent.Task<Boolean> task = new javafx.concurrent.Task<>() {
+            {
+                updateTitle("create-database");
+            }
+
+            @Override
+            protected Boolean call() {
+                return dev.ferry.run.Migration.createDatabase(a, s);
+            }
+        };
+        testing.set(true);
+        task.setOnSucceeded(e -> {
+            testing.set(false);
+            test();
+        });
+        task.setOnFailed(e -> {
+            testing.set(false);
+            failure.set(Failure.of(task.getException()));
+        });
+        Jobs.start(task);
+    }
+
+    /** The last test found no database of that name, which "Create it" can make. */
+    boolean databaseMissing() {
+        return failure.get() != null && "missing-database".equals(failure.get().tag());
+    }
+
     boolean testable() {
         return java.util.Arrays.stream(Field.values()).allMatch(f -> problem(f, value(f)) == null);
     }
@@ -153,6 +201,45 @@ final class TargetModel implements StepModel {
             testing.set(false);
             report.set(r);
             failure.set(f);
+            if (r != null) {
+                remember();
+            }
+        }
+    }
+
+    /** The fields of a connection that worked, for the next launch; the password is never written. */
+    private void remember() {
+        settings.putAll(Map.of("target.host", host.get().trim(), "target.port", port.get().trim(),
+                "target.database", database.get().trim(), "target.user", user.get().trim()));
+    }
+
+    /**
+     * Fills the fields from a pasted postgresql:// or JDBC address: host, port, database, user, the
+     * encryption settings, and the password into the password field. An address that cannot be
+     * read leaves Host empty, with the reason, rather than holding a password in clear.
+     */
+    void fillFrom(String pasted) {
+        if (!ConnectionString.looksLikeOne(pasted)) {
+            return;
+        }
+        try {
+            ConnectionString.Fields f = ConnectionString.read(pasted);
+            host.set(f.host());
+            port.set(f.port());
+            database.set(f.database());
+            user.set(f.user());
+            if (f.sslMode() != null) {
+                sslMode.set(f.sslMode());
+            }
+            if (f.rootCert() != null) {
+                rootCert.set(f.rootCert());
+            }
+            if (f.password() != null) {
+                password.set(f.password());
+            }
+        } catch (IllegalArgumentException e) {
+            host.set("");
+            failure.set(new Failure(Text.get("target.pasted.bad"), e.getMessage(), ""));
         }
     }
 

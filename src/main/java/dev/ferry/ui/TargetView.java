@@ -30,6 +30,7 @@ final class TargetView implements StepView {
     private final Button chooseCert = new Button(Text.get("target.rootcert.choose"));
     private final Button test = new Button(Text.get("target.test"));
     private final ProgressIndicator testing = new ProgressIndicator();
+    private final javafx.scene.control.Button create = new javafx.scene.control.Button(Text.get("target.create"));
     private final ValidationSupport validation = new ValidationSupport();
     private VBox root;
 
@@ -79,7 +80,11 @@ final class TargetView implements StepView {
         test.getStyleClass().add(Styles.ACCENT);
         Ui.help(test, "target.test.tip");
         testing.setMaxSize(20, 20);
-        HBox testRow = new HBox(10, test, testing);
+        create.setId("create-database");
+        create.setMnemonicParsing(true);
+        Ui.help(create, "target.create.tip");
+        Ui.keepWidth(create);
+        HBox testRow = new HBox(10, test, create, testing);
         testRow.setAlignment(Pos.CENTER_LEFT);
         ConnectionCard result = new ConnectionCard(model);
         result.setPrefWidth(420);
@@ -150,6 +155,11 @@ final class TargetView implements StepView {
             model.test();
         });
         testing.visibleProperty().bind(model.testing());
+        create.setOnAction(e -> model.createDatabase());
+        // offered only when the last test found no such database: the wizard's way, not --create-database
+        create.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(model::databaseMissing, model.failure()));
+        create.managedProperty().bind(create.visibleProperty());
+        create.disableProperty().bind(model.testing());
     }
 
     @Override

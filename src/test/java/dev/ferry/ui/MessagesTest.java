@@ -43,6 +43,13 @@ class MessagesTest {
         }
     }
 
+    @Test
+    void noSentenceSpeaksOfTheCommandLine() {
+        List<String> cli = Text.BUNDLE.keySet().stream()
+                .filter(k -> Advice.COMMAND_LINE.matcher(Text.BUNDLE.getString(k)).find()).sorted().toList();
+        assertEquals(List.of(), cli, "the wizard has fields and buttons, not options, PGPASSWORD or a terminal");
+    }
+
     private static List<String> keys(Path file) {
         try {
             Matcher m = KEY.matcher(Files.readString(file));

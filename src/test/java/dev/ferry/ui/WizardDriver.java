@@ -32,9 +32,14 @@ final class WizardDriver {
 
     /** Opens the wizard in the test's stage, with settings kept in {@code dataDir}. */
     static WizardModel show(Stage stage, Path dataDir) {
+        return show(stage, dataDir, uri -> { });
+    }
+
+    /** The same, with {@code browser} standing in for the desktop that opens folders and pages. */
+    static WizardModel show(Stage stage, Path dataDir, java.util.function.Consumer<String> browser) {
         FerryApp.applyTheme(false);
         WizardModel model = new WizardModel(dataDir);
-        Wizard wizard = new Wizard(model, uri -> { });
+        Wizard wizard = new Wizard(model, browser);
         stage.setScene(wizard.scene(1120, 740));
         stage.show();
         return model;
