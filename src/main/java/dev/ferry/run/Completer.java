@@ -22,6 +22,7 @@ final class Completer {
     private final Set<String> kept;
     private List<Report.Item> views = List.of();
     private List<Report.Item> triggers = List.of();
+    private String statistics;
 
     Completer(Plan plan, PgTarget target, Ddl ddl, int jobs, Set<String> kept) {
         this.plan = plan;
@@ -42,7 +43,13 @@ final class Completer {
         new SearchColumns(plan, attempts).run();
         new Checks(plan, attempts, jobs, kept).run();
         views = new Views(plan, attempts).run();
-        triggers = new Triggers(plan, attempts, kept).run(); // last: the rows are in, so COPY fired none of them
+        triggers = new Triggers(plan, attempts, kept).run(); // the rows are in, so COPY fired none of them
+        statistics = new Statistics(plan, attempts, jobs).run();
+    }
+
+    /** What the statistics step did, for the user; null before {@link #run}. */
+    String statistics() {
+        return statistics;
     }
 
     List<Problem> problems() {

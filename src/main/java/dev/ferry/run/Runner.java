@@ -125,6 +125,7 @@ final class Runner {
         Completer completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet());
         completer.run(plan.catalog().sequences());
         completer.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
+        listener.on(new MigrationEvent.Note(completer.statistics()));
         listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, Migration.since(completeStart)));
         List<TableCheck> checks = join(verification);
         List<Problem> problems = new ArrayList<>(plan.problems());
