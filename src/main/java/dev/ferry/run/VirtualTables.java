@@ -49,10 +49,18 @@ final class VirtualTables {
                 if (!r.equals(Problem.SKIP)) {
                     out.add(rtree(t));
                 }
+            } else if (module.equals("vec0")) {
+                problems.add(new Problem(t.name(), null, Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(t.sql()),
+                        "Virtual table " + t.name() + " (sqlite-vec's vec0: vector embeddings) is not copied, nor its "
+                        + "storage tables (" + t.name() + "_chunks, " + t.name() + "_rowids, ...): Ferry does not move "
+                        + "vectors yet. In PostgreSQL the pgvector extension holds them (a vector(n) column); an app "
+                        + "usually rebuilds embeddings from its own data. Its SQL is in the report."));
             } else {
                 problems.add(new Problem(t.name(), null, Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(t.sql()),
                         "Virtual table " + t.name() + " (module " + module + ") is not copied: its rows come from the "
-                        + module + " module, which PostgreSQL does not have. Its SQL is in the report."));
+                        + module + " module, which PostgreSQL does not have" + (t.columns().isEmpty()
+                        ? " (nor does the SQLite inside Ferry, so not even its columns can be read)" : "")
+                        + ". Its SQL is in the report."));
             }
         }
         return out;

@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,6 +45,7 @@ public final class CatalogReader {
         List<View> views = new ArrayList<>();
         List<Trigger> triggers = new ArrayList<>();
         List<Catalog.Skipped> skipped = new ArrayList<>();
+        Set<String> vec0 = vec0Tables();
         try (PreparedStatement ps = c.prepareStatement(SQL.get("objects"));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -52,7 +55,7 @@ public final class CatalogReader {
                         String kind = tableList.getOrDefault(name, new String[] {"table", "0", "0"})[0];
                         if (name.startsWith("sqlite_")) {
                             skipped.add(new Catalog.Skipped(name, "SQLite's own bookkeeping table"));
-                        } else if (kind.equals("shadow")) {
+                        } else if (kind.equals("shadow") || vecStorage(name, vec0)) {
                             skipped.add(new Catalog.Skipped(name, "storage of a virtual table; its content comes with that table"));
                         } else {
                             String[] info = tableList.getOrDefault(name, new String[] {"table", "0", "0"});
@@ -68,6 +71,39 @@ public final class CatalogReader {
         return new Catalog(List.copyOf(tables), List.copyOf(views), List.copyOf(triggers), sequences(),
                 List.copyOf(skipped));
     }
+
+    /**
+     * sqlite-vec's vec0 tables. SQLite marks a module's storage tables as shadow tables only when it
+     * has the module; without it, a vec0 table's storage would look like tables of the app's own.
+     */
+    private Set<String> vec0Tables() throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(SQL.get("objects")); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String sql = rs.getString(4);
+                if ("table".equals(rs.getString(1)) && sql != null && VEC0.matcher(sql).find()) {
+                    out.add(rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The storage tables sqlite-vec documents for a vec0 table: name_chunks, _rowids, _info, _auxiliary, _vector_chunksNN, _metadatachunksNN, _metadatatextNN. */
+    private static boolean vecStorage(String name, Set<String> vec0) {
+        for (String v : vec0) {
+            if (name.length() > v.length() + 1 && name.startsWith(v + "_")
+                    && VEC0_STORAGE.matcher(name.substring(v.length() + 1)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern VEC0 = Pattern.compile("^\\s*CREATE\\s+VIRTUAL\\s+TABLE\\b.*\\bUSING\\s+vec0\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern VEC0_STORAGE = Pattern.compile("chunks|rowids|info|auxiliary|vector_chunks\\d+|"
+            + "metadatachunks\\d+|metadatatext\\d+");
 
     /** name -> {type, without rowid, strict} from PRAGMA table_list (SQLite 3.37+). */
     private Map<String, String[]> tableList() throws SQLException {
@@ -88,7 +124,17 @@ public final class CatalogReader {
             module = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "unknown";
         }
         TableSql extras = TableSql.parse(module == null ? sql : null);
-        List<Column> columns = columns(name, extras);
+        List<Column> columns;
+        try {
+            columns = columns(name, extras);
+        } catch (SQLException e) {
+            if (module == null || !String.valueOf(e.getMessage()).contains("no such module")) {
+                throw e;
+            }
+            // an extension's table (sqlite-vec's vec0, spellfix1) that this SQLite cannot open: it is
+            // still a table of the file, to be reported; its columns are the module's to know
+            columns = List.of();
+        }
         List<String> pk = columns.stream().filter(col -> col.pkOrdinal() > 0)
                 .sorted(java.util.Comparator.comparingInt(Column::pkOrdinal)).map(Column::name).toList();
         String rowidAlias = null;
