@@ -24,6 +24,13 @@ public final class FerryCommand implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
+    private static final java.util.Map<String, String> EXAMPLES = java.util.Map.of(
+            "migrate", "; for example: ferry migrate app.db --to postgresql://user@host:5432/dbname",
+            "verify", "; for example: ferry verify app.db --to postgresql://user@host:5432/dbname",
+            "check-app", "; for example: ferry check-app ./my-bot --source app.db --rehearse",
+            "inspect", "; for example: ferry inspect app.db",
+            "rehearse", "; for example: ferry rehearse app.db");
+
     /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new FerryCommand());
@@ -31,8 +38,16 @@ public final class FerryCommand implements Runnable {
         CommandLine.IParameterExceptionHandler picocli = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((e, given) -> {
             String choice = misspeltChoice(e);
-            return choice == null ? picocli.handleParseException(e, given)
-                    : new Console(false).fail(new FerryException(FerryException.Kind.USAGE, choice, null));
+            if (choice != null) {
+                return new Console(false).fail(new FerryException(FerryException.Kind.USAGE, choice, null));
+            }
+            if (e.getCommandLine().getParent() == null || e instanceof CommandLine.UnmatchedArgumentException) {
+                return picocli.handleParseException(e, given); // no command yet, or a misspelt one: picocli's suggestions
+            }
+            // a forgotten --to used to print all 78 lines of help, and the one line that mattered scrolled away
+            String name = e.getCommandLine().getCommandName();
+            return new Console(false).fail(new FerryException(FerryException.Kind.USAGE, e.getMessage() + ".",
+                    "Run ferry " + name + " --help for every option" + EXAMPLES.getOrDefault(name, ".")));
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("Error: " + e.getMessage());
