@@ -347,6 +347,9 @@ public final class TriggerTranslator {
         }
         if (first.is("REPLACE") || (first.is("INSERT") || first.is("UPDATE")) && s.size() > 2 && s.get(1).is("OR")) {
             String how = first.is("REPLACE") ? "REPLACE" : s.get(2).upper();
+            if (how.equals("REPLACE") && !first.is("UPDATE")) { // the rewriter finds the one key that conflicts, or says why not
+                return write(s) + ";";
+            }
             if (how.equals("IGNORE") && first.is("INSERT")) {
                 return write(withoutConflict(s)) + " ON CONFLICT DO NOTHING;";
             }
@@ -371,8 +374,18 @@ public final class TriggerTranslator {
         return out;
     }
 
+    /** Where the table's name stands: after INTO (INSERT, INSERT OR ..., REPLACE) or FROM (DELETE). */
+    private static int afterInto(List<Token> s) {
+        for (int i = 1; i < s.size(); i++) {
+            if (s.get(i).is("INTO") || s.get(i).is("FROM")) {
+                return i + 1;
+            }
+        }
+        return s.size();
+    }
+
     private String write(List<Token> s) {
-        int name = s.get(0).is("DELETE") ? 2 : s.get(0).is("INSERT") ? 2 : 1;
+        int name = s.get(0).is("UPDATE") ? (s.size() > 2 && s.get(1).is("OR") ? 3 : 1) : afterInto(s);
         if (name < s.size() && s.get(name).isName() && scope.relation(s.get(name).value()) == table) {
             selfWrites = true;
         }
