@@ -104,7 +104,7 @@ final class MigrateCommand implements Callable<Integer> {
             if (createDatabase && Migration.createDatabase(address, password)) {
                 c.info("Created database " + address.database() + ".");
             }
-            c.info(String.format("Migrating %d tables (%,d rows) from %s to %s", plan.tables().size(), plan.totalRows(),
+            c.info(String.format("Migrating %s (%,d rows) from %s to %s", Outcome.tables(plan.tables().size()), plan.totalRows(),
                     file.getFileName(), address));
             progress.total(plan.totalRows());
             Thread hook = new Thread(() -> {

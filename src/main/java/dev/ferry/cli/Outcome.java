@@ -25,7 +25,8 @@ final class Outcome {
                     c.check(t.checksumMatch()) + (t.checksumMatch() ? " same" : " DIFF"), String.format("%.1f s", t.seconds()));
         }
         long rows = r.tables().stream().mapToLong(TableCheck::targetRows).sum();
-        c.out.printf("%n%d tables, %,d rows in %.1f s into %s (PostgreSQL %s, %s).%n", r.tables().size(), rows,
+        c.out.printf("%n%s, %s in %.1f s into %s (PostgreSQL %s, %s).%n", tables(r.tables().size()),
+                rows == 1 ? "1 row" : String.format("%,d rows", rows),
                 r.took().toMillis() / 1000.0, target, r.serverVersion(), r.encrypted() ? "encrypted" : "not encrypted");
         if (!r.problems().isEmpty()) {
             c.out.println();
@@ -61,6 +62,11 @@ final class Outcome {
         c.out.println("\n" + c.check(false) + " Some tables differ: " + String.join(", ", r.tables().stream()
                 .filter(t -> !t.checksumMatch()).map(TableCheck::source).toList()) + ".");
         return 5;
+    }
+
+    /** "1 table", "11 tables". */
+    static String tables(int n) {
+        return n == 1 ? "1 table" : n + " tables";
     }
 
     static RunReport report(Result r, Path source, String target) {
