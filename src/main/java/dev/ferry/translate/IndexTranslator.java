@@ -34,7 +34,7 @@ public final class IndexTranslator {
         }
         try {
             List<Token> t = SqlLexer.tokens(createIndex);
-            int[] m = SqlTranslator.matchParens(t);
+            int[] m = matchParens(t);
             int open = 0;
             while (open < t.size() && !(t.get(open).type() == Type.LPAREN && open > 0 && t.get(open - 1).isName()
                     && open > 1 && (t.get(open - 2).is("ON") || t.get(open - 2).type() == Type.DOT))) {
@@ -110,5 +110,27 @@ public final class IndexTranslator {
 
     private static Result fail(String reason) {
         return new Result(List.of(), List.of(), List.of(), null, reason);
+    }
+
+    /** Where each parenthesis of the index's SQL closes (and opens). */
+    private static int[] matchParens(List<Token> t) {
+        int[] m = new int[t.size()];
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).type() == Type.LPAREN) {
+                open.push(i);
+            } else if (t.get(i).type() == Type.RPAREN) {
+                if (open.isEmpty()) {
+                    throw new IllegalArgumentException("a parenthesis is closed that was never opened");
+                }
+                int o = open.pop();
+                m[o] = i;
+                m[i] = o;
+            }
+        }
+        if (!open.isEmpty()) {
+            throw new IllegalArgumentException("a parenthesis is not closed");
+        }
+        return m;
     }
 }

@@ -549,7 +549,12 @@ public final class SqlParser extends SqlExprParser {
             throw expected("INSERT, UPDATE or DELETE", "in the trigger's event");
         }
         expect("ON", "before the trigger's table");
+        SqlName tableSchema = null;
         SqlName table = name("of the trigger's table");
+        if (acceptType(Type.DOT)) { // SQLite's grammar takes a full name here (and drops the schema when it loads it)
+            tableSchema = table;
+            table = name("of the trigger's table");
+        }
         boolean forEachRow = false;
         if (accept("FOR")) {
             expect("EACH", "after FOR");
@@ -565,6 +570,6 @@ public final class SqlParser extends SqlExprParser {
         } while (!at("END"));
         next();
         return new SqlStatement.CreateTrigger(span(start), temp, ifNotExists, schema, name, timing, event, ofColumns,
-                table, forEachRow, when, List.copyOf(body));
+                tableSchema, table, forEachRow, when, List.copyOf(body));
     }
 }

@@ -38,12 +38,12 @@ public sealed interface SqlStatement extends SqlNode permits SqlSelect, SqlState
 
     /**
      * CREATE [TEMP] TRIGGER [IF NOT EXISTS] [schema.]name [BEFORE|AFTER|INSTEAD OF] event [OF columns] ON
-     * table [FOR EACH ROW] [WHEN condition] BEGIN body END. {@code timing} null when unsaid (SQLite then
+     * [schema.]table [FOR EACH ROW] [WHEN condition] BEGIN body END. {@code timing} null when unsaid (SQLite then
      * means BEFORE); {@code event} INSERT, UPDATE or DELETE; {@code ofColumns} only for UPDATE OF. The body
      * holds INSERT, UPDATE, DELETE and SELECT statements.
      */
     record CreateTrigger(SqlSpan span, boolean temp, boolean ifNotExists, SqlName schema, SqlName name, String timing,
-            String event, List<SqlName> ofColumns, SqlName table, boolean forEachRow, SqlExpr when,
+            String event, List<SqlName> ofColumns, SqlName tableSchema, SqlName table, boolean forEachRow, SqlExpr when,
             List<SqlStatement> body) implements SqlStatement {
     }
 }

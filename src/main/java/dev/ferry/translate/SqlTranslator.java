@@ -3,8 +3,6 @@ package dev.ferry.translate;
 import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.TablePlan;
 
-import dev.ferry.sqlite.SqlLexer.Token;
-import dev.ferry.sqlite.SqlLexer.Type;
 import dev.ferry.postgres.Naming;
 import java.util.List;
 import java.util.Set;
@@ -128,56 +126,39 @@ public final class SqlTranslator {
     }
 
     /**
-     * A statement or expression inside a trigger: NEW and OLD are rows of {@code table}; with
-     * {@code bareIsNew}, a bare column of that table means the new row's (an UPDATE's SET turned
-     * into assignments to NEW). A select list without its SELECT (a PERFORM) is read as one.
+     * A statement of a trigger's body (INSERT, UPDATE, DELETE or SELECT), as read from the trigger's
+     * SQL {@code sql}: NEW and OLD are rows of {@code table}.
      */
-    static Result trigger(List<Token> tokens, SqlScope scope, SqlScope.Relation table, boolean bareIsNew) {
-        if (tokens.isEmpty()) {
-            return Result.fail("there is nothing to translate");
-        }
-        boolean statement = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "REPLACE", "VALUES")
-                .contains(tokens.get(0).upper());
-        String sql = (statement ? "" : "SELECT ") + text(tokens);
-        SqlStatement st;
-        try {
-            st = SqlParser.parse(sql);
-        } catch (SqlParseException e) {
-            return Result.fail("Ferry could not read it: " + e.getMessage());
-        }
+    static Result trigger(SqlStatement statement, String sql, SqlScope scope, SqlScope.Relation table) {
+        return rewrite(sql, scope, rw -> SqlWrites.statement(rw, statement, rows(table, false)));
+    }
+
+    /**
+     * A SELECT of a trigger's body run for what it does (a function it calls), its rows thrown away:
+     * PL/pgSQL's PERFORM, which takes the place of the word SELECT (a query that starts otherwise, WITH
+     * or VALUES, is read from as a subquery).
+     */
+    static Result perform(SqlSelect select, String sql, SqlScope scope, SqlScope.Relation table) {
         return rewrite(sql, scope, rw -> {
-            String out = SqlWrites.statement(rw, st, rows(table, bareIsNew));
-            return statement ? out : out.substring("SELECT ".length());
+            String out = rw.select(select, rows(table, false)).sql();
+            return out.startsWith("SELECT ") ? "PERFORM " + out.substring("SELECT ".length())
+                    : "PERFORM * FROM (" + out + ") AS ferry_rows";
         });
     }
 
-    /** The value of an UPDATE's SET turned into NEW.c := value, fitted to column {@code c}. */
-    static Result assignment(List<Token> tokens, SqlScope scope, SqlScope.Relation table, ColumnPlan c) {
-        return triggerExpression(tokens, scope, table, true, c);
+    /** The value of an UPDATE's SET turned into NEW.c := value, fitted to column {@code c}; a bare column is NEW's. */
+    static Result assignment(SqlExpr value, String sql, SqlScope scope, SqlScope.Relation table, ColumnPlan c) {
+        return rewrite(sql, scope, rw -> SqlOperators.fit(SqlTyped.column("", c, false), rw.expr(value, rows(table, true))).sql());
     }
 
-    /** A trigger's WHEN: NEW and OLD are rows of {@code table}, a lone number means "not 0". */
-    static Result triggerCondition(List<Token> tokens, SqlScope scope, SqlScope.Relation table) {
-        return triggerExpression(tokens, scope, table, false, null);
+    /** A truth value in a trigger (its WHEN, a RAISE's condition): NEW and OLD are rows of {@code table}, a lone number means "not 0". */
+    static Result triggerCondition(SqlExpr condition, String sql, SqlScope scope, SqlScope.Relation table) {
+        return rewrite(sql, scope, rw -> SqlOperators.truth(rw.expr(condition, rows(table, false))).sql());
     }
 
-    private static Result triggerExpression(List<Token> tokens, SqlScope scope, SqlScope.Relation table, boolean bareIsNew,
-                                            ColumnPlan fitTo) {
-        if (tokens.isEmpty()) {
-            return Result.fail("there is nothing to translate");
-        }
-        String sql = text(tokens);
-        SqlExpr e;
-        try {
-            e = SqlParser.parseExpression(sql);
-        } catch (SqlParseException x) {
-            return Result.fail("Ferry could not read it: " + x.getMessage());
-        }
-        return rewrite(sql, scope, rw -> {
-            SqlTyped t = rw.expr(e, rows(table, bareIsNew));
-            return fitTo == null ? SqlOperators.truth(t).sql()
-                    : SqlOperators.fit(SqlTyped.column("", fitTo, false), t).sql();
-        });
+    /** A value in a trigger (a RAISE's message): NEW and OLD are rows of {@code table}. */
+    static Result triggerValue(SqlExpr value, String sql, SqlScope scope, SqlScope.Relation table) {
+        return rewrite(sql, scope, rw -> rw.expr(value, rows(table, false)).sql());
     }
 
     /** The names a trigger's SQL sees: NEW and OLD, and with {@code bareIsNew} the table's columns as NEW's. */
@@ -190,31 +171,5 @@ public final class SqlTranslator {
             env.selfPrefix = "NEW.";
         }
         return env;
-    }
-
-    /** Tokens written back as SQL, one space apart (what SQLite reads the same). */
-    private static String text(List<Token> tokens) {
-        return String.join(" ", tokens.stream().map(Token::text).toList());
-    }
-
-    static int[] matchParens(List<Token> t) {
-        int[] m = new int[t.size()];
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).type() == Type.LPAREN) {
-                open.push(i);
-            } else if (t.get(i).type() == Type.RPAREN) {
-                if (open.isEmpty()) {
-                    throw new IllegalArgumentException("a parenthesis is closed that was never opened");
-                }
-                int o = open.pop();
-                m[o] = i;
-                m[i] = o;
-            }
-        }
-        if (!open.isEmpty()) {
-            throw new IllegalArgumentException("a parenthesis is not closed");
-        }
-        return m;
     }
 }

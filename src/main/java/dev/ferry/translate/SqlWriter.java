@@ -130,7 +130,7 @@ public final class SqlWriter {
             list(t.ofColumns(), this::name);
         }
         out.append(" ON ");
-        name(t.table());
+        qualified(t.tableSchema(), t.table());
         if (t.forEachRow()) {
             out.append(" FOR EACH ROW");
         }

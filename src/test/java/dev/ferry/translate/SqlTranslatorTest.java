@@ -202,7 +202,7 @@ class SqlTranslatorTest {
     }
 
     static String trigger(String sql) {
-        SqlTranslator.Result r = SqlTranslator.trigger(dev.ferry.sqlite.SqlLexer.tokens(sql), SCOPE, SCOPE.relation("Orders"), false);
+        SqlTranslator.Result r = SqlTranslator.trigger(SqlParser.parse(sql), sql, SCOPE, SCOPE.relation("Orders"));
         assertNull(r.failure(), () -> sql + " failed: " + r.failure());
         return r.sql();
     }
@@ -220,19 +220,23 @@ class SqlTranslatorTest {
         assertEquals("INSERT INTO orders (orderid, remark) VALUES (NEW.orderid, 'x') ON CONFLICT (orderid) DO UPDATE SET "
                 + "remark = EXCLUDED.remark", trigger("INSERT INTO Orders (OrderID, Remark) VALUES (NEW.OrderID, 'x') "
                 + "ON CONFLICT (OrderID) DO UPDATE SET Remark = excluded.Remark"));
-        assertEquals("count(*) FROM \"order details\" WHERE orderid = NEW.orderid",
-                trigger("count(*) FROM [Order Details] WHERE OrderID = NEW.OrderID"), "a PERFORM's select list");
-        assertEquals("NEW.shipped AND NEW.freight > OLD.freight", SqlTranslator.triggerCondition(dev.ferry.sqlite.SqlLexer
-                .tokens("NEW.Shipped AND NEW.Freight > OLD.Freight"), SCOPE, SCOPE.relation("Orders")).sql());
-        assertEquals("true", SqlTranslator.assignment(dev.ferry.sqlite.SqlLexer.tokens("1"), SCOPE, SCOPE.relation("Orders"),
+        // the PERFORM is now made whole by the translator from the SELECT's tree (it used to be handed the select list alone)
+        String perform = "SELECT count(*) FROM [Order Details] WHERE OrderID = NEW.OrderID";
+        assertEquals("PERFORM count(*) FROM \"order details\" WHERE orderid = NEW.orderid", SqlTranslator.perform(
+                (SqlSelect) SqlParser.parse(perform), perform, SCOPE, SCOPE.relation("Orders")).sql(), "a PERFORM's select list");
+        String when = "NEW.Shipped AND NEW.Freight > OLD.Freight";
+        assertEquals("NEW.shipped AND NEW.freight > OLD.freight", SqlTranslator.triggerCondition(SqlParser.parseExpression(when),
+                when, SCOPE, SCOPE.relation("Orders")).sql());
+        assertEquals("true", SqlTranslator.assignment(SqlParser.parseExpression("1"), "1", SCOPE, SCOPE.relation("Orders"),
                 ORDERS.column("Shipped")).sql(), "a value fitted to the column it is assigned to");
         assertEquals("INSERT INTO orders (orderid, remark) VALUES (1, 'x') ON CONFLICT (orderid) DO UPDATE SET "
                 + "customerid = EXCLUDED.customerid, orderdate = EXCLUDED.orderdate, freight = EXCLUDED.freight, "
                 + "shipped = EXCLUDED.shipped, \"Note\" = EXCLUDED.\"Note\", remark = EXCLUDED.remark, created = EXCLUDED.created, "
                 + "filter = EXCLUDED.filter", trigger("INSERT OR REPLACE INTO Orders (OrderID, Remark) VALUES (1, 'x')"),
                 "REPLACE on the one key: every other column takes the new row's value (its default when not listed)");
-        assertTrue(SqlTranslator.trigger(dev.ferry.sqlite.SqlLexer.tokens("UPDATE OR REPLACE Orders SET Remark = 'x'"),
-                SCOPE, SCOPE.relation("Orders"), false).failure().contains("REPLACE"));
+        String orReplace = "UPDATE OR REPLACE Orders SET Remark = 'x'";
+        assertTrue(SqlTranslator.trigger(SqlParser.parse(orReplace), orReplace, SCOPE, SCOPE.relation("Orders"))
+                .failure().contains("REPLACE"));
     }
 
     @Test
