@@ -249,6 +249,9 @@ public final class Ddl {
                 .append(schema).append("\n").append(createSchema()).append(";\n\n");
         if (needsCollation(plan) || sqlUsesCollation(plan)) {
             sb.append(createCollation()).append(";\n\n");
+        } else { // made for the app's own COLLATE NOCASE too, when the server has ICU (a run skips it otherwise)
+            sb.append("-- Ferry's nocase collation, for COLLATE NOCASE in the app's own SQL; made only when the server has ICU\n")
+                    .append(createCollation()).append(";\n\n");
         }
         sb.append("-- translated SQL (views, checks, index expressions, triggers) finds its names here\n")
                 .append("SET search_path TO ").append(searchPathList()).append(";\n\n");

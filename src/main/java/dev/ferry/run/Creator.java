@@ -54,12 +54,14 @@ final class Creator {
                     s.execute(ddl.createSchema());
                 }
                 s.execute(ddl.searchPath()); // generated columns' expressions may name the schema's collation
-                createdCollation = (Ddl.needsCollation(plan) || Ddl.sqlUsesCollation(plan)) && !collationExists(c, plan.schema());
+                // made whenever the server has ICU, not only for the plan's columns: the app's own SQL may say
+                // COLLATE NOCASE (ORDER BY title COLLATE nocase), and check-app proves it against this schema
+                createdCollation = !collationExists(c, plan.schema());
                 if (createdCollation) {
                     java.sql.Savepoint before = c.setSavepoint();
                     try {
                         s.execute(ddl.createCollation());
-                    } catch (SQLException noIcu) { // only indexes or views use it (ServerFit saw to the columns): they will say so
+                    } catch (SQLException noIcu) { // no ICU: only indexes, views or the app's SQL use it (ServerFit saw to the columns): they will say so
                         c.rollback(before);
                         createdCollation = false;
                     }

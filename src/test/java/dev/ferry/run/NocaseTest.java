@@ -54,6 +54,23 @@ class NocaseTest {
         assertEquals(0, count(target, "SELECT count(*) FROM pg_collation WHERE collname = 'nocase'"), "undo dropped it");
     }
 
+    /** The app's own SQL may say COLLATE NOCASE where no column does: the collation is made anyway, and undone. */
+    @Test
+    void theCollationIsMadeForTheAppsSqlWithoutANocaseColumn(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plain.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(file)) {
+            db.sql("CREATE TABLE products (id INTEGER PRIMARY KEY, title TEXT)");
+            db.insert("products", new Object[] {1L, "banana"}, new Object[] {2L, "Apple"}, new Object[] {3L, "cherry"});
+        }
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        Migration m = new Migration(Options.of(file, target, TestPostgres.get().adminPassword()), MigrationListener.NONE);
+        assertEquals(Result.Status.DONE, m.run(m.preflight()).status());
+        assertEquals("Apple,banana,cherry", query(target, "SELECT string_agg(title, ',' ORDER BY title COLLATE nocase) FROM products"),
+                "SQLite's ORDER BY title COLLATE NOCASE, as the translator writes it");
+        m.undo(null, true);
+        assertEquals(0, count(target, "SELECT count(*) FROM pg_collation WHERE collname = 'nocase'"), "undo dropped it");
+    }
+
     @Test
     void withoutIcuCitextKeepsItWhenInstalled(@TempDir Path dir) throws Exception {
         TargetAddress target = TestPostgres.get().freshDatabase();
