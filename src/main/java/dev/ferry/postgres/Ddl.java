@@ -250,8 +250,11 @@ public final class Ddl {
         if (needsCollation(plan) || sqlUsesCollation(plan)) {
             sb.append(createCollation()).append(";\n\n");
         } else { // made for the app's own COLLATE NOCASE too, when the server has ICU (a run skips it otherwise)
+            // a server without ICU refuses it, and the script goes on without it, as a run does
             sb.append("-- Ferry's nocase collation, for COLLATE NOCASE in the app's own SQL; made only when the server has ICU\n")
-                    .append(createCollation()).append(";\n\n");
+                    .append("DO $ferry$ BEGIN\n").append(createCollation()).append(";\nEXCEPTION WHEN feature_not_supported OR "
+                            + "invalid_parameter_value OR undefined_object THEN\n  RAISE NOTICE 'no ICU: the nocase collation is not made';\n"
+                            + "END $ferry$;\n\n");
         }
         sb.append("-- translated SQL (views, checks, index expressions, triggers) finds its names here\n")
                 .append("SET search_path TO ").append(searchPathList()).append(";\n\n");

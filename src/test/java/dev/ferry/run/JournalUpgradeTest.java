@@ -27,6 +27,10 @@ class JournalUpgradeTest {
         }
         Migration m1 = new Migration(Options.of(first, target, TestPostgres.get().adminPassword()), MigrationListener.NONE);
         m1.run(m1.preflight());
+        // a run now makes the nocase collation whenever the server has ICU (for the app's own COLLATE NOCASE); the Ferry
+        // of that earlier journal made none for this table, so it is taken away with its record, as that Ferry left it
+        execute(target, "DELETE FROM ferry_journal.objects WHERE kind = 'collation'");
+        execute(target, "DROP COLLATION public.nocase");
         execute(target, "ALTER TABLE ferry_journal.objects DROP CONSTRAINT objects_kind_check, ADD CONSTRAINT "
                 + "objects_kind_check CHECK (kind IN ('table', 'view', 'schema'))");
 
