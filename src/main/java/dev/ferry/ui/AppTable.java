@@ -30,27 +30,28 @@ final class AppTable extends TableView<AppReport.Statement> {
         setAccessibleText(Text.get("app.tab.statements.name"));
         setPlaceholder(Ui.muted(Text.get("app.none")));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        TableColumn<AppReport.Statement, String> where = column("app.col.where", AppReport.Statement::where, 130, false);
-        TableColumn<AppReport.Statement, String> status = column("app.col.status", AppTable::status, 90, false);
-        TableColumn<AppReport.Statement, String> proof = column("app.col.proof", AppTable::proof, 190, false);
-        TableColumn<AppReport.Statement, String> sqlite = column("app.col.sqlite", AppReport.Statement::sqlite, 240, true);
+        // where and status share a column: the room goes to the two texts side by side
+        TableColumn<AppReport.Statement, String> where = column("app.col.where", s -> s.where() + "\n" + status(s), 130, false);
+        TableColumn<AppReport.Statement, String> proof = column("app.col.proof", AppTable::proof, 170, false);
+        TableColumn<AppReport.Statement, String> sqlite = column("app.col.sqlite", s -> shortened(s.sqlite()), 240, true);
         TableColumn<AppReport.Statement, String> pg = column("app.col.pg",
-                s -> s.postgres() == null ? Text.get("app.pg.none") : s.postgres(), 240, true);
+                s -> s.postgres() == null ? Text.get("app.pg.none") : shortened(s.postgres()), 240, true);
         TableColumn<AppReport.Statement, AppReport.Statement> button = new TableColumn<>();
         button.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         button.setCellFactory(c -> new CopyCell(copy));
         button.setSortable(false);
-        button.setMinWidth(80);
-        button.setMaxWidth(80);
-        getColumns().addAll(List.of(where, status, proof, sqlite, pg, button));
+        button.setMinWidth(86);
+        button.setMaxWidth(86);
+        getColumns().addAll(List.of(where, proof, sqlite, pg, button));
         setRowFactory(v -> new TableRow<>() {
             @Override
             protected void updateItem(AppReport.Statement s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll("row-bad");
+                getStyleClass().removeAll("row-bad", "row-warn");
                 if (!empty && s != null) {
+                    // refused or different is red; a statement left for a person to decide, amber
                     if (AppModel.needsYou(s)) {
-                        getStyleClass().add("row-bad");
+                        getStyleClass().add(s.status().equals(AppReport.MANUAL) ? "row-warn" : "row-bad");
                     }
                     setAccessibleText(s.where() + ", " + status(s) + ", " + proof(s));
                 }
@@ -64,6 +65,19 @@ final class AppTable extends TableView<AppReport.Statement> {
                 e.consume();
             }
         });
+    }
+
+    /** The lines a row shows of a long statement (a CREATE TABLE): more would leave room for one row only. */
+    static final int LINES = 6;
+
+    /** The first {@link #LINES} lines and a word on the rest; Copy and the report keep the whole text. */
+    static String shortened(String sql) {
+        String[] lines = sql.split("\n", -1);
+        if (lines.length <= LINES) {
+            return sql;
+        }
+        return String.join("\n", java.util.Arrays.asList(lines).subList(0, LINES - 1)) + "\n"
+                + Text.get("app.more.lines", lines.length - LINES + 1);
     }
 
     /** unchanged / translated / needs you, as the page says it. */
@@ -105,7 +119,8 @@ final class AppTable extends TableView<AppReport.Statement> {
         private final Button button = new Button(Text.get("app.copy"));
 
         CopyCell(Consumer<AppReport.Statement> copy) {
-            button.getStyleClass().add("copy-sql");
+            button.getStyleClass().addAll("copy-sql", atlantafx.base.theme.Styles.SMALL);
+            Ui.keepWidth(button);
             Ui.help(button, "app.copy.tip");
             button.setOnAction(e -> {
                 if (getItem() != null) {

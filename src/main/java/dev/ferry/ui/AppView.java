@@ -102,7 +102,8 @@ final class AppView implements StepView {
         columnsTab.setContent(scroll(columns, "app-columns"));
         tabs.getTabs().setAll(List.of(statementsTab, connectionTab, columnsTab));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinHeight(200);
+        // a window too low for the statements scrolls the page instead of squeezing them to one line
+        tabs.setMinHeight(330);
         VBox report = new VBox(10, summary, files, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         report.visibleProperty().bind(model.report().isNotNull());
@@ -111,6 +112,8 @@ final class AppView implements StepView {
         VBox body = new VBox(12, folderRow, busyRow, report, new ErrorBox(model.failure()));
         VBox.setVgrow(report, Priority.ALWAYS);
         root = Ui.page("app", body);
+        // the lead says the check changes nothing: it wraps on a narrow window rather than end in "…"
+        ((Label) root.getChildren().get(1)).setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private static ScrollPane scroll(VBox box, String id) {
