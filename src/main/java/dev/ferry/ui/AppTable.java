@@ -31,8 +31,8 @@ final class AppTable extends TableView<AppReport.Statement> {
         setPlaceholder(Ui.muted(Text.get("app.none")));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         // where and status share a column: the room goes to the two texts side by side
-        TableColumn<AppReport.Statement, String> where = column("app.col.where", s -> s.where() + "\n" + status(s), 130, false);
-        TableColumn<AppReport.Statement, String> proof = column("app.col.proof", AppTable::proof, 170, false);
+        TableColumn<AppReport.Statement, String> where = column("app.col.where", s -> s.where() + "\n" + status(s), 150, false);
+        TableColumn<AppReport.Statement, String> proof = column("app.col.proof", AppTable::proof, 190, false);
         TableColumn<AppReport.Statement, String> sqlite = column("app.col.sqlite", s -> shortened(s.sqlite()), 240, true);
         TableColumn<AppReport.Statement, String> pg = column("app.col.pg",
                 s -> s.postgres() == null ? Text.get("app.pg.none") : shortened(s.postgres()), 240, true);
@@ -40,8 +40,8 @@ final class AppTable extends TableView<AppReport.Statement> {
         button.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         button.setCellFactory(c -> new CopyCell(copy));
         button.setSortable(false);
-        button.setMinWidth(86);
-        button.setMaxWidth(86);
+        button.setMinWidth(72);
+        button.setMaxWidth(72);
         getColumns().addAll(List.of(where, proof, sqlite, pg, button));
         setRowFactory(v -> new TableRow<>() {
             @Override
@@ -109,7 +109,8 @@ final class AppTable extends TableView<AppReport.Statement> {
             return cell;
         });
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 80));
+        // a narrow window takes the room from the SQL, which wraps, before the headers turn to "…"
+        c.setMinWidth(code ? 120 : width < 170 ? 110 : 150);
         return c;
     }
 
