@@ -5,6 +5,7 @@
 # Needs: xvfb, xdotool, imagemagick (import); build first: ./mvnw -B -q -o -DskipTests package
 #   sh docs/screenshots/take.sh [path/to/chinook.sqlite]
 # FERRY_SIZE=900x600 takes them at another window size (default 1280x800); FERRY_SHOTS=DIR elsewhere.
+# 08-app-sql.png, the step after Results, comes from take-app.sh beside this script.
 set -eu
 cd "$(dirname "$0")/../.."
 DB=$(realpath "${1:-/work/shared/testdata/chinook.sqlite}")

@@ -51,6 +51,9 @@ final class MigrateModel implements StepModel {
     private TargetAddress address;
     private java.util.UUID runId;
     private String schema;
+    private Options ranWith;
+    private Plan ranPlan;
+    private boolean ranRehearsal;
     private boolean resumeNext;
     private final UndoModel undo;
 
@@ -96,6 +99,9 @@ final class MigrateModel implements StepModel {
         boolean rehearse = target.rehearse().get();
         address = rehearse ? (keep == null ? null : keep.address()) : o.target();
         schema = o.schema();
+        ranWith = o;
+        ranPlan = p;
+        ranRehearsal = rehearse;
         runId = null;
         undo.reset();
         resumable.set(false);
@@ -170,6 +176,27 @@ final class MigrateModel implements StepModel {
     /** Where the data went: the real target, or the rehearsal's private server while it runs. */
     TargetAddress address() {
         return address;
+    }
+
+    /** Whether the last run went to the private server. */
+    boolean ranRehearsal() {
+        return ranRehearsal;
+    }
+
+    /** The plan of the last run started, for checking the app's SQL against what it created; null before one. */
+    Plan ranPlan() {
+        return ranPlan;
+    }
+
+    /**
+     * The options of the last run, aimed where its data went: the private server for a rehearsal (it
+     * needs no password), else the user's PostgreSQL with the password typed for it. Null before a run.
+     */
+    Options ranWith() {
+        if (ranWith == null || address == null) {
+            return null;
+        }
+        return ranRehearsal ? ranWith.withTarget(address, dev.ferry.postgres.Secret.NONE) : ranWith;
     }
 
     /** Ends a run in progress and removes the rehearsal's private PostgreSQL (at exit, or before the next run). */

@@ -30,11 +30,21 @@ final class ResultsModel implements StepModel {
     private final TargetModel target;
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+    private Runnable checkApp = () -> { };
 
     ResultsModel(MigrateModel migrate, SourceModel source, TargetModel target) {
         this.migrate = migrate;
         this.source = source;
         this.target = target;
+    }
+
+    /** What "Check your app's SQL" does: the wizard shows the step after this one. */
+    void onCheckApp(Runnable action) {
+        checkApp = action;
+    }
+
+    void checkApp() {
+        checkApp.run();
     }
 
     ReadOnlyObjectProperty<Result> result() {

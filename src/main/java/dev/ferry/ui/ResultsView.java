@@ -29,6 +29,7 @@ final class ResultsView implements StepView {
     private final Button copy = new Button(Text.get("results.copy"));
     private final Button logs = new Button(Text.get("results.logs"));
     private final Button rejects = new Button(Text.get("results.open.rejects"));
+    private final Button checkApp = new Button(Text.get("results.check.app"));
     private final ResultsTable tables = new ResultsTable();
     private final ListView<String> changes = new ListView<>();
     private final ItemsTable items = new ItemsTable();
@@ -86,9 +87,25 @@ final class ResultsView implements StepView {
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(160);
-        VBox body = new VBox(12, banner, actions, undo, tabs, new ErrorBox(model.failure()));
+        VBox body = new VBox(12, banner, actions, undo, checkAppRow(), tabs, new ErrorBox(model.failure()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root = Ui.page("results", body);
+    }
+
+    /** The way on to the app's own SQL, the step after this one (Next here is Finish). */
+    private Node checkAppRow() {
+        checkApp.setId("check-app");
+        checkApp.setMnemonicParsing(true);
+        checkApp.getStyleClass().add(Styles.ACCENT);
+        Ui.help(checkApp, "results.check.app.tip");
+        Ui.keepWidth(checkApp);
+        checkApp.setOnAction(e -> model.checkApp());
+        // after Undo the tables are gone: there is nothing left to try the app's statements on
+        checkApp.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.undo().done().get().isEmpty(), model.undo().done()));
+        HBox row = new HBox(12, checkApp, Ui.muted(Text.get("results.check.app.lead")));
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private void initListeners() {

@@ -42,7 +42,7 @@ final class Wizard {
         this.model = model;
         this.views = List.of(new WelcomeView(model.welcome), new SourceView(model.source), new TargetView(model.target),
                 new ReviewView(model.review), new OptionsView(model.options, model.target, model.review),
-                new MigrateView(model.migrate), new ResultsView(model.results, browser));
+                new MigrateView(model.migrate), new ResultsView(model.results, browser), new AppView(model.app));
         this.pages = views.stream().map(Wizard::scrolling).toList();
         createView();
         initListeners();
@@ -87,9 +87,9 @@ final class Wizard {
 
     private void initListeners() {
         back.setOnAction(e -> model.back());
-        // on the last page Next is Finish: it closes the window, which also removes a rehearsal's server
+        // on Results and the app's SQL Next is Finish: it closes the window, which also removes a rehearsal's server
         next.setOnAction(e -> {
-            if (model.index().get() == WizardModel.RESULTS) {
+            if (model.index().get() >= WizardModel.RESULTS) {
                 root.getScene().getWindow().hide();
             } else {
                 model.next();

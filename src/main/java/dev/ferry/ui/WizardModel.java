@@ -12,8 +12,8 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
  */
 final class WizardModel {
 
-    static final int WELCOME = 0, SOURCE = 1, TARGET = 2, REVIEW = 3, OPTIONS = 4, MIGRATE = 5, RESULTS = 6;
-    static final List<String> STEP_KEYS = List.of("welcome", "source", "target", "review", "options", "migrate", "results");
+    static final int WELCOME = 0, SOURCE = 1, TARGET = 2, REVIEW = 3, OPTIONS = 4, MIGRATE = 5, RESULTS = 6, APP = 7;
+    static final List<String> STEP_KEYS = List.of("welcome", "source", "target", "review", "options", "migrate", "results", "app");
 
     final Settings settings;
     final WelcomeModel welcome;
@@ -23,6 +23,7 @@ final class WizardModel {
     final OptionsModel options;
     final MigrateModel migrate;
     final ResultsModel results;
+    final AppModel app;
     private final List<StepModel> steps;
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(WELCOME);
 
@@ -35,7 +36,9 @@ final class WizardModel {
         options = new OptionsModel(target, review, source, dataDir.resolve("backups"));
         migrate = new MigrateModel(this::runOptions, options::plan, options::backupTo, target);
         results = new ResultsModel(migrate, source, target);
-        steps = List.of(welcome, source, target, review, options, migrate, results);
+        app = new AppModel(settings, migrate);
+        results.onCheckApp(this::checkApp);
+        steps = List.of(welcome, source, target, review, options, migrate, results, app);
         rememberRuns();
     }
 
@@ -108,6 +111,14 @@ final class WizardModel {
     void next() {
         if (current().blocker().get().isEmpty() && index.get() < RESULTS) {
             index.set(index.get() + 1);
+            current().entered(true);
+        }
+    }
+
+    /** From Results to the step after it, which Next does not reach: Next on Results is Finish. */
+    void checkApp() {
+        if (index.get() == RESULTS) {
+            index.set(APP);
             current().entered(true);
         }
     }
