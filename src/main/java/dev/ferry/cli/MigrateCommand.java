@@ -34,6 +34,11 @@ final class MigrateCommand implements Callable<Integer> {
                     + "or truncate (empty it first, same check). Default: ${DEFAULT-VALUE}.")
     Options.IfExists ifExists;
 
+    @Option(names = "--data-only", description = "Fill the tables your app's own migrations made (alembic, Django, "
+            + "Prisma, Rails, Knex, Flyway): their types rule, nothing is created, every value is checked against them "
+            + "before any row moves, parents are loaded before children, and ORM history tables keep their rows.")
+    boolean dataOnly;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
     Integer jobs;
 
@@ -72,9 +77,13 @@ final class MigrateCommand implements Callable<Integer> {
     private int migrate() {
         Console c = common.console();
         try {
-            Options.IfExists policy = ifExists;
+            if (dataOnly && ifExists != Options.IfExists.FAIL) {
+                throw new IllegalArgumentException("--data-only fills the tables that exist; leave out --if-exists.");
+            }
+            Options.IfExists policy = dataOnly ? Options.IfExists.DATA_ONLY : ifExists;
             TargetAddress address = target.address();
-            Secret password = dryRun ? Secret.NONE : target.password(address, c);
+            // a data-only plan reads the existing tables, so even its dry run connects
+            Secret password = dryRun && !dataOnly ? Secret.NONE : target.password(address, c);
             Options options = common.apply(Options.of(file, address, password).withSchema(target.schema).withIfExists(policy)
                     .withJobs(jobs == null ? Options.defaultJobs() : jobs));
             if (policy == Options.IfExists.REPLACE && !yes && !dryRun && !Confirm.ask(c,
@@ -91,7 +100,8 @@ final class MigrateCommand implements Callable<Integer> {
             if (dryRun) {
                 PlanPrinter.print(c, plan);
                 c.out.println();
-                c.out.println(Migration.script(plan));
+                c.out.println(dataOnly ? "-- data only: no table, key, index or view is created; the rows go into the "
+                        + "existing tables" : Migration.script(plan));
                 if (backup != null) {
                     c.info("No backup was written: this was a dry run.");
                 }

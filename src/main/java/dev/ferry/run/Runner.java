@@ -149,6 +149,29 @@ final class Runner {
      * before (--if-exists append, truncate) may have other column types, which text COPY converts to.
      */
     private void copy(UUID id, List<CopyPart> parts, java.util.Set<String> kept) {
+        if (!options.dataOnly()) {
+            copyParts(id, parts, kept);
+            return;
+        }
+        // the app's foreign keys are in place: parents are loaded before their children, level by level
+        for (List<TablePlan> level : DataOnly.levels(plan.tables(), references())) {
+            List<CopyPart> these = parts.stream().filter(p -> level.contains(p.table())).toList();
+            if (!these.isEmpty()) {
+                copyParts(id, these, kept);
+            }
+        }
+    }
+
+    private List<dev.ferry.postgres.TargetTables.Reference> references() {
+        try (Connection c = target.connection()) {
+            return dev.ferry.postgres.TargetTables.read(c, plan.schema()).references();
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read the foreign keys of schema "
+                    + plan.schema() + ".", "See the details; " + Migration.RESUME_ADVICE, e);
+        }
+    }
+
+    private void copyParts(UUID id, List<CopyPart> parts, java.util.Set<String> kept) {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> cancelled.get() || failed.get();

@@ -1,0 +1,256 @@
+package dev.ferry.run;
+
+import dev.ferry.FerryException;
+import dev.ferry.plan.ColumnPlan;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.plan.TargetColumn;
+import dev.ferry.plan.TargetFit;
+import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.TargetTables;
+import dev.ferry.sqlite.Profiler;
+import dev.ferry.sqlite.SqliteSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A data-only run (--data-only; the wizard's "Use the tables that already exist"): the app's own
+ * migrations (alembic, Django, Prisma, Rails, Knex, Flyway) made the schema, and only the rows move.
+ * The existing tables and their types rule: the ordinary plan is re-aimed at them, table and column
+ * matched by name (as Ferry would name them, else ignoring case), every column's values checked
+ * against the existing type before any row moves ({@link TargetFit}), nothing created, and tables
+ * loaded parents before children. ORM history tables keep the target's rows.
+ */
+final class DataOnly {
+
+    /** The tables where ORMs record which of their migrations ran: the schema's version, not the app's data. */
+    static final Map<String, String> HISTORY = Map.of("alembic_version", "version_num", "django_migrations", "name",
+            "_prisma_migrations", "migration_name", "schema_migrations", "version", "flyway_schema_history", "version",
+            "knex_migrations", "name");
+
+    /** The policy data-only tables are journaled with (ferry_journal.existing). */
+    static final String POLICY = "data";
+
+    private DataOnly() {
+    }
+
+    /** The plan re-aimed at the schema's existing tables, with a line per column said as a note. */
+    static Plan plan(Plan plan, SqliteSource source, Options options, MigrationListener listener) {
+        if (options.target() == null) {
+            throw new FerryException(FerryException.Kind.USAGE, "A data-only run needs the PostgreSQL database whose "
+                    + "tables it fills.", "Give it with --to.");
+        }
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(), 1);
+             Connection c = target.connection()) {
+            TargetTables existing = TargetTables.read(c, plan.schema());
+            if (existing.tables().isEmpty()) {
+                throw new FerryException(FerryException.Kind.TARGET, "Schema " + plan.schema() + " of "
+                        + options.target().database() + " has no tables to fill.", "Run your app's migrations first "
+                        + "(alembic upgrade head, manage.py migrate, prisma migrate deploy, ...), or leave out --data-only "
+                        + "to let Ferry create the tables. Nothing was changed.");
+            }
+            return plan(plan, source, options, existing, c, listener);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read how the tables of schema "
+                    + plan.schema() + " are made.", "See the details. Nothing was changed.", e);
+        }
+    }
+
+    private static Plan plan(Plan plan, SqliteSource source, Options options, TargetTables existing, Connection c,
+                             MigrationListener listener) throws SQLException {
+        Map<String, String> byLower = new HashMap<>();
+        existing.tables().keySet().forEach(n -> byLower.putIfAbsent(n.toLowerCase(Locale.ROOT), n));
+        Profiler profiler = new Profiler(source, options.jobs());
+        List<Problem> problems = new ArrayList<>(plan.problems().stream().filter(p -> switch (p.kind()) {
+            case UNSAFE_TEXT, TABLE_SKIPPED, VIRTUAL_TABLE, FULL_TEXT_TABLE, LEFT_OUT -> true;
+            default -> false;
+        }).toList());
+        List<TablePlan> tables = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (TablePlan t : plan.tables()) {
+            String name = existing.tables().containsKey(t.target()) ? t.target()
+                    : byLower.get(t.source().name().toLowerCase(Locale.ROOT));
+            if (name == null) {
+                problems.add(new Problem(t.source().name(), null, Problem.Kind.TABLE_SKIPPED, t.rows(), "skip", List.of(),
+                        "Table " + t.source().name() + " is only in SQLite: schema " + plan.schema() + " has no table of "
+                        + "that name, so its " + String.format("%,d", t.rows()) + " rows are not loaded."));
+                continue;
+            }
+            used.add(name);
+            String history = HISTORY.get(name.toLowerCase(Locale.ROOT));
+            if (history != null) {
+                history(source, t, name, history, plan.schema(), c, listener);
+                continue;
+            }
+            tables.add(table(t, name, existing.tables().get(name), profiler, options, problems, listener));
+        }
+        for (String name : existing.tables().keySet()) {
+            if (!used.contains(name) && !name.startsWith("ferry_")) {
+                listener.on(new MigrationEvent.Note("Table " + name + " is only in PostgreSQL: it is left as it is."));
+            }
+        }
+        List<TablePlan> ordered = new ArrayList<>();
+        List<List<TablePlan>> levels = levels(tables, existing.references());
+        levels.forEach(ordered::addAll);
+        String cycles = cycles(tables, existing.references());
+        if (cycles != null) {
+            listener.on(new MigrationEvent.Note(cycles));
+        }
+        return new Plan(plan.schema(), List.copyOf(ordered), List.of(), List.of(), List.of(), List.of(),
+                List.copyOf(problems), List.of(), plan.catalog());
+    }
+
+    private static TablePlan table(TablePlan t, String name, List<TargetColumn> columns, Profiler profiler, Options options,
+                                   List<Problem> problems, MigrationListener listener) throws SQLException {
+        Map<String, TargetColumn> byName = new LinkedHashMap<>();
+        columns.forEach(tc -> byName.put(tc.name(), tc));
+        Map<String, String> byLower = new HashMap<>();
+        columns.forEach(tc -> byLower.putIfAbsent(tc.name().toLowerCase(Locale.ROOT), tc.name()));
+        List<TargetFit.Match> matches = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (ColumnPlan p : t.columns()) {
+            String col = byName.containsKey(p.target()) ? p.target() : byLower.get(p.source().name().toLowerCase(Locale.ROOT));
+            TargetColumn tc = col == null ? null : byName.remove(col);
+            if (tc == null) {
+                lines.add(p.source().name() + ": only in SQLite, not loaded");
+            } else if (tc.generated()) {
+                lines.add(p.source().name() + " -> " + tc.name() + ": computed by PostgreSQL (generated), not loaded");
+            } else {
+                matches.add(new TargetFit.Match(p, tc));
+            }
+        }
+        TargetFit.Decided d = TargetFit.decide(profiler, t.source(), matches, options.resolutions());
+        problems.addAll(d.problems());
+        lines.addAll(0, d.lines());
+        for (TargetColumn tc : byName.values()) {
+            if (tc.generated() || tc.defaultSql() != null || tc.counted() || !tc.notNull()) {
+                lines.add(tc.name() + ": only in PostgreSQL, gets " + (tc.generated() ? "its computed value"
+                        : tc.defaultSql() != null ? "its default " + tc.defaultSql() : tc.counted() ? "its next id" : "NULL"));
+            } else {
+                lines.add(tc.name() + ": only in PostgreSQL, NOT NULL without a default");
+                if (t.rows() > 0) {
+                    problems.add(new Problem(t.source().name(), tc.name(), Problem.Kind.DOES_NOT_FIT, t.rows(), Problem.STOP,
+                            List.of(), "Column " + name + "." + tc.name() + " needs a value in every row (NOT NULL, no "
+                            + "default), and " + t.source().name() + " has no such column, so PostgreSQL would refuse "
+                            + "every row."));
+                }
+            }
+        }
+        listener.on(new MigrationEvent.Note("Table " + t.source().name() + " -> " + name + " (" + String.format("%,d", t.rows())
+                + (t.rows() == 1 ? " row" : " rows") + "):\n  " + String.join("\n  ", lines)));
+        return new TablePlan(t.source(), name, d.columns(), t.rows());
+    }
+
+    /**
+     * An ORM's history table says which migrations made the schema: the target's rows stay. When
+     * the SQLite file's differ, the app that wrote the file and the schema are at different versions.
+     */
+    private static void history(SqliteSource source, TablePlan t, String name, String column, String schema, Connection c,
+                                MigrationListener listener) throws SQLException {
+        List<String> there = new ArrayList<>();
+        List<String> here = new ArrayList<>();
+        String pgColumn = t.columns().stream().map(ColumnPlan::source).map(dev.ferry.schema.Column::name)
+                .filter(n -> n.equalsIgnoreCase(column)).findFirst().orElse(null);
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT " + dev.ferry.postgres.Naming.quote(column)
+                + "::text FROM " + dev.ferry.postgres.Naming.qualified(schema, name)); java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                there.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            there = TargetTables.rows(c, schema, name);
+        }
+        if (pgColumn != null) {
+            try (Connection s = source.connect(); java.sql.Statement st = s.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT CAST(" + SqliteSource.quote(pgColumn) + " AS TEXT) FROM "
+                         + SqliteSource.quote(t.source().name()))) {
+                while (rs.next()) {
+                    here.add(rs.getString(1));
+                }
+            }
+        }
+        there.sort(null);
+        here.sort(null);
+        String kept = "Table " + name + " records which of the app's migrations made the schema; it keeps its own "
+                + there.size() + (there.size() == 1 ? " row" : " rows") + " and none are copied from SQLite.";
+        if (pgColumn != null && new LinkedHashSet<>(there).equals(new LinkedHashSet<>(here))) {
+            listener.on(new MigrationEvent.Note(kept + " The SQLite file records the same migrations."));
+        } else {
+            listener.on(new MigrationEvent.Note(kept + " The SQLite file records other migrations (SQLite: "
+                    + shown(here) + "; PostgreSQL: " + shown(there) + "): the app code that wrote the file and the schema "
+                    + "in PostgreSQL are at different versions. Check that the columns mean the same before you switch over."));
+        }
+    }
+
+    private static String shown(List<String> values) {
+        return values.isEmpty() ? "none" : values.size() > 5 ? String.join(", ", values.subList(0, 5)) + ", ..."
+                : String.join(", ", values);
+    }
+
+    /**
+     * The tables in levels: each level's tables refer only to tables of earlier levels, so loading
+     * level by level (tables of one level in parallel) never adds a child before its parent. A table
+     * referring to itself stays in its level (its rows keep SQLite's order); tables in a cycle go
+     * together in the last level.
+     */
+    static List<List<TablePlan>> levels(List<TablePlan> tables, List<TargetTables.Reference> refs) {
+        return levels(tables, TablePlan::target, refs);
+    }
+
+    static <T> List<List<T>> levels(List<T> tables, java.util.function.Function<T, String> nameOf,
+                                    List<TargetTables.Reference> refs) {
+        Map<String, T> byName = new LinkedHashMap<>();
+        tables.forEach(t -> byName.put(nameOf.apply(t), t));
+        Map<String, Set<String>> parents = new HashMap<>();
+        for (TargetTables.Reference r : refs) {
+            if (byName.containsKey(r.child()) && byName.containsKey(r.parent()) && !r.child().equals(r.parent())) {
+                parents.computeIfAbsent(r.child(), k -> new HashSet<>()).add(r.parent());
+            }
+        }
+        List<List<T>> out = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (placed.size() < byName.size()) {
+            List<String> level = new ArrayList<>();
+            for (String name : byName.keySet()) {
+                if (!placed.contains(name) && placed.containsAll(parents.getOrDefault(name, Set.of()))) {
+                    level.add(name);
+                }
+            }
+            if (level.isEmpty()) { // a cycle: what is left goes together
+                byName.keySet().stream().filter(n -> !placed.contains(n)).forEach(level::add);
+            }
+            placed.addAll(level);
+            out.add(level.stream().map(byName::get).toList());
+        }
+        return out;
+    }
+
+    /** Words for tables that refer to each other in a cycle, or null when there is none. */
+    static String cycles(List<TablePlan> tables, List<TargetTables.Reference> refs) {
+        List<List<TablePlan>> levels = levels(tables, refs);
+        List<TablePlan> last = levels.isEmpty() ? List.of() : levels.get(levels.size() - 1);
+        Set<String> names = new HashSet<>();
+        last.forEach(t -> names.add(t.target()));
+        List<TargetTables.Reference> inCycle = refs.stream().filter(r -> names.contains(r.child()) && names.contains(r.parent())
+                && !r.child().equals(r.parent())).toList();
+        if (inCycle.isEmpty()) {
+            return null;
+        }
+        boolean deferrable = inCycle.stream().allMatch(TargetTables.Reference::deferrable);
+        return "Tables " + String.join(", ", names.stream().sorted().toList()) + " refer to each other in a cycle, so no "
+                + "order loads every parent first: they are loaded last, one after another in SQLite's order. "
+                + (deferrable ? "Their foreign keys are DEFERRABLE, so PostgreSQL checks them when each chunk commits."
+                : "Their foreign keys are checked row by row, so a row whose parent comes later is refused and the run "
+                + "stops (the rows loaded so far can be removed with ferry undo); make those foreign keys DEFERRABLE "
+                + "INITIALLY DEFERRED in the app's migration if that happens.");
+    }
+}

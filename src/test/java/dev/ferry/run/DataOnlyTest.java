@@ -1,0 +1,213 @@
+package dev.ferry.run;
+
+import static dev.ferry.run.ResumeTest.count;
+import static dev.ferry.run.ResumeTest.query;
+import static dev.ferry.run.UndoTest.sql;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.FerryException;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
+import dev.ferry.plan.Resolutions;
+import dev.ferry.postgres.TargetAddress;
+import dev.ferry.testing.SqliteFixture;
+import dev.ferry.testing.TestPostgres;
+import dev.ferry.verify.TableCheck;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --data-only: the app's own migrations (here as Alembic writes them for PostgreSQL: SERIAL int4
+ * ids, a native enum, uuid, json and jsonb, timestamp, varchar(n), alembic_version) made the
+ * schema, and the SQLite file of the same app (as SQLAlchemy writes it on SQLite: uuids as 32 hex
+ * characters, enums as varchar, booleans as 0/1) fills it, with the default jobs.
+ */
+class DataOnlyTest {
+
+    static Path file, misfits;
+
+    static final String[] ALEMBIC = {
+        "CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped')",
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
+        "INSERT INTO alembic_version (version_num) VALUES ('3f2a1c9d8e7b')",
+        "CREATE TABLE users (id SERIAL NOT NULL, email VARCHAR(120) NOT NULL, name VARCHAR(80), public_id UUID NOT NULL, "
+            + "settings JSON, profile JSONB, created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, is_active BOOLEAN NOT NULL, "
+            + "PRIMARY KEY (id), UNIQUE (email))",
+        "CREATE TABLE orders (id SERIAL NOT NULL, user_id INTEGER NOT NULL, status order_status NOT NULL, "
+            + "total NUMERIC(10, 2) NOT NULL, placed_at TIMESTAMP WITHOUT TIME ZONE, note TEXT, PRIMARY KEY (id), "
+            + "FOREIGN KEY(user_id) REFERENCES users (id))",
+        "CREATE TABLE order_items (id SERIAL NOT NULL, order_id INTEGER NOT NULL, sku VARCHAR(40) NOT NULL, "
+            + "qty SMALLINT NOT NULL, PRIMARY KEY (id), FOREIGN KEY(order_id) REFERENCES orders (id))"};
+
+    static final String TYPES = "SELECT string_agg(table_name || '.' || column_name || ' ' || udt_name || ' '"
+            + " || coalesce(character_maximum_length::text, '') || ' ' || coalesce(column_default, ''), '; ' "
+            + "ORDER BY table_name, ordinal_position) FROM information_schema.columns WHERE table_schema = 'public'";
+
+    @BeforeAll
+    static void fixture(@TempDir Path dir) throws Exception {
+        file = dir.resolve("shop.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(file)) {
+            app(db, "a1b2c3d4e5f6");
+        }
+        misfits = dir.resolve("misfits.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(misfits)) {
+            app(db, "3f2a1c9d8e7b");
+            db.sql("UPDATE orders SET user_id = 3000000000 WHERE id = 7", // beyond int4
+                    "UPDATE users SET name = printf('%.100c', 'x') WHERE id IN (3, 4)", // longer than varchar(80)
+                    "UPDATE orders SET status = 'lost' WHERE id IN (10, 11, 12)", // no such label
+                    "DELETE FROM order_items WHERE order_id IN (7, 10, 11, 12)"); // so rejecting those orders orphans nothing
+        }
+    }
+
+    /** The app's tables as SQLAlchemy makes them on SQLite, 22,000 rows in three related tables. */
+    static void app(SqliteFixture db, String version) throws Exception {
+        db.sql("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",
+                "INSERT INTO alembic_version VALUES ('" + version + "')",
+                "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, email VARCHAR(120) NOT NULL UNIQUE, name VARCHAR(80), "
+                        + "public_id CHAR(32) NOT NULL, settings JSON, profile JSON, created_at DATETIME NOT NULL, "
+                        + "is_active BOOLEAN NOT NULL)",
+                "CREATE TABLE orders (id INTEGER NOT NULL PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id), "
+                        + "status VARCHAR(7) NOT NULL, total NUMERIC(10, 2) NOT NULL, placed_at DATETIME, note TEXT)",
+                "CREATE TABLE order_items (id INTEGER NOT NULL PRIMARY KEY, order_id INTEGER NOT NULL REFERENCES orders (id), "
+                        + "sku VARCHAR(40) NOT NULL, qty INTEGER NOT NULL)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO users "
+                        + "SELECT i, 'user' || i || '@example.com', CASE WHEN i % 7 = 0 THEN NULL ELSE 'User ' || i END, "
+                        + "lower(hex(randomblob(16))), '{\"theme\": \"dark\",  \"n\": ' || i || '}', "
+                        + "CASE WHEN i % 3 = 0 THEN NULL ELSE '{\"tags\": [\"a\", ' || i || '], \"v\": 1.50}' END, "
+                        + "printf('2024-%02d-%02d %02d:%02d:%02d.%06d', 1 + i % 12, 1 + i % 28, i % 24, i % 60, i % 59, i * 37 % 1000000), "
+                        + "i % 2 FROM n",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000) INSERT INTO orders "
+                        + "SELECT i, 1 + i % 2000, CASE i % 3 WHEN 0 THEN 'pending' WHEN 1 THEN 'paid' ELSE 'shipped' END, "
+                        + "(i % 100000) / 100.0, CASE WHEN i % 5 = 0 THEN NULL ELSE printf('2024-03-%02d %02d:00:00', 1 + i % 28, i % 24) END, "
+                        + "CASE WHEN i % 4 = 0 THEN 'note ' || i END FROM n",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12000) INSERT INTO order_items "
+                        + "SELECT i, 1 + i % 8000, 'SKU-' || (i % 500), 1 + i % 9 FROM n");
+    }
+
+    static Options options(TargetAddress target, Path source) {
+        return Options.of(source, target, TestPostgres.get().adminPassword()).withIfExists(Options.IfExists.DATA_ONLY)
+                .withRejects(source.resolveSibling(source.getFileName() + ".rejects.jsonl"));
+    }
+
+    @Test
+    void anAlembicSchemaIsFilledAsItIsAndVerified() throws Exception {
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, ALEMBIC);
+        String typesBefore = query(target, TYPES);
+        List<String> notes = new ArrayList<>();
+        Migration m = new Migration(options(target, file), e -> {
+            if (e instanceof MigrationEvent.Note n) {
+                synchronized (notes) {
+                    notes.add(n.text());
+                }
+            }
+        });
+        Plan plan = m.preflight();
+        assertEquals(List.of("users", "orders", "order_items"), plan.tables().stream().map(t -> t.target()).toList(),
+                "parents before children; alembic_version is not copied");
+        String said = String.join("\n", notes);
+        assertTrue(said.contains("public_id -> public_id uuid: fits"), said);
+        assertTrue(said.contains("status -> status order_status: fits"), said);
+        assertTrue(said.contains("alembic_version") && said.contains("different versions") && said.contains("a1b2c3d4e5f6"),
+                "the history tables differ, and it is said plainly: " + said);
+
+        Result r = m.run(plan);
+
+        assertEquals(Result.Status.DONE, r.status());
+        Map<String, TableCheck> checks = r.tables().stream().collect(Collectors.toMap(TableCheck::target, Function.identity()));
+        assertEquals(2000, checks.get("users").targetRows());
+        assertEquals(8000, checks.get("orders").targetRows());
+        assertEquals(12000, checks.get("order_items").targetRows());
+        for (TableCheck c : checks.values()) {
+            assertTrue(c.checksumMatch(), c.target() + " verifies equal in the target's types");
+        }
+        assertEquals(22000, count(target, "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM orders) "
+                + "+ (SELECT count(*) FROM order_items)"));
+        assertEquals(typesBefore, query(target, TYPES), "the target's types are unchanged");
+        assertEquals("3f2a1c9d8e7b", query(target, "SELECT string_agg(version_num, ',') FROM alembic_version"),
+                "the history row is the target's");
+        assertEquals(2001, count(target, "INSERT INTO users (email, public_id, created_at, is_active) VALUES "
+                + "('new@example.com', gen_random_uuid(), now(), true) RETURNING id"), "the next id follows the copied ones");
+        assertEquals(8001, count(target, "INSERT INTO orders (user_id, status, total) VALUES (1, 'paid', 1) RETURNING id"));
+        assertEquals("paid", query(target, "SELECT status::text FROM orders WHERE id = 1"));
+        assertEquals("dark", query(target, "SELECT settings->>'theme' FROM users WHERE id = 5"));
+        assertEquals("{\"theme\": \"dark\",  \"n\": 5}", query(target, "SELECT settings::text FROM users WHERE id = 5"),
+                "json keeps its text");
+        assertEquals("1.50", query(target, "SELECT profile->>'v' FROM users WHERE id = 5"));
+        assertEquals("2024-06-06 05:05:05.000185", query(target, "SELECT created_at::text FROM users WHERE id = 5"));
+        assertEquals("12.34", query(target, "SELECT total::text FROM orders WHERE id = 1234"));
+        assertEquals(0, count(target, "SELECT count(*) FROM users WHERE public_id::text !~ '^[0-9a-f]{8}-'"));
+    }
+
+    @Test
+    void misfitsAreReportedWithExamplesAndStopTheRunBeforeAnyRowMoves() throws Exception {
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, ALEMBIC);
+        Migration m = new Migration(options(target, misfits), MigrationListener.NONE);
+        Plan plan = m.preflight();
+        Map<String, Problem> fits = plan.problems().stream().filter(p -> p.kind() == Problem.Kind.DOES_NOT_FIT)
+                .collect(Collectors.toMap(p -> p.table() + "." + p.column(), Function.identity()));
+        assertEquals(1, fits.get("orders.user_id").count());
+        assertEquals(List.of("3000000000"), fits.get("orders.user_id").examples());
+        assertTrue(fits.get("orders.user_id").message().contains("integer"), fits.get("orders.user_id").message());
+        assertEquals(2, fits.get("users.name").count());
+        assertTrue(fits.get("users.name").message().contains("character varying(80)"));
+        assertEquals(3, fits.get("orders.status").count());
+        assertEquals(List.of("lost"), fits.get("orders.status").examples());
+        assertEquals(3, fits.size(), fits.toString());
+
+        FerryException e = assertThrows(FerryException.class, () -> m.run(plan));
+        assertTrue(e.getMessage().contains("existing tables"), e.getMessage());
+        assertEquals(0, count(target, "SELECT count(*) FROM users"), "nothing was written");
+    }
+
+    @Test
+    void misfitsCanBeStoredAsNullOrTheirRowsRejectedAndTheRestLoads() throws Exception {
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, ALEMBIC);
+        Options o = options(target, misfits).withResolutions(Resolutions.parse(List.of("does-not-fit=reject",
+                "does-not-fit:users.name=null")));
+        Migration m = new Migration(o, MigrationListener.NONE);
+        Result r = m.run(m.preflight());
+        assertEquals(Result.Status.DONE, r.status());
+        assertEquals(2000, count(target, "SELECT count(*) FROM users"));
+        assertEquals(0, count(target, "SELECT count(*) FROM users WHERE id IN (3, 4) AND name IS NOT NULL"),
+                "too long for varchar(80): stored as NULL");
+        assertEquals(7996, count(target, "SELECT count(*) FROM orders"), "the int4 and enum misfits' rows rejected");
+        assertEquals(11992, count(target, "SELECT count(*) FROM order_items"));
+        assertEquals(4, r.rejectedRows());
+    }
+
+    @Test
+    void undoRemovesExactlyTheLoadedRowsAndKeepsTheTables() throws Exception {
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, ALEMBIC);
+        sql(target, "INSERT INTO users (id, email, public_id, created_at, is_active) VALUES "
+                + "(9000, 'admin@example.com', gen_random_uuid(), now(), true)");
+        Migration m = new Migration(options(target, file), MigrationListener.NONE);
+        Result r = m.run(m.preflight());
+        assertEquals(Result.Status.DONE, r.status());
+        assertEquals(2001, count(target, "SELECT count(*) FROM users"));
+        sql(target, "INSERT INTO orders (user_id, status, total) VALUES (9000, 'paid', 5)");
+
+        Undo preview = m.undo(null, false);
+        assertTrue(preview.kept().stream().anyMatch(k -> k.contains("users") && k.contains("deletes exactly")),
+                preview.kept().toString());
+        assertEquals(22000, preview.deleted());
+        assertEquals(1, count(target, "SELECT count(*) FROM users"), "the app's own row stays");
+        assertEquals("admin@example.com", query(target, "SELECT email FROM users"));
+        assertEquals(1, count(target, "SELECT count(*) FROM orders"), "a row added after the run stays");
+        assertEquals(0, count(target, "SELECT count(*) FROM order_items"));
+        assertEquals("3f2a1c9d8e7b", query(target, "SELECT version_num FROM alembic_version"));
+        assertEquals(4, count(target, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "the tables stay");
+    }
+}
