@@ -7,6 +7,7 @@ import dev.ferry.run.Options;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ final class MigrateCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--if-exists", defaultValue = "fail", paramLabel = "fail|replace|append|truncate",
+            completionCandidates = IfExistsWords.class,
             description = "When a table already exists in the schema: fail (change nothing), replace (drop and "
                     + "recreate only the tables being migrated), append (add the rows, when its columns can take them) "
                     + "or truncate (empty it first, same check). Default: ${DEFAULT-VALUE}.")
@@ -77,6 +79,9 @@ final class MigrateCommand implements Callable<Integer> {
     private int migrate() {
         Console c = common.console();
         try {
+            if (ifExists == Options.IfExists.DATA_ONLY) {
+                throw new IllegalArgumentException("To fill the tables that exist, use --data-only.");
+            }
             if (dataOnly && ifExists != Options.IfExists.FAIL) {
                 throw new IllegalArgumentException("--data-only fills the tables that exist; leave out --if-exists.");
             }
@@ -153,6 +158,14 @@ final class MigrateCommand implements Callable<Integer> {
             done.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The words --if-exists takes (a data-only run is asked for with --data-only). */
+    static final class IfExistsWords implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("fail", "replace", "append", "truncate").iterator();
         }
     }
 }
