@@ -93,7 +93,8 @@ public final class TargetFit {
             Fix fix = p.fix() != null && p.fix().unsafeAction() != null ? new Fix(null, null, p.fix().unsafeAction()) : null;
             if (fits) {
                 lines.add(p.source().name() + " -> " + tc.name() + " " + tc.typeSql() + ": fits"
-                        + (rule.conversion() == TypeRule.Conversion.AS_IS ? "" : " (read as " + rule.name() + ")"));
+                        + (rule.conversion() != TypeRule.Conversion.AS_IS ? " (read as " + rule.name() + ")"
+                        : type.kind() == Kind.TIMESTAMPTZ ? " (text without an offset is read as UTC)" : ""));
             } else {
                 String test = rule.valueSql(p.source(), SqliteSource.quote(p.source().name()));
                 List<String> examples = profiler.examples(table, p.source().name(), test, 5);
@@ -177,8 +178,9 @@ public final class TargetFit {
             case "bytea" -> named("bytea (catch-all)");
             case "timestamp" -> named("timestamp", "timestamp from unix seconds", "timestamp from unix milliseconds",
                     "timestamp from julian day");
-            case "timestamptz" -> named("timestamp with time zone", "timestamp from unix seconds",
-                    "timestamp from unix milliseconds", "timestamp from julian day");
+            // ISO text with an offset, or without one read as UTC (what Django and Rails write into SQLite)
+            case "timestamptz" -> List.of(own("timestamp with or without offset", "typeof({c}) = 'text' AND ("
+                    + TypeRules.isoOffset() + " OR " + TypeRules.isoLocal("{c}", false) + ")"));
             case "date" -> named("date");
             case "time" -> named("time");
             case "jsonb" -> named("json");

@@ -213,4 +213,40 @@ class DataOnlyTest {
         assertEquals("3f2a1c9d8e7b", query(target, "SELECT version_num FROM alembic_version"));
         assertEquals(4, count(target, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "the tables stay");
     }
+
+    /** Every shape of value Ferry reads, into each kind of column an ORM makes; verified in the target's types. */
+    @Test
+    void everyFormOfValueFitsItsColumnAndVerifies(@TempDir Path dir) throws Exception {
+        Path forms = dir.resolve("forms.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(forms)) {
+            db.sql("CREATE TABLE forms (id INTEGER PRIMARY KEY, small INTEGER, flag TEXT, u TEXT, at INTEGER, tz TEXT, "
+                    + "d TEXT, doc TEXT, raw BLOB, code TEXT, price REAL, big INTEGER)");
+            db.insert("forms",
+                    new Object[] {1L, -32768L, "yes", "{A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11}", 0L, "2024-01-01T10:00:00Z",
+                            "2024-02-29", "{\"b\": [1, 2.50], \"a\": null}", new byte[] {0, -1, 16}, "ab", 12.345,
+                            Long.MAX_VALUE},
+                    new Object[] {2L, 32767L, "off", "a0eebc999c0b4ef8bb6d6bb9bd380a11", 1_700_000_000L,
+                            "2024-01-01 10:00:00+02:00", "1999-12-31", "[]", new byte[0], "xyz", -0.5, 1L},
+                    new Object[] {3L, null, "1", new byte[] {-96, -18, -68, -103, -100, 11, 78, -8, -69, 109, 107, -71, -67,
+                            56, 10, 17}, -86_400L, "2024-07-01 08:30:00.250", null, null, null, null, 0.0, null});
+        }
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, "CREATE TABLE forms (id int8 PRIMARY KEY, small int2, flag boolean, u uuid, at timestamp, "
+                + "tz timestamptz, d date, doc jsonb, raw bytea, code char(3), price numeric(8,3), big bigint)");
+        Migration m = new Migration(options(target, forms), MigrationListener.NONE);
+        Plan plan = m.preflight();
+        assertEquals(List.of(), plan.problems(), "every value fits");
+        Result r = m.run(plan);
+        assertEquals(Result.Status.DONE, r.status());
+        assertTrue(r.tables().get(0).checksumMatch(), r.tables().toString());
+        assertEquals(3, r.tables().get(0).targetRows());
+        assertEquals("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", query(target,
+                "SELECT string_agg(DISTINCT u::text, ',') FROM forms"), "each form of uuid is the same uuid");
+        assertEquals("1970-01-01 00:00:00|2023-11-14 22:13:20|1969-12-31 00:00:00", query(target,
+                "SELECT string_agg(at::text, '|' ORDER BY id) FROM forms"), "unix seconds");
+        assertEquals("2024-01-01 10:00:00|2024-01-01 08:00:00|2024-07-01 08:30:00.25", query(target,
+                "SELECT string_agg((tz AT TIME ZONE 'UTC')::text, '|' ORDER BY id) FROM forms"), "no offset is UTC");
+        assertEquals("true,false,true", query(target, "SELECT string_agg(flag::text, ',' ORDER BY id) FROM forms"));
+        assertEquals("12.345", query(target, "SELECT price::text FROM forms WHERE id = 1"));
+    }
 }
