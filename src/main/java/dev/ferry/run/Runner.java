@@ -62,7 +62,7 @@ final class Runner {
             if (encodingNote != null) {
                 listener.on(new MigrationEvent.Note(encodingNote));
             }
-            parts = CopyPart.plan(plan.tables(), source, options.jobs());
+            parts = options.dataOnly() ? dataOnlyParts() : CopyPart.plan(plan.tables(), source, options.jobs());
             Creator.create(plan, target, ddl, options, id, stamp, digest, parts);
         } else {
             parts = Resume.prepare(plan, target, continuing);
@@ -160,6 +160,19 @@ final class Runner {
                 copyParts(id, these, kept);
             }
         }
+    }
+
+    /**
+     * A table whose rows refer to rows of the same table (a comment's parent, an employee's manager)
+     * is copied in one part, in SQLite's order, so no part races ahead of the rows it refers to.
+     */
+    private List<CopyPart> dataOnlyParts() {
+        java.util.Set<String> selfReferring = new java.util.HashSet<>();
+        references().stream().filter(r -> r.child().equals(r.parent())).forEach(r -> selfReferring.add(r.child()));
+        List<CopyPart> parts = new ArrayList<>(CopyPart.plan(plan.tables().stream()
+                .filter(t -> !selfReferring.contains(t.target())).toList(), source, options.jobs()));
+        parts.addAll(CopyPart.plan(plan.tables().stream().filter(t -> selfReferring.contains(t.target())).toList(), source, 1));
+        return parts;
     }
 
     private List<dev.ferry.postgres.TargetTables.Reference> references() {
