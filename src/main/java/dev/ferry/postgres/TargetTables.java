@@ -21,8 +21,11 @@ public final class TargetTables {
 
     private static final SqlResources SQL = SqlResources.named(TargetTables.class, "target.sql");
 
-    /** One table referring to another ({@code parent}); {@code deferrable} when the check may wait for the commit. */
-    public record Reference(String child, String parent, boolean deferrable) {
+    /**
+     * One table referring to another ({@code parent}) by some of its {@code columns};
+     * {@code deferrable} when the check may wait for the commit.
+     */
+    public record Reference(String child, String parent, boolean deferrable, List<String> columns) {
     }
 
     private final Map<String, List<TargetColumn>> tables;
@@ -55,7 +58,7 @@ public final class TargetTables {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    refs.add(new Reference(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                    refs.add(new Reference(rs.getString(1), rs.getString(2), rs.getBoolean(3), labels(rs.getArray(4))));
                 }
             }
         }

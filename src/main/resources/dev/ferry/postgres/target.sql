@@ -21,8 +21,9 @@ WHERE n.nspname = ? AND c.relkind IN ('r', 'p')
 ORDER BY c.relname, a.attnum
 
 -- name: foreign-keys
--- Which table refers to which inside the schema, and whether the reference may wait for the commit.
-SELECT ch.relname, pa.relname, con.condeferrable
+-- Which table refers to which inside the schema (by which columns), and whether the check may wait for the commit.
+SELECT ch.relname, pa.relname, con.condeferrable,
+       ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = ANY (con.conkey))
 FROM pg_constraint con
 JOIN pg_class ch ON ch.oid = con.conrelid
 JOIN pg_class pa ON pa.oid = con.confrelid

@@ -270,4 +270,52 @@ class DataOnlyTest {
         assertEquals(400500, count(target, "SELECT count(*) FROM node"));
         assertTrue(r.tables().get(0).checksumMatch());
     }
+
+    /**
+     * Tables that refer to each other (a team's captain is a player, a player's team a team): when
+     * one side's references are all empty in SQLite they ask for no order and the load works; when
+     * both hold values, the plan says so plainly.
+     */
+    @Test
+    void tablesReferringToEachOtherAreOrderedByTheReferencesThatHoldValues(@TempDir Path dir) throws Exception {
+        String[] schema = {"CREATE TABLE team (id SERIAL PRIMARY KEY, captain_id INTEGER)",
+            "CREATE TABLE player (id SERIAL PRIMARY KEY, team_id INTEGER NOT NULL REFERENCES team (id))",
+            "ALTER TABLE team ADD FOREIGN KEY (captain_id) REFERENCES player (id)"};
+        Path league = dir.resolve("league.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(league)) {
+            db.sql("CREATE TABLE team (id INTEGER PRIMARY KEY, captain_id INTEGER)",
+                    "CREATE TABLE player (id INTEGER PRIMARY KEY, team_id INTEGER NOT NULL)",
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO team "
+                            + "SELECT i, NULL FROM n",
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO player "
+                            + "SELECT i, 1 + i % 300 FROM n");
+        }
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, schema);
+        List<String> notes = new ArrayList<>();
+        Migration m = new Migration(options(target, league), e -> {
+            if (e instanceof MigrationEvent.Note n) {
+                notes.add(n.text());
+            }
+        });
+        Plan plan = m.preflight();
+        assertEquals(List.of("team", "player"), plan.tables().stream().map(t -> t.target()).toList());
+        assertTrue(notes.stream().noneMatch(n -> n.contains("cycle")), notes.toString());
+        assertEquals(Result.Status.DONE, m.run(plan).status());
+        assertEquals(3000, count(target, "SELECT count(*) FROM player"));
+
+        try (SqliteFixture db = SqliteFixture.at(league)) {
+            db.sql("UPDATE team SET captain_id = id * 10");
+        }
+        TargetAddress other = TestPostgres.get().freshDatabase();
+        sql(other, schema);
+        notes.clear();
+        new Migration(options(other, league), e -> {
+            if (e instanceof MigrationEvent.Note n) {
+                notes.add(n.text());
+            }
+        }).preflight();
+        assertTrue(notes.stream().anyMatch(n -> n.contains("Tables player, team refer to each other in a cycle")),
+                notes.toString());
+    }
 }
