@@ -38,6 +38,12 @@ final class DataOnly {
             "_prisma_migrations", "migration_name", "schema_migrations", "version", "flyway_schema_history", "version",
             "knex_migrations", "name");
 
+    /**
+     * ORM bookkeeping that is not a list of migrations (Rails' environment name, Knex's lock): the
+     * target's rows stay and nothing is compared (copying Rails' 'development' row would collide).
+     */
+    static final Set<String> BOOKKEEPING = Set.of("ar_internal_metadata", "knex_migrations_lock");
+
     /** The policy data-only tables are journaled with (ferry_journal.existing). */
     static final String POLICY = "data";
 
@@ -87,6 +93,11 @@ final class DataOnly {
                 continue;
             }
             used.add(name);
+            if (BOOKKEEPING.contains(name.toLowerCase(Locale.ROOT))) {
+                listener.on(new MigrationEvent.Note("Table " + name + " is your ORM's own bookkeeping: it keeps its rows, "
+                        + "and none are copied from SQLite."));
+                continue;
+            }
             String history = HISTORY.get(name.toLowerCase(Locale.ROOT));
             if (history != null) {
                 history(source, t, name, history, plan.schema(), c, listener);

@@ -229,7 +229,7 @@ public final class Migration {
         // the main thread's own statements
         int connections = dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + Completer.indexBuilds(options.jobs()) + 2;
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), connections)) {
-            Privileges.check(target, plan.schema());
+            Privileges.check(target, plan.schema(), !options.dataOnly());
             plan = ServerFit.fit(plan, target, listener);
             String digest = Runner.digest(ddl.script(plan));
             Journal.RunInfo continuing = Refusals.check(unfinished(target, stamp, plan.schema()), resume, digest,

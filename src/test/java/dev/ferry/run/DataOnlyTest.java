@@ -318,4 +318,66 @@ class DataOnlyTest {
         assertTrue(notes.stream().anyMatch(n -> n.contains("Tables player, team refer to each other in a cycle")),
                 notes.toString());
     }
+
+    /**
+     * The app's tables belong to its owner; the user who loads them may add, read and delete rows
+     * but not create tables. A data-only run needs no more (besides its journal, made for it here).
+     */
+    @Test
+    void aUserWhoMayNotCreateTablesCanStillLoadThem() throws Exception {
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        TestPostgres.get().execute("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ferry_loader') "
+                + "THEN CREATE ROLE ferry_loader LOGIN; END IF; END$$");
+        sql(target, ALEMBIC);
+        sql(target, "REVOKE CREATE ON SCHEMA public FROM PUBLIC", "GRANT USAGE ON SCHEMA public TO ferry_loader",
+                "GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA public TO ferry_loader",
+                "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ferry_loader",
+                "CREATE SCHEMA ferry_journal AUTHORIZATION ferry_loader");
+        TargetAddress loader = new TargetAddress(target.host(), target.port(), target.database(), "ferry_loader",
+                target.params(), target.passwordInUrl());
+        Options o = Options.of(file, loader, dev.ferry.postgres.Secret.NONE).withIfExists(Options.IfExists.DATA_ONLY)
+                .withRejects(file.resolveSibling("loader.rejects.jsonl"));
+        Migration m = new Migration(o, MigrationListener.NONE);
+        Result r = m.run(m.preflight());
+        assertEquals(Result.Status.DONE, r.status());
+        assertEquals(12000, count(target, "SELECT count(*) FROM order_items"));
+        assertEquals(22000, m.undo(null, false).deleted());
+        assertEquals(0, count(target, "SELECT count(*) FROM users"));
+    }
+
+    /** Rails: schema_migrations agrees and says so; ar_internal_metadata keeps 'production' rather than colliding. */
+    @Test
+    void railsBookkeepingKeepsTheTargetsRows(@TempDir Path dir) throws Exception {
+        Path rails = dir.resolve("rails.sqlite3");
+        try (SqliteFixture db = SqliteFixture.at(rails)) {
+            db.sql("CREATE TABLE schema_migrations (version varchar NOT NULL PRIMARY KEY)",
+                    "INSERT INTO schema_migrations VALUES ('20240101000000'), ('20240202000000')",
+                    "CREATE TABLE ar_internal_metadata (key varchar NOT NULL PRIMARY KEY, value varchar, "
+                            + "created_at datetime(6) NOT NULL, updated_at datetime(6) NOT NULL)",
+                    "INSERT INTO ar_internal_metadata VALUES ('environment', 'development', '2024-01-01 00:00:00', "
+                            + "'2024-01-01 00:00:00')",
+                    "CREATE TABLE posts (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, title varchar)",
+                    "INSERT INTO posts (title) VALUES ('a'), ('b')");
+        }
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, "CREATE TABLE schema_migrations (version character varying NOT NULL PRIMARY KEY)",
+                "INSERT INTO schema_migrations VALUES ('20240202000000'), ('20240101000000')",
+                "CREATE TABLE ar_internal_metadata (key character varying NOT NULL PRIMARY KEY, value character varying, "
+                        + "created_at timestamp(6) NOT NULL, updated_at timestamp(6) NOT NULL)",
+                "INSERT INTO ar_internal_metadata VALUES ('environment', 'production', now(), now())",
+                "CREATE TABLE posts (id bigserial PRIMARY KEY, title character varying)");
+        List<String> notes = new ArrayList<>();
+        Migration m = new Migration(options(target, rails), e -> {
+            if (e instanceof MigrationEvent.Note n) {
+                notes.add(n.text());
+            }
+        });
+        Result r = m.run(m.preflight());
+        assertEquals(Result.Status.DONE, r.status());
+        assertEquals(List.of("posts"), r.tables().stream().map(TableCheck::target).toList());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("schema_migrations") && n.contains("records the same migrations")),
+                notes.toString());
+        assertEquals("production", query(target, "SELECT value FROM ar_internal_metadata"));
+        assertEquals(3, count(target, "INSERT INTO posts (title) VALUES ('c') RETURNING id"));
+    }
 }
