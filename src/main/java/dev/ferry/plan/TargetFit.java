@@ -126,8 +126,8 @@ public final class TargetFit {
 
     /** How Ferry writes and hashes values of the existing column's type; null when it cannot. */
     static Kind kind(TargetColumn tc) {
-        if (tc.array()) {
-            return null;
+        if (tc.array()) { // from a JSON array, written as the array's text (see PgArrayText)
+            return ARRAY_ELEMENTS.containsKey(tc.base()) ? Kind.TEXT : null;
         }
         if (tc.isEnum()) {
             return Kind.TEXT; // the label as text; COPY's text form turns it into the enum
@@ -157,6 +157,11 @@ public final class TargetFit {
         Kind kind = kind(tc);
         if (kind == null) {
             return List.of();
+        }
+        if (tc.array()) {
+            String scalars = "typeof({c}) = 'text' AND json_valid({c}) AND json_type({c}) = 'array' AND NOT EXISTS "
+                    + "(SELECT 1 FROM json_each({c}) WHERE " + ARRAY_ELEMENTS.get(tc.base()) + ")";
+            return List.of(own("array from JSON", scalars, TypeRule.Conversion.JSON_ARRAY));
         }
         if (tc.isEnum()) {
             String labels = String.join(", ", tc.labels().stream().map(l -> "'" + l.replace("'", "''") + "'").toList());
@@ -190,9 +195,21 @@ public final class TargetFit {
     }
 
     private static TypeRule own(String name, String valueSql) {
-        return new TypeRule(name, "(the existing column)", name, "existing", c -> true, p -> TypeRule.Fit.ASK,
-                c -> valueSql, (c, p) -> PgType.of(Kind.TEXT), TypeRule.Conversion.AS_IS, false);
+        return own(name, valueSql, TypeRule.Conversion.AS_IS);
     }
+
+    private static TypeRule own(String name, String valueSql, TypeRule.Conversion conversion) {
+        return new TypeRule(name, "(the existing column)", name, "existing", c -> true, p -> TypeRule.Fit.ASK,
+                c -> valueSql, (c, p) -> PgType.of(Kind.TEXT), conversion, false);
+    }
+
+    /** Array columns Ferry fills from JSON arrays, by pg_type name, with the test an element fails (json_each's columns). */
+    private static final Map<String, String> ARRAY_ELEMENTS = Map.of(
+            "_text", "type IN ('object', 'array')",
+            "_varchar", "type IN ('object', 'array')",
+            "_int2", "type NOT IN ('integer', 'null') OR type = 'integer' AND value NOT BETWEEN -32768 AND 32767",
+            "_int4", "type NOT IN ('integer', 'null') OR type = 'integer' AND value NOT BETWEEN -2147483648 AND 2147483647",
+            "_int8", "type NOT IN ('integer', 'null')");
 
     private static List<TypeRule> named(String... names) {
         Map<String, TypeRule> byName = new java.util.HashMap<>();

@@ -380,4 +380,41 @@ class DataOnlyTest {
         assertEquals("production", query(target, "SELECT value FROM ar_internal_metadata"));
         assertEquals(3, count(target, "INSERT INTO posts (title) VALUES ('c') RETURNING id"));
     }
+
+    /** JSON arrays in SQLite fill PostgreSQL array columns, every element kept, and verify; a nested array does not fit. */
+    @Test
+    void jsonArraysFillArrayColumns(@TempDir Path dir) throws Exception {
+        Path arrays = dir.resolve("arrays.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(arrays)) {
+            db.sql("CREATE TABLE post (id INTEGER PRIMARY KEY, tags TEXT, scores TEXT)");
+            db.insert("post",
+                    new Object[] {1L, "[\"a b\", \"\", \"NULL\", \"q\\\"uote\", \"back\\\\slash\", \"\u00e9{,}\", null, 1.50, true]",
+                            "[1, -2, null, 2147483647]"},
+                    new Object[] {2L, "[]", "[]"},
+                    new Object[] {3L, null, "[7]"});
+        }
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, "CREATE TABLE post (id SERIAL PRIMARY KEY, tags text[], scores integer[])");
+        Migration m = new Migration(options(target, arrays), MigrationListener.NONE);
+        Plan plan = m.preflight();
+        assertEquals(List.of(), plan.problems());
+        Result r = m.run(plan);
+        assertEquals(Result.Status.DONE, r.status());
+        assertTrue(r.tables().get(0).checksumMatch(), r.tables().toString());
+        assertEquals("a b||NULL|q\"uote|back\\slash|\u00e9{,}|(null)|1.50|true", query(target,
+                "SELECT string_agg(coalesce(t, '(null)'), '|' ORDER BY n) FROM post, unnest(tags) WITH ORDINALITY AS u(t, n) "
+                        + "WHERE id = 1"));
+        assertEquals(9, count(target, "SELECT cardinality(tags) FROM post WHERE id = 1"));
+        assertEquals("{1,-2,NULL,2147483647}|{}|{7}", query(target, "SELECT string_agg(scores::text, '|' ORDER BY id) FROM post"));
+
+        try (SqliteFixture db = SqliteFixture.at(arrays)) {
+            db.sql("UPDATE post SET scores = '[[1], 2]' WHERE id = 3");
+        }
+        TargetAddress other = TestPostgres.get().freshDatabase();
+        sql(other, "CREATE TABLE post (id SERIAL PRIMARY KEY, tags text[], scores integer[])");
+        Problem p = new Migration(options(other, arrays), MigrationListener.NONE).preflight().problems().stream()
+                .findFirst().orElseThrow();
+        assertEquals("scores", p.column());
+        assertEquals(List.of("[[1], 2]"), p.examples());
+    }
 }
