@@ -110,6 +110,7 @@ final class DataOnly {
                 listener.on(new MigrationEvent.Note("Table " + name + " is only in PostgreSQL: it is left as it is."));
             }
         }
+        problems.replaceAll(p -> unsafeIntoText(p, tables));
         List<TablePlan> ordered = new ArrayList<>();
         List<List<TablePlan>> levels = levels(tables, existing.references());
         levels.forEach(ordered::addAll);
@@ -160,6 +161,24 @@ final class DataOnly {
         listener.on(new MigrationEvent.Note("Table " + t.source().name() + " -> " + name + " (" + String.format("%,d", t.rows())
                 + (t.rows() == 1 ? " row" : " rows") + "):\n  " + String.join("\n  ", lines)));
         return new TablePlan(t.source(), name, d.columns(), t.rows());
+    }
+
+    /**
+     * Text PostgreSQL's text cannot hold (NUL bytes, bytes that are not UTF-8) is kept as bytea by
+     * default; an existing column that is not bytea cannot be changed, so that default becomes a stop.
+     */
+    private static Problem unsafeIntoText(Problem p, List<TablePlan> tables) {
+        if (p.kind() != Problem.Kind.UNSAFE_TEXT || !Problem.BYTEA.equals(p.resolution())) {
+            return p;
+        }
+        ColumnPlan c = tables.stream().filter(t -> t.source().name().equals(p.table())).flatMap(t -> t.columns().stream())
+                .filter(col -> col.source().name().equals(p.column())).findFirst().orElse(null);
+        if (c == null || c.type().kind() == dev.ferry.plan.PgType.Kind.BYTEA) {
+            return p;
+        }
+        return new Problem(p.table(), p.column(), p.kind(), p.count(), Problem.STOP, p.examples(), p.message().replace(
+                "the column becomes bytea so every byte is kept.", "the existing column is " + c.type().sql() + ", not "
+                + "bytea, so Ferry stops before writing anything: choose --on-problem unsafe-text=repair or reject."));
     }
 
     /**

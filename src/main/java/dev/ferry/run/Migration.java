@@ -212,7 +212,10 @@ public final class Migration {
         if (!stops.isEmpty() && options.dataOnly()) {
             throw new FerryException(FerryException.Kind.FAILED, "Ferry stopped before writing anything: " + stops.size()
                     + " column" + (stops.size() == 1 ? "" : "s") + " of SQLite cannot go into the existing tables as they "
-                    + "are. " + stops.get(0).message(), "Store such values as NULL (--on-problem does-not-fit=null) or "
+                    + "are. " + stops.get(0).message(), stops.get(0).kind() == dev.ferry.plan.Problem.Kind.UNSAFE_TEXT
+                    ? "Repair such text (--on-problem unsafe-text=repair) or move its rows to the rejects file "
+                    + "(--on-problem unsafe-text=reject), or fix the data in SQLite."
+                    : "Store such values as NULL (--on-problem does-not-fit=null) or "
                     + "move their rows to the rejects file (--on-problem does-not-fit=reject), fix the data in SQLite, "
                     + "or change the column in the app's migration.");
         }

@@ -417,4 +417,32 @@ class DataOnlyTest {
         assertEquals("scores", p.column());
         assertEquals(List.of("[[1], 2]"), p.examples());
     }
+
+    /**
+     * Bytes that are not UTF-8 cannot go into an existing text column as they are (Ferry would
+     * otherwise make the column bytea): the run stops before writing, unless the user lets Ferry repair them.
+     */
+    @Test
+    void textThatIsNotUtf8StopsUnlessRepaired(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(bad)) {
+            db.sql("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO note VALUES (1, 'fine')",
+                    "INSERT INTO note VALUES (2, CAST(x'41ff42' AS TEXT))");
+        }
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, "CREATE TABLE note (id SERIAL PRIMARY KEY, body text)");
+        Migration m = new Migration(options(target, bad), MigrationListener.NONE);
+        Plan plan = m.preflight();
+        Problem p = plan.problems().stream().filter(x -> x.kind() == Problem.Kind.UNSAFE_TEXT).findFirst().orElseThrow();
+        assertEquals(Problem.STOP, p.resolution());
+        assertTrue(p.message().contains("not bytea"), p.message());
+        FerryException e = assertThrows(FerryException.class, () -> m.run(plan));
+        assertTrue(e.advice().contains("unsafe-text=repair"), e.advice());
+        assertEquals(0, count(target, "SELECT count(*) FROM note"));
+
+        Options repair = options(target, bad).withResolutions(Resolutions.parse(List.of("unsafe-text=repair")));
+        Migration again = new Migration(repair, MigrationListener.NONE);
+        assertEquals(Result.Status.DONE, again.run(again.preflight()).status());
+        assertEquals("A\uFFFDB", query(target, "SELECT body FROM note WHERE id = 2"));
+    }
 }
