@@ -445,4 +445,26 @@ class DataOnlyTest {
         assertEquals(Result.Status.DONE, again.run(again.preflight()).status());
         assertEquals("A\uFFFDB", query(target, "SELECT body FROM note WHERE id = 2"));
     }
+
+    /** A cancelled data-only run resumes where it stopped, every row once, and undo still finds every loaded row. */
+    @Test
+    void aCancelledDataOnlyRunResumesAndUndoes() throws Exception {
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        sql(target, ALEMBIC);
+        Options o = ResumeTest.options(file, target, 2, 1_000).withIfExists(Options.IfExists.DATA_ONLY)
+                .withRejects(file.resolveSibling("resume.rejects.jsonl"));
+        FerryException e = ResumeTest.cancelAfter(o, "order_items", 3);
+        assertEquals(FerryException.Kind.INTERRUPTED, e.kind());
+        long partial = count(target, "SELECT count(*) FROM order_items");
+        assertTrue(partial < 12000, "cancelled midway, not " + partial);
+
+        Migration again = new Migration(o, MigrationListener.NONE);
+        Result r = again.resume(again.preflight());
+        assertEquals(Result.Status.DONE, r.status());
+        assertTrue(r.tables().stream().allMatch(TableCheck::checksumMatch), r.tables().toString());
+        assertEquals(12000, count(target, "SELECT count(DISTINCT id) FROM order_items"));
+        assertEquals(12000, count(target, "SELECT count(*) FROM order_items"));
+        assertEquals(22000, again.undo(null, false).deleted(), "the rows of both attempts");
+        assertEquals(0, count(target, "SELECT count(*) FROM users"));
+    }
 }
