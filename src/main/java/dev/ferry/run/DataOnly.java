@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,20 +28,9 @@ import java.util.Set;
  * The existing tables and their types rule: the ordinary plan is re-aimed at them, table and column
  * matched by name (as Ferry would name them, else ignoring case), every column's values checked
  * against the existing type before any row moves ({@link TargetFit}), nothing created, and tables
- * loaded parents before children. ORM history tables keep the target's rows.
+ * loaded parents before children ({@link LoadOrder}). ORM history tables keep the target's rows ({@link OrmHistory}).
  */
 final class DataOnly {
-
-    /** The tables where ORMs record which of their migrations ran: the schema's version, not the app's data. */
-    static final Map<String, String> HISTORY = Map.of("alembic_version", "version_num", "django_migrations", "name",
-            "_prisma_migrations", "migration_name", "schema_migrations", "version", "flyway_schema_history", "version",
-            "knex_migrations", "name");
-
-    /**
-     * ORM bookkeeping that is not a list of migrations (Rails' environment name, Knex's lock): the
-     * target's rows stay and nothing is compared (copying Rails' 'development' row would collide).
-     */
-    static final Set<String> BOOKKEEPING = Set.of("ar_internal_metadata", "knex_migrations_lock");
 
     /** The policy data-only tables are journaled with (ferry_journal.existing). */
     static final String POLICY = "data";
@@ -93,14 +81,14 @@ final class DataOnly {
                 continue;
             }
             used.add(name);
-            if (BOOKKEEPING.contains(name.toLowerCase(Locale.ROOT))) {
+            if (OrmHistory.BOOKKEEPING.contains(name.toLowerCase(Locale.ROOT))) {
                 listener.on(new MigrationEvent.Note("Table " + name + " is your ORM's own bookkeeping: it keeps its rows, "
                         + "and none are copied from SQLite."));
                 continue;
             }
-            String history = HISTORY.get(name.toLowerCase(Locale.ROOT));
+            String history = OrmHistory.HISTORY.get(name.toLowerCase(Locale.ROOT));
             if (history != null) {
-                history(source, t, name, history, plan.schema(), c, listener);
+                OrmHistory.compare(source, t, name, history, plan.schema(), c, listener);
                 continue;
             }
             tables.add(table(t, name, existing.tables().get(name), profiler, options, problems, listener));
@@ -112,9 +100,9 @@ final class DataOnly {
         }
         problems.replaceAll(p -> unsafeIntoText(p, tables));
         List<TablePlan> ordered = new ArrayList<>();
-        List<List<TablePlan>> levels = levels(tables, existing.references());
+        List<List<TablePlan>> levels = LoadOrder.levels(tables, existing.references());
         levels.forEach(ordered::addAll);
-        String cycles = cycles(tables, existing.references());
+        String cycles = LoadOrder.cycles(tables, existing.references());
         if (cycles != null) {
             listener.on(new MigrationEvent.Note(cycles));
         }
@@ -179,132 +167,5 @@ final class DataOnly {
         return new Problem(p.table(), p.column(), p.kind(), p.count(), Problem.STOP, p.examples(), p.message().replace(
                 "the column becomes bytea so every byte is kept.", "the existing column is " + c.type().sql() + ", not "
                 + "bytea, so Ferry stops before writing anything: choose --on-problem unsafe-text=repair or reject."));
-    }
-
-    /**
-     * An ORM's history table says which migrations made the schema: the target's rows stay. When
-     * the SQLite file's differ, the app that wrote the file and the schema are at different versions.
-     */
-    private static void history(SqliteSource source, TablePlan t, String name, String column, String schema, Connection c,
-                                MigrationListener listener) throws SQLException {
-        List<String> there = new ArrayList<>();
-        List<String> here = new ArrayList<>();
-        String pgColumn = t.columns().stream().map(ColumnPlan::source).map(dev.ferry.schema.Column::name)
-                .filter(n -> n.equalsIgnoreCase(column)).findFirst().orElse(null);
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT " + dev.ferry.postgres.Naming.quote(column)
-                + "::text FROM " + dev.ferry.postgres.Naming.qualified(schema, name)); java.sql.ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                there.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            there = TargetTables.rows(c, schema, name);
-        }
-        if (pgColumn != null) {
-            try (Connection s = source.connect(); java.sql.Statement st = s.createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("SELECT CAST(" + SqliteSource.quote(pgColumn) + " AS TEXT) FROM "
-                         + SqliteSource.quote(t.source().name()))) {
-                while (rs.next()) {
-                    here.add(rs.getString(1));
-                }
-            }
-        }
-        there.sort(null);
-        here.sort(null);
-        String kept = "Table " + name + " records which of the app's migrations made the schema; it keeps its own "
-                + there.size() + (there.size() == 1 ? " row" : " rows") + " and none are copied from SQLite.";
-        if (pgColumn != null && new LinkedHashSet<>(there).equals(new LinkedHashSet<>(here))) {
-            listener.on(new MigrationEvent.Note(kept + " The SQLite file records the same migrations."));
-        } else {
-            listener.on(new MigrationEvent.Note(kept + " The SQLite file records other migrations (SQLite: "
-                    + shown(here) + "; PostgreSQL: " + shown(there) + "): the app code that wrote the file and the schema "
-                    + "in PostgreSQL are at different versions. Check that the columns mean the same before you switch over."));
-        }
-    }
-
-    private static String shown(List<String> values) {
-        return values.isEmpty() ? "none" : values.size() > 5 ? String.join(", ", values.subList(0, 5)) + ", ..."
-                : String.join(", ", values);
-    }
-
-    /**
-     * The tables in levels: each level's tables refer only to tables of earlier levels, so loading
-     * level by level (tables of one level in parallel) never adds a child before its parent. A table
-     * referring to itself stays in its level (its rows keep SQLite's order); where tables refer to each
-     * other in a cycle, the one waiting for the fewest others goes first, alone, and the order goes on.
-     */
-    static List<List<TablePlan>> levels(List<TablePlan> tables, List<TargetTables.Reference> refs) {
-        return levels(tables, TablePlan::target, refs.stream().filter(r -> !empty(tables, r)).toList());
-    }
-
-    /** Whether the referring columns hold no value in SQLite at all: then the reference asks for no order. */
-    private static boolean empty(List<TablePlan> tables, TargetTables.Reference r) {
-        TablePlan child = tables.stream().filter(t -> t.target().equals(r.child())).findFirst().orElse(null);
-        return child != null && !r.columns().isEmpty() && r.columns().stream().allMatch(col -> child.columns().stream()
-                .anyMatch(c -> c.target().equals(col) && c.profile() != null && c.profile().nonNull() == 0));
-    }
-
-    static <T> List<List<T>> levels(List<T> tables, java.util.function.Function<T, String> nameOf,
-                                    List<TargetTables.Reference> refs) {
-        Map<String, T> byName = new LinkedHashMap<>();
-        tables.forEach(t -> byName.put(nameOf.apply(t), t));
-        Map<String, Set<String>> parents = new HashMap<>();
-        for (TargetTables.Reference r : refs) {
-            if (byName.containsKey(r.child()) && byName.containsKey(r.parent()) && !r.child().equals(r.parent())) {
-                parents.computeIfAbsent(r.child(), k -> new HashSet<>()).add(r.parent());
-            }
-        }
-        List<List<T>> out = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
-        while (placed.size() < byName.size()) {
-            List<String> level = new ArrayList<>();
-            for (String name : byName.keySet()) {
-                if (!placed.contains(name) && placed.containsAll(parents.getOrDefault(name, Set.of()))) {
-                    level.add(name);
-                }
-            }
-            if (level.isEmpty()) { // a cycle: the table waiting for the fewest others goes alone, and the rest follow
-                String next = byName.keySet().stream().filter(n -> !placed.contains(n))
-                        .min(java.util.Comparator.comparingLong(n -> parents.getOrDefault(n, Set.of()).stream()
-                                .filter(p -> !placed.contains(p)).count())).orElseThrow();
-                level.add(next);
-            }
-            placed.addAll(level);
-            out.add(level.stream().map(byName::get).toList());
-        }
-        return out;
-    }
-
-    /** Words for tables that refer to each other in a cycle, or null when there is none. */
-    static String cycles(List<TablePlan> tables, List<TargetTables.Reference> all) {
-        List<TargetTables.Reference> refs = all.stream().filter(r -> !empty(tables, r)).toList();
-        Set<String> known = new HashSet<>();
-        tables.forEach(t -> known.add(t.target()));
-        Map<String, Set<String>> parents = new HashMap<>();
-        refs.stream().filter(r -> known.contains(r.child()) && known.contains(r.parent()) && !r.child().equals(r.parent()))
-                .forEach(r -> parents.computeIfAbsent(r.child(), k -> new HashSet<>()).add(r.parent()));
-        Set<String> names = new java.util.TreeSet<>();
-        for (String t : known) { // t is in a cycle when following its parents leads back to it
-            Set<String> seen = new HashSet<>();
-            java.util.Deque<String> todo = new java.util.ArrayDeque<>(parents.getOrDefault(t, Set.of()));
-            while (!todo.isEmpty()) {
-                String p = todo.pop();
-                if (p.equals(t)) {
-                    names.add(t);
-                    break;
-                }
-                if (seen.add(p)) {
-                    todo.addAll(parents.getOrDefault(p, Set.of()));
-                }
-            }
-        }
-        List<TargetTables.Reference> inCycle = refs.stream().filter(r -> names.contains(r.child()) && names.contains(r.parent())
-                && !r.child().equals(r.parent())).toList();
-        if (inCycle.isEmpty()) {
-            return null;
-        }
-        return "Tables " + String.join(", ", names) + " refer to each other in a cycle, so no order loads every parent "
-                + "first: they are loaded one after another, the one waiting for the fewest others first. A row whose "
-                + "parent comes later is refused, and the run stops (ferry undo removes the rows loaded so far); then "
-                + "leave the references empty in SQLite for the load, or load those tables with your app.";
     }
 }

@@ -154,7 +154,7 @@ final class Runner {
             return;
         }
         // the app's foreign keys are in place: parents are loaded before their children, level by level
-        for (List<TablePlan> level : DataOnly.levels(plan.tables(), references())) {
+        for (List<TablePlan> level : LoadOrder.levels(plan.tables(), references())) {
             List<CopyPart> these = parts.stream().filter(p -> level.contains(p.table())).toList();
             if (!these.isEmpty()) {
                 copyParts(id, these, kept);

@@ -217,7 +217,7 @@ public final class Undo {
         if (loaded.isEmpty()) {
             return;
         }
-        List<List<String>> levels = new ArrayList<>(DataOnly.levels(loaded, t -> t,
+        List<List<String>> levels = new ArrayList<>(LoadOrder.levels(loaded, t -> t,
                 dev.ferry.postgres.TargetTables.read(c, run.schema()).references()));
         java.util.Collections.reverse(levels);
         for (List<String> level : levels) {
