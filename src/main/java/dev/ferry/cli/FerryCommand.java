@@ -68,8 +68,11 @@ public final class FerryCommand implements Runnable {
                 || !(e.getCause() instanceof CommandLine.TypeConversionException)) {
             return null;
         }
-        List<String> words = Arrays.stream(option.type().getEnumConstants())
-                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+        // the option's own words when it names them (--if-exists leaves out data_only, which --data-only says)
+        List<String> words = option.completionCandidates() != null
+                ? java.util.stream.StreamSupport.stream(option.completionCandidates().spliterator(), false)
+                        .map(w -> w.toLowerCase(Locale.ROOT)).toList()
+                : Arrays.stream(option.type().getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
         String last = words.get(words.size() - 1);
         String all = words.size() == 1 ? last : String.join(", ", words.subList(0, words.size() - 1)) + " or " + last;
         return option.longestName() + " takes " + all + ", not '" + e.getValue() + "'.";

@@ -7,6 +7,7 @@ import dev.ferry.run.Options;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +30,16 @@ final class MigrateCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--if-exists", defaultValue = "fail", paramLabel = "fail|replace|append|truncate",
+            completionCandidates = IfExistsWords.class,
             description = "When a table already exists in the schema: fail (change nothing), replace (drop and "
                     + "recreate only the tables being migrated), append (add the rows, when its columns can take them) "
                     + "or truncate (empty it first, same check). Default: ${DEFAULT-VALUE}.")
     Options.IfExists ifExists;
+
+    @Option(names = "--data-only", description = "Fill the tables your app's own migrations made (alembic, Django, "
+            + "Prisma, Rails, Knex, Flyway): their types rule, nothing is created, every value is checked against them "
+            + "before any row moves, parents are loaded before children, and ORM history tables keep their rows.")
+    boolean dataOnly;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
     Integer jobs;
@@ -72,9 +79,16 @@ final class MigrateCommand implements Callable<Integer> {
     private int migrate() {
         Console c = common.console();
         try {
-            Options.IfExists policy = ifExists;
+            if (ifExists == Options.IfExists.DATA_ONLY) {
+                throw new IllegalArgumentException("To fill the tables that exist, use --data-only.");
+            }
+            if (dataOnly && ifExists != Options.IfExists.FAIL) {
+                throw new IllegalArgumentException("--data-only fills the tables that exist; leave out --if-exists.");
+            }
+            Options.IfExists policy = dataOnly ? Options.IfExists.DATA_ONLY : ifExists;
             TargetAddress address = target.address();
-            Secret password = dryRun ? Secret.NONE : target.password(address, c);
+            // a data-only plan reads the existing tables, so even its dry run connects
+            Secret password = dryRun && !dataOnly ? Secret.NONE : target.password(address, c);
             Options options = common.apply(Options.of(file, address, password).withSchema(target.schema).withIfExists(policy)
                     .withJobs(jobs == null ? Options.defaultJobs() : jobs));
             if (policy == Options.IfExists.REPLACE && !yes && !dryRun && !Confirm.ask(c,
@@ -91,7 +105,8 @@ final class MigrateCommand implements Callable<Integer> {
             if (dryRun) {
                 PlanPrinter.print(c, plan);
                 c.out.println();
-                c.out.println(Migration.script(plan));
+                c.out.println(dataOnly ? "-- data only: no table, key, index or view is created; the rows go into the "
+                        + "existing tables" : Migration.script(plan));
                 if (backup != null) {
                     c.info("No backup was written: this was a dry run.");
                 }
@@ -143,6 +158,14 @@ final class MigrateCommand implements Callable<Integer> {
             done.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The words --if-exists takes (a data-only run is asked for with --data-only). */
+    static final class IfExistsWords implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("fail", "replace", "append", "truncate").iterator();
         }
     }
 }

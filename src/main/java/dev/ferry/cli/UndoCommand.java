@@ -64,6 +64,10 @@ final class UndoCommand implements Callable<Integer> {
             c.out.println(c.check(true) + " Undone: " + count(undo.tables().size(), "table") + (undo.views().isEmpty()
                     ? "" : " and " + count(undo.views().size(), "view")) + " dropped" + (undo.schemaDropped() ? ", and schema "
                     + undo.run().schema() : "") + ". The run is marked undone in Ferry's journal.");
+            if (undo.deleted() > 0) {
+                c.out.println(String.format("Deleted the %,d rows the run loaded into tables your app's migrations made; "
+                        + "those tables and their other rows stay.", undo.deleted()));
+            }
             if (undo.run().createdSchema() && !undo.schemaDropped()) {
                 c.out.println("Schema " + undo.run().schema() + " stays: other objects are in it now.");
             }

@@ -26,6 +26,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--data-only", description = "Compare with tables your app's own migrations made (a run with "
+            + "--data-only): the values are compared in those tables' types.")
+    boolean dataOnly;
+
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a report: JSON, or a page for people when the name ends in .html.")
     Path report;
 
@@ -34,7 +38,8 @@ final class VerifyCommand implements Callable<Integer> {
         Console c = common.console();
         try {
             TargetAddress address = target.address();
-            Options options = common.apply(Options.of(file, address, target.password(address, c)).withSchema(target.schema));
+            Options options = common.apply(Options.of(file, address, target.password(address, c)).withSchema(target.schema))
+                    .withIfExists(dataOnly ? Options.IfExists.DATA_ONLY : Options.IfExists.FAIL);
             Plan plan = new Migration(options, MigrationListener.NONE).preflight();
             return Outcome.finish(c, new Migration(options, new ProgressPrinter(c, 0)).verify(plan), file,
                     address.toString(), report);

@@ -68,7 +68,7 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
     }
 
     public boolean textAsBytes() {
-        if (fix != null) {
+        if (fix != null || conversion == TypeRule.Conversion.JSON_ARRAY) { // a JSON array is rewritten as an array's text
             return false;
         }
         return switch (type.kind()) {

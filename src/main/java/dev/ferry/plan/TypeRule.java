@@ -23,8 +23,11 @@ public record TypeRule(String name, String declared, String pgType, String famil
     /** What the storage-class counts alone say about the fit. */
     public enum Fit { YES, NO, ASK }
 
-    /** How values are read when they need more than a cast (dates stored as numbers). */
-    public enum Conversion { AS_IS, EPOCH_SECONDS, EPOCH_MILLIS, JULIAN_DAY }
+    /**
+     * How values are read when they need more than a cast (dates stored as numbers; a JSON array
+     * into an existing array column, see value.PgArrayText).
+     */
+    public enum Conversion { AS_IS, EPOCH_SECONDS, EPOCH_MILLIS, JULIAN_DAY, JSON_ARRAY }
 
     /** The per-value test for this column, with the column's quoted name in place. */
     public String valueSql(Column column, String quotedColumn) {

@@ -32,7 +32,8 @@ public final class ValueConverter {
             case DOUBLE -> v instanceof Number n ? n.doubleValue() : specialDouble((String) v);
             case NUMERIC -> numeric(v);
             case BOOLEAN -> bool(v);
-            case TEXT, VARCHAR -> v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
+            case TEXT, VARCHAR -> conversion == TypeRule.Conversion.JSON_ARRAY ? dev.ferry.value.PgArrayText.fromJson(text(v))
+                    : v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
                     : v instanceof Double d ? Double.toString(d) : v.toString();
             case BYTEA -> v instanceof byte[] b ? b : text(v).getBytes(StandardCharsets.UTF_8);
             case TIMESTAMP -> timestamp(v, conversion);
@@ -95,7 +96,7 @@ public final class ValueConverter {
             case JULIAN_DAY -> {
                 yield IsoTime.ofUnixMicros(Math.round((((Number) v).doubleValue() - UNIX_EPOCH_JULIAN_DAY) * 86_400_000_000.0));
             }
-            case AS_IS -> IsoTime.localDateTime((String) v);
+            case AS_IS, JSON_ARRAY -> IsoTime.localDateTime((String) v);
         };
     }
 

@@ -41,7 +41,8 @@ final class Creator {
                             + "first, replace to drop and recreate them, or --schema NAME to migrate into another schema.");
         }
         // append and truncate keep what is there: checked (and counted) before anything changes
-        boolean keep = options.ifExists() == Options.IfExists.APPEND || options.ifExists() == Options.IfExists.TRUNCATE;
+        boolean keep = options.ifExists() == Options.IfExists.APPEND || options.ifExists() == Options.IfExists.TRUNCATE
+                || options.dataOnly();
         Map<String, Journal.Before> kept = keep ? before(plan, target, ddl, options, existing) : Map.of();
         Journal.ensure(target);
         boolean createdCollation;
@@ -144,7 +145,7 @@ final class Creator {
         Map<String, Journal.Before> out = new LinkedHashMap<>();
         List<TablePlan> kept = plan.tables().stream().filter(t -> existing.contains(t.target())).toList();
         try (Connection c = target.connection()) {
-            for (TablePlan t : kept) {
+            for (TablePlan t : options.dataOnly() ? List.<TablePlan>of() : kept) { // data-only: checked by DataOnly
                 Existing.checkCompatible(c, plan.schema(), t);
             }
         } catch (SQLException e) {
@@ -152,9 +153,10 @@ final class Creator {
                     + plan.schema() + " are made.", "See the details. Nothing was changed.", e);
         }
         for (TablePlan t : kept) {
-            boolean append = options.ifExists() == Options.IfExists.APPEND;
+            boolean append = options.ifExists() == Options.IfExists.APPEND || options.dataOnly();
             Checksums.Sum sum = append ? Checksums.target(t, target, ddl, true) : new Checksums.Sum(0, 0);
-            out.put(t.target(), new Journal.Before(append ? "append" : "truncate", sum.rows(), sum.checksum()));
+            out.put(t.target(), new Journal.Before(options.dataOnly() ? DataOnly.POLICY : append ? "append" : "truncate",
+                    sum.rows(), sum.checksum()));
         }
         return out;
     }

@@ -68,6 +68,9 @@ public final class Migration {
         Plan plan;
         try {
             plan = Planner.plan(source, options, listener);
+            if (options.dataOnly()) {
+                plan = DataOnly.plan(plan, source, options, listener);
+            }
         } catch (RuntimeException e) {
             joinCheck(check); // a damaged file explains a failed plan better than the plan's own error
             throw e;
@@ -206,6 +209,16 @@ public final class Migration {
         }
         List<dev.ferry.plan.Problem> stops = plan.problems().stream()
                 .filter(p -> dev.ferry.plan.Problem.STOP.equals(p.resolution())).toList();
+        if (!stops.isEmpty() && options.dataOnly()) {
+            throw new FerryException(FerryException.Kind.FAILED, "Ferry stopped before writing anything: " + stops.size()
+                    + " column" + (stops.size() == 1 ? "" : "s") + " of SQLite cannot go into the existing tables as they "
+                    + "are. " + stops.get(0).message(), stops.get(0).kind() == dev.ferry.plan.Problem.Kind.UNSAFE_TEXT
+                    ? "Repair such text (--on-problem unsafe-text=repair) or move its rows to the rejects file "
+                    + "(--on-problem unsafe-text=reject), or fix the data in SQLite."
+                    : "Store such values as NULL (--on-problem does-not-fit=null) or "
+                    + "move their rows to the rejects file (--on-problem does-not-fit=reject), fix the data in SQLite, "
+                    + "or change the column in the app's migration.");
+        }
         if (!stops.isEmpty()) {
             throw new FerryException(FerryException.Kind.FAILED, "Ferry stopped before writing anything, as you chose for "
                     + stops.size() + " problem" + (stops.size() == 1 ? "" : "s") + ": " + stops.get(0).message(),
@@ -219,7 +232,7 @@ public final class Migration {
         // the main thread's own statements
         int connections = dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + Completer.indexBuilds(options.jobs()) + 2;
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), connections)) {
-            Privileges.check(target, plan.schema());
+            Privileges.check(target, plan.schema(), !options.dataOnly());
             plan = ServerFit.fit(plan, target, listener);
             String digest = Runner.digest(ddl.script(plan));
             Journal.RunInfo continuing = Refusals.check(unfinished(target, stamp, plan.schema()), resume, digest,

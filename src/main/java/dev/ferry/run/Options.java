@@ -30,9 +30,15 @@ public record Options(Path source, TargetAddress target, Secret password, String
     /**
      * What to do when a table Ferry would create already exists in the target schema: refuse, drop
      * and recreate it, add the rows to it, or empty it first; the last two only when its columns
-     * can take the rows (checked before any row moves).
+     * can take the rows (checked before any row moves). DATA_ONLY (--data-only) fills the tables the
+     * app's own migrations made: their types rule, nothing is created (see DataOnly).
      */
-    public enum IfExists { FAIL, REPLACE, APPEND, TRUNCATE }
+    public enum IfExists { FAIL, REPLACE, APPEND, TRUNCATE, DATA_ONLY }
+
+    /** Whether this run fills existing tables only (--data-only). */
+    public boolean dataOnly() {
+        return ifExists == IfExists.DATA_ONLY;
+    }
 
     public Options {
         if (source == null) {

@@ -67,4 +67,16 @@ final class PartJournal {
             throw new SQLException("the journal has no progress row for " + part.table().target() + " " + part.part());
         }
     }
+
+    /**
+     * Notes the chunk's transaction for a table the run did not create, in that transaction: its
+     * rows carry the transaction's id (xmin), so undo can tell them from the app's own.
+     */
+    static void loaded(Connection c, UUID id, CopyPart part) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("insert-load"))) {
+            ps.setObject(1, id);
+            ps.setString(2, part.table().target());
+            ps.executeUpdate();
+        }
+    }
 }

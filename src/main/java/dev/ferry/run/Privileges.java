@@ -19,6 +19,11 @@ final class Privileges {
     }
 
     static void check(PgTarget target, String schema) {
+        check(target, schema, true);
+    }
+
+    /** @param tables whether the run creates tables (a data-only run fills those that exist: only its journal is new) */
+    static void check(PgTarget target, String schema, boolean tables) {
         String user = target.address().user(), db = target.address().database();
         try (Connection c = target.connection(); PreparedStatement ps = c.prepareStatement(Sql.query("may-create"))) {
             ps.setString(1, schema);
@@ -28,7 +33,7 @@ final class Privileges {
                 boolean onDatabase = rs.getBoolean(1);
                 Boolean onSchema = (Boolean) rs.getObject(2);
                 boolean journal = rs.getBoolean(3);
-                if (onSchema == null ? !onDatabase : !onSchema) {
+                if (tables && (onSchema == null ? !onDatabase : !onSchema)) {
                     String grant = onSchema == null ? "GRANT CREATE ON DATABASE " + Naming.quote(db) + " TO " + Naming.quote(user)
                             : "GRANT CREATE ON SCHEMA " + Naming.quote(schema) + " TO " + Naming.quote(user);
                     throw new FerryException(FerryException.Kind.TARGET, "User '" + user + "' may not create tables in "

@@ -62,7 +62,7 @@ final class Runner {
             if (encodingNote != null) {
                 listener.on(new MigrationEvent.Note(encodingNote));
             }
-            parts = CopyPart.plan(plan.tables(), source, options.jobs());
+            parts = options.dataOnly() ? dataOnlyParts() : CopyPart.plan(plan.tables(), source, options.jobs());
             Creator.create(plan, target, ddl, options, id, stamp, digest, parts);
         } else {
             parts = Resume.prepare(plan, target, continuing);
@@ -149,6 +149,42 @@ final class Runner {
      * before (--if-exists append, truncate) may have other column types, which text COPY converts to.
      */
     private void copy(UUID id, List<CopyPart> parts, java.util.Set<String> kept) {
+        if (!options.dataOnly()) {
+            copyParts(id, parts, kept);
+            return;
+        }
+        // the app's foreign keys are in place: parents are loaded before their children, level by level
+        for (List<TablePlan> level : LoadOrder.levels(plan.tables(), references())) {
+            List<CopyPart> these = parts.stream().filter(p -> level.contains(p.table())).toList();
+            if (!these.isEmpty()) {
+                copyParts(id, these, kept);
+            }
+        }
+    }
+
+    /**
+     * A table whose rows refer to rows of the same table (a comment's parent, an employee's manager)
+     * is copied in one part, in SQLite's order, so no part races ahead of the rows it refers to.
+     */
+    private List<CopyPart> dataOnlyParts() {
+        java.util.Set<String> selfReferring = new java.util.HashSet<>();
+        references().stream().filter(r -> r.child().equals(r.parent())).forEach(r -> selfReferring.add(r.child()));
+        List<CopyPart> parts = new ArrayList<>(CopyPart.plan(plan.tables().stream()
+                .filter(t -> !selfReferring.contains(t.target())).toList(), source, options.jobs()));
+        parts.addAll(CopyPart.plan(plan.tables().stream().filter(t -> selfReferring.contains(t.target())).toList(), source, 1));
+        return parts;
+    }
+
+    private List<dev.ferry.postgres.TargetTables.Reference> references() {
+        try (Connection c = target.connection()) {
+            return dev.ferry.postgres.TargetTables.read(c, plan.schema()).references();
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read the foreign keys of schema "
+                    + plan.schema() + ".", "See the details; " + Migration.RESUME_ADVICE, e);
+        }
+    }
+
+    private void copyParts(UUID id, List<CopyPart> parts, java.util.Set<String> kept) {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> cancelled.get() || failed.get();

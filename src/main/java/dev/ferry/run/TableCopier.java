@@ -151,6 +151,9 @@ final class TableCopier {
                     if (copy.rowDone()) {
                         copy.end();
                         PartJournal.progress(journal, job.run(), part, lastRowid, part.rowsBefore() + rows, false);
+                        if (!job.binary()) {
+                            PartJournal.loaded(pg, job.run(), part);
+                        }
                         pg.commit();
                         job.rejects().write(changes);
                         changes.clear();
@@ -177,6 +180,9 @@ final class TableCopier {
                 }
                 copy.end();
                 PartJournal.progress(journal, job.run(), part, lastRowid, part.rowsBefore() + rows, true);
+                if (!job.binary()) { // a table that was there before: undo of a data-only run finds its rows by this
+                    PartJournal.loaded(pg, job.run(), part);
+                }
                 pg.commit();
                 job.rejects().write(changes);
             } catch (RuntimeException e) {

@@ -26,8 +26,10 @@ public final class Undo {
     private final Journal.RunInfo run;
     private final List<String> tables, views, kept;
     private List<String> functions = List.of(), collations = List.of();
+    private List<String> loaded = List.of(); // tables a data-only run filled: its rows go, the tables stay
     private List<String> grown;
     private boolean schemaDropped;
+    private long deleted;
 
     private Undo(Journal.RunInfo run, List<String> tables, List<String> views, List<String> grown, List<String> kept) {
         this.kept = kept;
@@ -54,12 +56,18 @@ public final class Undo {
             List<String> tables = kinds.keySet().stream().filter(t -> kinds.get(t).equals("r")).sorted().toList();
             Map<String, String> viewKinds = Resume.relations(c, run.schema(), Journal.objects(c, run.id(), "view"));
             List<String> views = viewKinds.keySet().stream().filter(v -> viewKinds.get(v).equals("v")).sorted().toList();
-            List<String> kept = Journal.existing(c, run.id()).entrySet().stream().map(e -> "Table " + e.getKey()
-                    + (e.getValue().policy().equals("append") ? " was there before and the run added rows to it"
-                    : " was there before and the run emptied and refilled it") + ": undo leaves it as it is now.").toList();
+            Map<String, Journal.Before> before = Journal.existing(c, run.id());
+            List<String> kept = before.entrySet().stream().map(e -> "Table " + e.getKey()
+                    + (e.getValue().policy().equals(DataOnly.POLICY) ? " was made by the app's migrations and the run "
+                    + "loaded rows into it: undo deletes exactly those rows and keeps the table and every other row."
+                    : (e.getValue().policy().equals("append") ? " was there before and the run added rows to it"
+                    : " was there before and the run emptied and refilled it") + ": undo leaves it as it is now.")).toList();
+            List<String> loaded = before.entrySet().stream().filter(e -> e.getValue().policy().equals(DataOnly.POLICY))
+                    .map(Map.Entry::getKey).toList();
             Undo undo = new Undo(run, tables, views, grown(c, run, tables), kept);
             undo.functions = Journal.objects(c, run.id(), "function");
             undo.collations = Journal.objects(c, run.id(), "collation");
+            undo.loaded = loaded;
             return undo;
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal in database "
@@ -116,6 +124,7 @@ public final class Undo {
                     c.rollback();
                     throw grownRefusal(grown);
                 }
+                deleteLoaded(c);
                 if (!views.isEmpty()) {
                     s.execute("DROP VIEW IF EXISTS " + String.join(", ", views.stream().map(v -> Naming.qualified(run.schema(), v)).toList()));
                 }
@@ -198,5 +207,33 @@ public final class Undo {
             }
         }
         return out;
+    }
+
+    /**
+     * The rows a data-only run loaded, found by the transactions that wrote them (see
+     * ferry_journal.loads), deleted children first so no foreign key stops the delete.
+     */
+    private void deleteLoaded(Connection c) throws SQLException {
+        if (loaded.isEmpty()) {
+            return;
+        }
+        List<List<String>> levels = new ArrayList<>(LoadOrder.levels(loaded, t -> t,
+                dev.ferry.postgres.TargetTables.read(c, run.schema()).references()));
+        java.util.Collections.reverse(levels);
+        for (List<String> level : levels) {
+            for (String t : level) {
+                try (PreparedStatement ps = c.prepareStatement(Sql.fill("delete-loaded", "table",
+                        Naming.qualified(run.schema(), t)))) {
+                    ps.setObject(1, run.id());
+                    ps.setString(2, t);
+                    deleted += ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** How many rows {@link #apply} deleted from tables a data-only run filled. */
+    public long deleted() {
+        return deleted;
     }
 }

@@ -33,8 +33,10 @@ final class OptionsView implements StepView {
     private final RadioButton replace = new RadioButton(Text.get("options.exists.replace"));
     private final RadioButton append = new RadioButton(Text.get("options.exists.append"));
     private final RadioButton truncate = new RadioButton(Text.get("options.exists.truncate"));
+    private final RadioButton dataOnly = new RadioButton(Text.get("options.exists.data-only"));
     private final Map<Options.IfExists, RadioButton> choices = Map.of(Options.IfExists.FAIL, fail,
-            Options.IfExists.REPLACE, replace, Options.IfExists.APPEND, append, Options.IfExists.TRUNCATE, truncate);
+            Options.IfExists.REPLACE, replace, Options.IfExists.APPEND, append, Options.IfExists.TRUNCATE, truncate,
+            Options.IfExists.DATA_ONLY, dataOnly);
     private final ToggleGroup group = new ToggleGroup();
     private final TextField schema = new TextField();
     private final CheckBox autoJobs = new CheckBox(Text.get("options.jobs.auto", Options.defaultJobs()));
@@ -65,12 +67,13 @@ final class OptionsView implements StepView {
         Ui.help(replace, "options.exists.replace.tip");
         Ui.help(append, "options.exists.append.tip");
         Ui.help(truncate, "options.exists.truncate.tip");
+        Ui.help(dataOnly, "options.exists.data-only.tip");
         checking.setMaxSize(18, 18);
         existing.setId("existing");
         existing.setWrapText(true);
         HBox status = new HBox(8, checking, existing);
         status.setAlignment(Pos.CENTER_LEFT);
-        VBox exists = section("options.exists", new VBox(6, fail, replace, append, truncate), status);
+        VBox exists = section("options.exists", new VBox(6, fail, replace, append, truncate, dataOnly), status);
 
         schema.setId("schema");
         schema.setMaxWidth(280);

@@ -74,6 +74,8 @@ final class RunMigration extends Task<Result> {
         if (cancelRequested.get()) {
             throw new FerryException(FerryException.Kind.INTERRUPTED, Text.get("migrate.cancelled.early"), null);
         }
+        // a data-only plan is made against the tables that exist, which the Review step did not read
+        Plan plan = o.dataOnly() ? m.preflight() : this.plan;
         if (resume) {
             return m.resume(plan);
         }

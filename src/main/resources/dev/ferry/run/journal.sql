@@ -56,6 +56,21 @@ ALTER TABLE ferry_journal.objects DROP CONSTRAINT IF EXISTS objects_kind_check;
 ALTER TABLE ferry_journal.objects ADD CONSTRAINT objects_kind_check
     CHECK (kind IN ('table', 'view', 'schema', 'function', 'collation'));
 
+-- Data-only runs (--data-only) fill tables the app's migrations made: policy 'data'.
+ALTER TABLE ferry_journal.existing DROP CONSTRAINT IF EXISTS existing_policy_check;
+ALTER TABLE ferry_journal.existing ADD CONSTRAINT existing_policy_check
+    CHECK (policy IN ('append', 'truncate', 'data'));
+
+-- The transaction of every chunk copied into a table the run did not create: PostgreSQL stamps each
+-- row with the id of the transaction that wrote it (xmin), so undo can remove exactly the rows a
+-- data-only run added and leave the app's own rows and the table.
+CREATE TABLE IF NOT EXISTS ferry_journal.loads (
+    run_id     uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    table_name text NOT NULL,
+    xid        bigint NOT NULL,
+    PRIMARY KEY (run_id, table_name, xid)
+);
+
 CREATE INDEX IF NOT EXISTS runs_by_schema ON ferry_journal.runs (target_schema, started DESC);
 
 COMMENT ON SCHEMA ferry_journal IS 'Ferry''s record of its migrations, for ferry migrate --resume and ferry undo.';

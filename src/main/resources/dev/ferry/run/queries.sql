@@ -46,7 +46,7 @@ WHERE n.nspname = ? AND t.relname = ANY (?)
 
 -- name: journal-current
 -- The journal has every table this Ferry writes to, and its objects take every kind this Ferry records.
-SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND EXISTS (
+SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND to_regclass('ferry_journal.loads') IS NOT NULL AND EXISTS (
     SELECT 1 FROM pg_constraint
     WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check'
       AND pg_get_constraintdef(oid) LIKE '%collation%')
@@ -88,3 +88,11 @@ WHERE n.nspname = ? AND p.proname = ? AND p.pronargs = 0
 -- name: citext-schema
 -- Where the citext extension is installed in this database, if it is.
 SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'citext'
+
+-- name: insert-load
+-- The chunk's transaction, as the 32-bit id its rows carry in xmin (see ferry_journal.loads).
+INSERT INTO ferry_journal.loads (run_id, table_name, xid) VALUES (?, ?, txid_current() % 4294967296) ON CONFLICT DO NOTHING
+
+-- name: delete-loaded
+-- A template (see SqlResources.fill): the rows one run's chunks wrote into a table it did not create.
+DELETE FROM {table} WHERE xmin::text::bigint IN (SELECT xid FROM ferry_journal.loads WHERE run_id = ? AND table_name = ?)
