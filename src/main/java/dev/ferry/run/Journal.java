@@ -207,6 +207,41 @@ public final class Journal {
         return out;
     }
 
+    /** What a table the run created held once verified: rows and verify's checksum as PostgreSQL read them back. */
+    public record Verified(long rows, long checksum) {
+    }
+
+    /** Notes, in the caller's transaction, what each created table held when the run verified it. */
+    static void verified(Connection c, UUID id, Map<String, Verified> tables) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("insert-verified"))) {
+            for (Map.Entry<String, Verified> t : tables.entrySet()) {
+                ps.setObject(1, id);
+                ps.setString(2, t.getKey());
+                ps.setLong(3, t.getValue().rows());
+                ps.setLong(4, t.getValue().checksum());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The tables run {@code id} created and verified, by target name; empty for runs older than this Ferry. */
+    static Map<String, Verified> verified(Connection c, UUID id) throws SQLException {
+        Map<String, Verified> out = new TreeMap<>();
+        if (!current(c)) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("verified"))) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new Verified(rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        }
+        return out;
+    }
+
     static void mark(Connection c, UUID id, Status status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.query("mark-run"))) {
             ps.setString(1, status.sql());

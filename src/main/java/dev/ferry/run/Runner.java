@@ -131,6 +131,11 @@ final class Runner {
         List<Problem> problems = new ArrayList<>(plan.problems());
         problems.addAll(completer.problems());
         try (Connection c = target.connection()) {
+            // tables that were there before hold others' rows too: only the created ones are Ferry's alone
+            Map<String, Journal.Verified> verified = new java.util.TreeMap<>();
+            checks.stream().filter(t -> !kept.containsKey(t.target()))
+                    .forEach(t -> verified.put(t.target(), new Journal.Verified(t.targetRows(), t.targetChecksum())));
+            Journal.verified(c, id, verified);
             Journal.mark(c, id, Journal.Status.DONE);
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Every row arrived, but Ferry could not note in its "

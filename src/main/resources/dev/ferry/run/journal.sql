@@ -51,6 +51,16 @@ CREATE TABLE IF NOT EXISTS ferry_journal.existing (
     PRIMARY KEY (run_id, table_name)
 );
 
+-- What each table a run created held once the run had verified it (rows and verify's checksum, as
+-- PostgreSQL read it back): a later sync compares against it to notice rows Ferry did not write.
+CREATE TABLE IF NOT EXISTS ferry_journal.verified (
+    run_id       uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    table_name   text NOT NULL,
+    rows_after   bigint NOT NULL,
+    checksum_after bigint NOT NULL,
+    PRIMARY KEY (run_id, table_name)
+);
+
 -- Journals made before Ferry recreated triggers (their functions) and COLLATE NOCASE knew fewer kinds.
 ALTER TABLE ferry_journal.objects DROP CONSTRAINT IF EXISTS objects_kind_check;
 ALTER TABLE ferry_journal.objects ADD CONSTRAINT objects_kind_check

@@ -46,7 +46,8 @@ WHERE n.nspname = ? AND t.relname = ANY (?)
 
 -- name: journal-current
 -- The journal has every table this Ferry writes to, and its objects take every kind this Ferry records.
-SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND to_regclass('ferry_journal.loads') IS NOT NULL AND EXISTS (
+SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND to_regclass('ferry_journal.loads') IS NOT NULL
+   AND to_regclass('ferry_journal.verified') IS NOT NULL AND EXISTS (
     SELECT 1 FROM pg_constraint
     WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check'
       AND pg_get_constraintdef(oid) LIKE '%collation%')
@@ -62,6 +63,13 @@ INSERT INTO ferry_journal.existing (run_id, table_name, policy, rows_before, che
 
 -- name: existing
 SELECT table_name, policy, rows_before, checksum_before FROM ferry_journal.existing WHERE run_id = ?
+
+-- name: insert-verified
+INSERT INTO ferry_journal.verified (run_id, table_name, rows_after, checksum_after) VALUES (?, ?, ?, ?)
+ON CONFLICT (run_id, table_name) DO UPDATE SET rows_after = EXCLUDED.rows_after, checksum_after = EXCLUDED.checksum_after
+
+-- name: verified
+SELECT table_name, rows_after, checksum_after FROM ferry_journal.verified WHERE run_id = ?
 
 -- name: mark-run
 UPDATE ferry_journal.runs SET status = ?, finished = CASE WHEN ? THEN now() END WHERE run_id = ?
