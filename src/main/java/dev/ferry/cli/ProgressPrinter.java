@@ -36,9 +36,14 @@ final class ProgressPrinter implements MigrationListener {
         if (e instanceof MigrationEvent.PhaseStarted p) {
             console.info("» " + p.phase().label + "…");
             if (p.phase() == MigrationEvent.Phase.COPY && console.interactive) {
-                overall = bar("All tables", totalRows);
+                overall = bar("All tables", totalRows, true);
             }
         } else if (e instanceof MigrationEvent.PhaseFinished p) {
+            if (p.phase() == MigrationEvent.Phase.COPY) {
+                // A table that failed or was set aside sends no TableFinished: its bar must not stay on screen.
+                bars.values().forEach(ProgressBar::close);
+                bars.clear();
+            }
             if (p.phase() == MigrationEvent.Phase.COPY && overall != null) {
                 overall.stepTo(totalRows);
                 overall.close();
@@ -48,7 +53,7 @@ final class ProgressPrinter implements MigrationListener {
                 console.info(String.format("  done in %.1f s", p.took().toMillis() / 1000.0));
             }
         } else if (e instanceof MigrationEvent.TableStarted t && console.interactive && overall != null) {
-            bars.put(t.table(), bar(t.table(), t.rows()));
+            bars.put(t.table(), bar(t.table(), t.rows(), false));
         } else if (e instanceof MigrationEvent.RowsCopied r) {
             ProgressBar b = bars.get(r.table());
             if (b != null) {
@@ -72,11 +77,28 @@ final class ProgressPrinter implements MigrationListener {
         }
     }
 
-    private ProgressBar bar(String name, long max) {
-        return new ProgressBarBuilder().setTaskName(name.length() > 24 ? name.substring(0, 23) + "…" : name)
+    /** Names padded to one width and one rendered length, so the bars line up one under the other. */
+    static final int NAME_WIDTH = 24;
+    static final int LINE_WIDTH = 100;
+
+    static String name(String table) {
+        String n = table.length() > NAME_WIDTH ? table.substring(0, NAME_WIDTH - 1) + "…" : table;
+        return String.format("%-" + NAME_WIDTH + "s", n);
+    }
+
+    /**
+     * Only the overall bar shows a speed: a small table is done before a speed can be measured, and its
+     * bar said "? rows/s".
+     */
+    private ProgressBar bar(String name, long max, boolean speed) {
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(name(name))
                 .setInitialMax(Math.max(max, 1)).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                .showSpeed(new java.text.DecimalFormat("#,##0"))
+                .setMaxRenderedLength(LINE_WIDTH)
                 .setUnit(" rows", 1).setUpdateIntervalMillis(250).continuousUpdate().clearDisplayOnFinish()
-                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err)).build();
+                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err));
+        if (speed) {
+            b.showSpeed(new java.text.DecimalFormat("#,##0"));
+        }
+        return b.build();
     }
 }
