@@ -9,14 +9,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a run's events: on a terminal a progress bar per table being copied plus one overall, with
- * rows per second; otherwise (CI, a pipe, a log) one plain line per step.
+ * Shows a run's events: on a terminal one overall progress bar with rows per second, and a plain line
+ * per table as it finishes; otherwise (CI, a pipe, a log) one plain line per step. A bar per table was
+ * tried: with several bars on screen the library lost track of their lines and left a finished table's
+ * bar behind after the run.
  */
 final class ProgressPrinter implements MigrationListener {
 
     private final Console console;
     private volatile long totalRows;
-    private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
     private final Map<String, Long> done = new ConcurrentHashMap<>();
     private ProgressBar overall;
 
@@ -36,14 +37,9 @@ final class ProgressPrinter implements MigrationListener {
         if (e instanceof MigrationEvent.PhaseStarted p) {
             console.info("» " + p.phase().label + "…");
             if (p.phase() == MigrationEvent.Phase.COPY && console.interactive) {
-                overall = bar("All tables", totalRows, true);
+                overall = bar("All tables", totalRows);
             }
         } else if (e instanceof MigrationEvent.PhaseFinished p) {
-            if (p.phase() == MigrationEvent.Phase.COPY) {
-                // A table that failed or was set aside sends no TableFinished: its bar must not stay on screen.
-                bars.values().forEach(ProgressBar::close);
-                bars.clear();
-            }
             if (p.phase() == MigrationEvent.Phase.COPY && overall != null) {
                 overall.stepTo(totalRows);
                 overall.close();
@@ -52,24 +48,13 @@ final class ProgressPrinter implements MigrationListener {
             if (!console.interactive) {
                 console.info(String.format("  done in %.1f s", p.took().toMillis() / 1000.0));
             }
-        } else if (e instanceof MigrationEvent.TableStarted t && console.interactive && overall != null) {
-            bars.put(t.table(), bar(t.table(), t.rows(), false));
         } else if (e instanceof MigrationEvent.RowsCopied r) {
-            ProgressBar b = bars.get(r.table());
-            if (b != null) {
-                b.stepTo(r.done());
-            }
             Long before = done.put(r.table(), r.done());
             if (overall != null) {
                 overall.stepBy(r.done() - (before == null ? 0 : before));
             }
         } else if (e instanceof MigrationEvent.TableFinished t) {
-            ProgressBar b = bars.remove(t.table());
-            if (b != null) {
-                b.close();
-            } else {
-                console.info(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
-            }
+            console.info(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
         } else if (e instanceof MigrationEvent.PlanChanged c) {
             console.info("  " + c.why());
         } else if (e instanceof MigrationEvent.Note n) {
@@ -86,19 +71,13 @@ final class ProgressPrinter implements MigrationListener {
         return String.format("%-" + NAME_WIDTH + "s", n);
     }
 
-    /**
-     * Only the overall bar shows a speed: a small table is done before a speed can be measured, and its
-     * bar said "? rows/s".
-     */
-    private ProgressBar bar(String name, long max, boolean speed) {
+    private ProgressBar bar(String name, long max) {
         ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(name(name))
                 .setInitialMax(Math.max(max, 1)).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setMaxRenderedLength(LINE_WIDTH)
                 .setUnit(" rows", 1).setUpdateIntervalMillis(250).continuousUpdate().clearDisplayOnFinish()
-                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err));
-        if (speed) {
-            b.showSpeed(new java.text.DecimalFormat("#,##0"));
-        }
+                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err))
+                .showSpeed(new java.text.DecimalFormat("#,##0"));
         return b.build();
     }
 }
