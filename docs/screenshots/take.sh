@@ -16,7 +16,7 @@ if [ "${FERRY_DARK:-}" = 1 ]; then  # FERRY_DARK=1 takes them in the dark theme
 fi
 SIZE=${FERRY_SIZE:-1280x800}
 W=${SIZE%x*}; H=${SIZE#*x}
-export DISPLAY=:93
+export DISPLAY=${FERRY_DISPLAY:-:93}   # FERRY_DISPLAY=:94 when another X server already uses :93
 Xvfb "$DISPLAY" -screen 0 "${W}x${H}x24" -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill "$APP" "$XVFB" 2>/dev/null || true; rm -rf "$HOME"' EXIT

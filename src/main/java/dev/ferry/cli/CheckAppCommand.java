@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check-app", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry check-app ./src --source app.db --rehearse", "  ferry check-app ./src --source app.db --to postgresql://me@localhost/app"},
         description = "Find the SQL in your app's source code, say what each statement becomes in PostgreSQL, and "
                 + "prove it on the migrated database (PREPARE, and the same rows for queries without parameters). "
                 + "Writes to neither database.")

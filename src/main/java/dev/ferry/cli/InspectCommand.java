@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry inspect app.db", "  ferry inspect app.db --json > plan.json"},
         description = "Show what is in a SQLite file, what each column really holds, the PostgreSQL type Ferry "
                 + "would give it, and every problem found. Reads the file only.")
 final class InspectCommand implements Callable<Integer> {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry migrate app.db --to postgresql://me@localhost/app", "  ferry migrate app.db --to postgresql://me@localhost/app --dry-run", "  ferry migrate app.db --to postgresql://me@localhost/app --report report.html", "  echo \"$PW\" | ferry migrate app.db --to postgresql://me@db/app --password-stdin"},
         description = "Copy a SQLite file into PostgreSQL, then verify every table's row count and checksum.")
 final class MigrateCommand implements Callable<Integer> {
 

@@ -9,14 +9,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows a run's events: on a terminal a progress bar per table being copied plus one overall, with
- * rows per second; otherwise (CI, a pipe, a log) one plain line per step.
+ * Shows a run's events: on a terminal one overall progress bar with rows per second, and a plain line
+ * per table as it finishes; otherwise (CI, a pipe, a log) one plain line per step. A bar per table was
+ * tried: with several bars on screen the library lost track of their lines and left a finished table's
+ * bar behind after the run.
  */
 final class ProgressPrinter implements MigrationListener {
 
     private final Console console;
     private volatile long totalRows;
-    private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
     private final Map<String, Long> done = new ConcurrentHashMap<>();
     private ProgressBar overall;
 
@@ -47,24 +48,13 @@ final class ProgressPrinter implements MigrationListener {
             if (!console.interactive) {
                 console.info(String.format("  done in %.1f s", p.took().toMillis() / 1000.0));
             }
-        } else if (e instanceof MigrationEvent.TableStarted t && console.interactive && overall != null) {
-            bars.put(t.table(), bar(t.table(), t.rows()));
         } else if (e instanceof MigrationEvent.RowsCopied r) {
-            ProgressBar b = bars.get(r.table());
-            if (b != null) {
-                b.stepTo(r.done());
-            }
             Long before = done.put(r.table(), r.done());
             if (overall != null) {
                 overall.stepBy(r.done() - (before == null ? 0 : before));
             }
         } else if (e instanceof MigrationEvent.TableFinished t) {
-            ProgressBar b = bars.remove(t.table());
-            if (b != null) {
-                b.close();
-            } else {
-                console.info(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
-            }
+            console.info(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
         } else if (e instanceof MigrationEvent.PlanChanged c) {
             console.info("  " + c.why());
         } else if (e instanceof MigrationEvent.Note n) {
@@ -72,11 +62,22 @@ final class ProgressPrinter implements MigrationListener {
         }
     }
 
+    /** Names padded to one width and one rendered length, so the bars line up one under the other. */
+    static final int NAME_WIDTH = 24;
+    static final int LINE_WIDTH = 100;
+
+    static String name(String table) {
+        String n = table.length() > NAME_WIDTH ? table.substring(0, NAME_WIDTH - 1) + "…" : table;
+        return String.format("%-" + NAME_WIDTH + "s", n);
+    }
+
     private ProgressBar bar(String name, long max) {
-        return new ProgressBarBuilder().setTaskName(name.length() > 24 ? name.substring(0, 23) + "…" : name)
+        ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(name(name))
                 .setInitialMax(Math.max(max, 1)).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                .showSpeed(new java.text.DecimalFormat("#,##0"))
+                .setMaxRenderedLength(LINE_WIDTH)
                 .setUnit(" rows", 1).setUpdateIntervalMillis(250).continuousUpdate().clearDisplayOnFinish()
-                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err)).build();
+                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err))
+                .showSpeed(new java.text.DecimalFormat("#,##0"));
+        return b.build();
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry rehearse app.db", "  ferry rehearse app.db --report rehearsal.html"},
         description = "Run the whole migration into a private, temporary PostgreSQL that Ferry starts and removes "
                 + "itself: no server and no credentials needed. Shows exactly what a real run would do.")
 final class RehearseCommand implements Callable<Integer> {

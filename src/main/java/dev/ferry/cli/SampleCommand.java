@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry sample try.db", "  ferry sample try.db && ferry rehearse try.db"},
         description = "Write a small, realistic SQLite database (a chat bot's) to try Ferry on.")
 final class SampleCommand implements Callable<Integer> {
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "undo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry undo --to postgresql://me@localhost/app", "  ferry undo --to postgresql://me@localhost/app --run ID --yes"},
         description = "Remove exactly what one migration created in PostgreSQL (its tables, their keys and indexes, its "
                 + "views, and the schema if Ferry created it and nothing else is in it). Nothing that was there before "
                 + "is touched. Asks first unless --yes.")

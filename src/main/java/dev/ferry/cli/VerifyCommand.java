@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry verify app.db --to postgresql://me@localhost/app"},
         description = "Compare every table's row count and checksum between the SQLite file and PostgreSQL. Changes nothing.")
 final class VerifyCommand implements Callable<Integer> {
 

@@ -154,6 +154,8 @@ final class TargetView implements StepView {
             touch(host, port, database, user);
             model.test();
         });
+        // Enter after typing the password tests the connection: the one thing a person wants to know next
+        password.setOnAction(e -> test.fire());
         testing.visibleProperty().bind(model.testing());
         create.setOnAction(e -> model.createDatabase());
         // offered only when the last test found no such database: the wizard's way, not --create-database

@@ -56,4 +56,19 @@ class KeyboardTest {
         w.until(5, () -> model.index().get() == WizardModel.TARGET);
         assertEquals(true, model.target.rehearse().get());
     }
+
+    @Test
+    void enterInThePasswordFieldTestsTheConnection(FxRobot robot) throws Exception {
+        WizardDriver w = WizardDriver.of(robot, model);
+        w.chooseSource(ChinookLikeFixture.write(dir));
+        w.next();
+        w.until(5, () -> model.index().get() == WizardModel.TARGET);
+        for (String[] f : new String[][] {{"#host", "127.0.0.1"}, {"#port", "1"}, {"#database", "app"}, {"#user", "me"}}) {
+            TextField t = robot.lookup(f[0]).queryAs(TextField.class);
+            robot.interact(() -> t.setText(f[1]));
+        }
+        robot.clickOn("#password").write("secret").type(KeyCode.ENTER);
+        w.until(60, () -> model.target.failure().get() != null);
+        assertEquals(WizardModel.TARGET, model.index().get(), "Enter tested the connection rather than going on");
+    }
 }
