@@ -46,7 +46,7 @@ final class ProgressPrinter implements MigrationListener {
                 overall = null;
             }
             if (!console.interactive) {
-                console.info(String.format("  done in %.1f s", p.took().toMillis() / 1000.0));
+                console.info(String.format("  %s in %.1f s.", p.phase().finished, p.took().toMillis() / 1000.0));
             }
         } else if (e instanceof MigrationEvent.RowsCopied r) {
             Long before = done.put(r.table(), r.done());

@@ -9,13 +9,18 @@ public sealed interface MigrationEvent {
 
     /** The phases of a run, in order. */
     enum Phase {
-        PREFLIGHT("Checking the source and planning"), CREATE("Creating tables"), COPY("Copying rows"),
-        COMPLETE("Creating keys, indexes and views"), VERIFY("Verifying counts and checksums");
+        PREFLIGHT("Checking the source and planning", "Source checked and plan made"),
+        CREATE("Creating tables", "Tables created"), COPY("Copying rows", "Rows copied"),
+        COMPLETE("Creating keys, indexes and views", "Keys, indexes and views made"),
+        VERIFY("Verifying counts and checksums", "Counts and checksums compared");
 
         public final String label;
+        /** Said when the phase ends: keys and verify overlap, so a bare "done" could belong to either. */
+        public final String finished;
 
-        Phase(String label) {
+        Phase(String label, String finished) {
             this.label = label;
+            this.finished = finished;
         }
     }
 
