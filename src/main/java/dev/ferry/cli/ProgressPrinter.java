@@ -54,11 +54,25 @@ final class ProgressPrinter implements MigrationListener {
                 overall.stepBy(r.done() - (before == null ? 0 : before));
             }
         } else if (e instanceof MigrationEvent.TableFinished t) {
-            console.info(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
+            line(String.format("  %s: %,d rows in %.1f s", t.table(), t.rows(), t.took().toMillis() / 1000.0));
         } else if (e instanceof MigrationEvent.PlanChanged c) {
-            console.info("  " + c.why());
+            line("  " + c.why());
         } else if (e instanceof MigrationEvent.Note n) {
-            console.info("  " + n.text());
+            line("  " + n.text());
+        }
+    }
+
+    /**
+     * A line printed while the overall bar is drawn takes the bar's place (erased first: carriage return,
+     * then ANSI "erase line"), and the bar draws itself again below it at its next tick; printed after the
+     * bar, it left a stale copy of the bar above each table's line.
+     */
+    private void line(String text) {
+        if (overall != null && console.interactive) {
+            console.err.print("\r\033[2K" + text + System.lineSeparator());
+            console.err.flush();
+        } else {
+            console.info(text);
         }
     }
 
