@@ -90,7 +90,7 @@ final class ProgressPrinter implements MigrationListener {
                 .setInitialMax(Math.max(max, 1)).setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setMaxRenderedLength(LINE_WIDTH)
                 .setUnit(" rows", 1).setUpdateIntervalMillis(250).continuousUpdate().clearDisplayOnFinish()
-                .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(console.err))
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(console.err, LINE_WIDTH))
                 .showSpeed(new java.text.DecimalFormat("#,##0"));
         return b.build();
     }
