@@ -1,0 +1,46 @@
+package dev.ferry.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * A tab's picture, with its table of numbers one toggle away: people read the bars at a glance,
+ * and whoever wants the exact figures (or to select and copy them) turns on "Numbers". Both stay
+ * in the page, only one is shown, so the table keeps its selection and scroll while hidden.
+ */
+final class PictureOrNumbers extends VBox {
+
+    private final ToggleButton numbers = new ToggleButton(Text.get("results.picture.numbers"));
+
+    /** @param id names the toggle ("id-numbers"), so each tab's can be found and tested */
+    PictureOrNumbers(String id, Node picture, Node table) {
+        super(8);
+        numbers.setId(id + "-numbers");
+        numbers.setMnemonicParsing(true);
+        Ui.help(numbers, "results.picture.numbers.tip");
+        Ui.keepWidth(numbers);
+        ScrollPane scroll = new ScrollPane(picture);
+        scroll.setId(id + "-picture");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("count-scroll");
+        scroll.visibleProperty().bind(numbers.selectedProperty().not());
+        table.visibleProperty().bind(numbers.selectedProperty());
+        StackPane both = new StackPane(scroll, table);
+        VBox.setVgrow(both, Priority.ALWAYS);
+        HBox bar = new HBox(numbers);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        getChildren().addAll(bar, both);
+        setMinHeight(0);
+    }
+
+    ToggleButton numbers() {
+        return numbers;
+    }
+}
