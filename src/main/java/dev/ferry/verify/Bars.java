@@ -32,13 +32,13 @@ public record Bars(double sent, double setAside, double arrived) {
         }
         // one scale for sent and arrived, so equal counts line up; a thin set-aside segment is
         // widened to VISIBLE and the scale gives way to it rather than the segment vanishing
-        double scale = 1.0 / longest;
-        double aside = setAside * scale;
+        double scale = longest; // the count that fills the track
+        double aside = setAside / scale;
         if (setAside > 0 && aside < VISIBLE) {
             aside = VISIBLE;
-            scale = Math.min(sent == 0 ? Double.MAX_VALUE : (1 - VISIBLE) / sent, 1.0 / arrived);
+            scale = Math.max(sent / (1 - VISIBLE), arrived);
         }
-        return new Bars(visible(sent, sent * scale), aside, visible(arrived, arrived * scale));
+        return new Bars(visible(sent, sent / scale), aside, visible(arrived, arrived / scale));
     }
 
     /** A table's bars: every SQLite row, those set aside at the end of SQLite's bar. */
