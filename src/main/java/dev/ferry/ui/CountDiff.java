@@ -3,6 +3,10 @@ package dev.ferry.ui;
 import dev.ferry.verify.Bars;
 import dev.ferry.verify.TableCheck;
 import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -14,7 +18,7 @@ import javafx.scene.layout.VBox;
 final class CountDiff extends VBox {
 
     CountDiff() {
-        super(8);
+        super(6);
         setId("count-diff");
         getStyleClass().add("count-diff");
         setAccessibleText(Text.get("results.picture.tables"));
@@ -27,13 +31,37 @@ final class CountDiff extends VBox {
         }
     }
 
+    /**
+     * What the colours mean, in a line above the picture (the words beside every bar say it too):
+     * SQLite, PostgreSQL, a count that differs, and with {@code setAside} the striped rows set aside.
+     */
+    static Node legend(boolean setAside) {
+        HBox legend = new HBox(14);
+        legend.getStyleClass().add("count-legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.getChildren().addAll(swatch("bar-sqlite", "results.picture.sqlite"), swatch("bar-postgres", "results.picture.pg"),
+                swatch("bar-differs", "results.picture.legend.differs"));
+        if (setAside) {
+            legend.getChildren().add(swatch("bar-aside", "results.picture.legend.aside"));
+        }
+        return legend;
+    }
+
+    private static Node swatch(String style, String key) {
+        Region colour = new Region();
+        colour.getStyleClass().addAll("count-swatch", style);
+        HBox one = new HBox(5, colour, Ui.muted(Text.get(key)));
+        one.setAlignment(Pos.CENTER_LEFT);
+        return one;
+    }
+
     /** The pairs shown, one per table, in the run's order. */
     List<CountPair> pairs() {
         return getChildren().stream().filter(CountPair.class::isInstance).map(CountPair.class::cast).toList();
     }
 
     static CountPair pair(TableCheck t) {
-        String title = t.source().equals(t.target()) ? t.source() : t.source() + "  \u2192  " + t.target();
+        String title = title(t.source(), t.target());
         long diff = t.targetRows() - t.sourceRows();
         // with rows set aside the counts differ by choice: what matters is that every other row arrived
         String rows = diff == 0 ? Text.get(t.rejected() == 0 ? "results.picture.same" : "results.picture.rest")
@@ -45,8 +73,21 @@ final class CountDiff extends VBox {
         });
         String sqlite = t.rejected() == 0 ? rows(t.sqliteRows())
                 : Text.get("results.picture.rows.aside", t.sqliteRows(), t.rejected());
-        return new CountPair(title, t.checksumMatch() ? CountPair.Mark.SAME : CountPair.Mark.DIFFERS,
+        return new CountPair(title, names(t.source(), t.target()), t.checksumMatch() ? CountPair.Mark.SAME : CountPair.Mark.DIFFERS,
                 rows + " \u00b7 " + sums, Bars.of(t), sqlite, rows(t.targetRows()), null);
+    }
+
+    /**
+     * A name as the picture shows it: SQLite's, and PostgreSQL's after an arrow only when it is more
+     * than the same name in lower case (the "What changed" tab lists every rename).
+     */
+    static String title(String sqlite, String postgres) {
+        return postgres == null || postgres.equalsIgnoreCase(sqlite) ? sqlite : sqlite + "  \u2192  " + postgres;
+    }
+
+    /** Both names in full, for the tooltip and screen readers. */
+    static String names(String sqlite, String postgres) {
+        return postgres == null || postgres.equals(sqlite) ? sqlite : Text.get("results.picture.names", sqlite, postgres);
     }
 
     static String rows(long n) {

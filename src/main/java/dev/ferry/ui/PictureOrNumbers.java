@@ -18,12 +18,16 @@ final class PictureOrNumbers extends VBox {
 
     private final ToggleButton numbers = new ToggleButton(Text.get("results.picture.numbers"));
 
-    /** @param id names the toggle ("id-numbers"), so each tab's can be found and tested */
-    PictureOrNumbers(String id, Node picture, Node table) {
+    /**
+     * @param id     names the toggle ("id-numbers"), so each tab's can be found and tested
+     * @param legend what the picture's colours mean, beside the toggle
+     */
+    PictureOrNumbers(String id, Node picture, Node table, Node legend) {
         super(8);
         numbers.setId(id + "-numbers");
         numbers.setMnemonicParsing(true);
         Ui.help(numbers, "results.picture.numbers.tip");
+        numbers.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
         Ui.keepWidth(numbers);
         ScrollPane scroll = new ScrollPane(picture);
         scroll.setId(id + "-picture");
@@ -34,8 +38,9 @@ final class PictureOrNumbers extends VBox {
         table.visibleProperty().bind(numbers.selectedProperty());
         StackPane both = new StackPane(scroll, table);
         VBox.setVgrow(both, Priority.ALWAYS);
-        HBox bar = new HBox(numbers);
-        bar.setAlignment(Pos.CENTER_RIGHT);
+        legend.visibleProperty().bind(numbers.selectedProperty().not());
+        HBox bar = new HBox(8, legend, new atlantafx.base.controls.Spacer(), numbers);
+        bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, both);
         setMinHeight(0);
     }

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 final class ProofDiff extends VBox {
 
     ProofDiff() {
-        super(8);
+        super(6);
         setId("proof-diff");
         getStyleClass().add("count-diff");
         setAccessibleText(Text.get("results.items"));
@@ -68,8 +68,8 @@ final class ProofDiff extends VBox {
         }
         Bars bars = view ? Bars.of(p) : null;
         String detail = i.reason() != null ? i.reason() : p == null ? null : p.text();
-        String title = i.target() == null || i.target().equals(i.name()) ? i.name() : i.name() + "  \u2192  " + i.target();
-        return new CountPair(title, mark, verdict, bars, bars == null ? null : CountDiff.rows(p.sqliteRows()),
+        String title = CountDiff.title(i.name(), i.target());
+        return new CountPair(title, CountDiff.names(i.name(), i.target()), mark, verdict, bars, bars == null ? null : CountDiff.rows(p.sqliteRows()),
                 bars == null ? null : CountDiff.rows(p.postgresRows()), detail);
     }
 }

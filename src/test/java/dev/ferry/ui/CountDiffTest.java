@@ -99,8 +99,8 @@ class CountDiffTest {
 
         CountPair scores = pairs.get("scores");
         assertEquals(Ui.OK, scores.mark(), "the rows not set aside all arrived, checksum and all");
-        assertEquals("5 rows, 2 set aside", scores.sqliteCount());
-        assertEquals("3 rows", scores.postgresCount());
+        assertEquals("5 rows, 2 set aside", plain(scores.sqliteCount()));
+        assertEquals("3 rows", plain(scores.postgresCount()));
         assertEquals("every other row arrived \u00b7 same checksum", scores.verdict());
         Region aside = scores.sqliteBar().setAside();
         assertNotNull(aside, "the set-aside rows are a segment of SQLite's bar");
@@ -116,18 +116,18 @@ class CountDiffTest {
         assertEquals(sent.getMaxX(), arrived.getMaxX(), 1.0);
         assertEquals(sent.getMaxX(), striped.getMinX(), 1.0);
         assertEquals(striped.getWidth() / sent.getWidth(), 2.0 / 3, 0.05);
-        assertTrue(scores.getAccessibleText().contains("5 rows, 2 set aside") && scores.getAccessibleText().contains("3 rows"),
+        assertTrue(plain(scores.getAccessibleText()).contains("5 rows, 2 set aside") && plain(scores.getAccessibleText()).contains("3 rows"),
                 scores.getAccessibleText());
 
         CountPair players = pairs.get("players");
         assertEquals(Ui.OK, players.mark());
         assertEquals("same rows \u00b7 same checksum", players.verdict());
-        assertEquals("3 rows", players.sqliteCount());
-        assertEquals("3 rows", players.postgresCount());
+        assertEquals("3 rows", plain(players.sqliteCount()));
+        assertEquals("3 rows", plain(players.postgresCount()));
         assertNull(players.sqliteBar().setAside(), "no rows set aside, no segment");
         assertEquals(1.0, players.sqliteBar().firstShare(), 1e-9);
         assertEquals(1.0, players.postgresBar().firstShare(), 1e-9);
-        assertEquals("0 rows", pairs.get("gone").sqliteCount());
+        assertEquals("0 rows", plain(pairs.get("gone").sqliteCount()));
         assertEquals(0, pairs.get("gone").postgresBar().firstShare(), 1e-9, "an empty table is an empty track");
 
         // "Numbers" swaps the picture for the table of numbers, and back
@@ -151,8 +151,8 @@ class CountDiffTest {
         CountPair view = items.get("roster");
         assertEquals(Ui.OK, view.mark());
         assertEquals("same rows on both sides", view.verdict());
-        assertEquals("3 rows", view.sqliteCount());
-        assertEquals("3 rows", view.postgresCount());
+        assertEquals("3 rows", plain(view.sqliteCount()));
+        assertEquals("3 rows", plain(view.postgresCount()));
         assertEquals(1.0, view.postgresBar().firstShare(), 1e-9);
         CountPair fired = items.get("players_gone");
         assertNull(fired.sqliteBar(), "a trigger has no rows to count");
@@ -171,10 +171,11 @@ class CountDiffTest {
         });
         CountPair track = made[0];
         assertEquals(Ui.NOT_OK, track.mark());
-        assertEquals("Track  \u2192  track", track.title());
+        assertEquals("Track", track.title(), "a name only folded to lower case is not a rename worth the room");
+        assertEquals("Track  \u2192  track_v2", CountDiff.title("Track", "track_v2"));
         assertEquals("3 fewer in PostgreSQL \u00b7 checksums differ", track.verdict());
-        assertEquals("10 rows", track.sqliteCount());
-        assertEquals("7 rows", track.postgresCount());
+        assertEquals("10 rows", plain(track.sqliteCount()));
+        assertEquals("7 rows", plain(track.postgresCount()));
         assertEquals(0.7, track.postgresBar().firstShare(), 1e-9);
         assertTrue(track.postgresBar().getChildrenUnmodifiable().get(0).getStyleClass().contains("bar-differs"));
         assertTrue(track.getStyleClass().contains("differs"));
@@ -182,6 +183,11 @@ class CountDiffTest {
         assertEquals(Ui.NOT_OK, album.mark(), "same counts, different data");
         assertEquals("same rows \u00b7 checksums differ", album.verdict());
         assertEquals(List.of(1.0, 1.0), List.of(album.sqliteBar().firstShare(), album.postgresBar().firstShare()));
+    }
+
+    /** The counts keep a number with its word on one line (no-break spaces); compared here as plain text. */
+    private static String plain(String words) {
+        return words.replace('\u00a0', ' ');
     }
 
     private static Bounds screen(Node n) {
