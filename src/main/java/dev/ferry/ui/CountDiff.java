@@ -17,6 +17,8 @@ import javafx.scene.layout.VBox;
  */
 final class CountDiff extends VBox {
 
+    private final javafx.beans.property.BooleanProperty setAside = new javafx.beans.property.SimpleBooleanProperty();
+
     CountDiff() {
         super(6);
         setId("count-diff");
@@ -25,6 +27,7 @@ final class CountDiff extends VBox {
     }
 
     void show(List<TableCheck> tables) {
+        setAside.set(tables.stream().anyMatch(t -> t.rejected() > 0));
         getChildren().setAll(tables.stream().map(CountDiff::pair).toList());
         if (tables.isEmpty()) {
             getChildren().add(Ui.muted(Text.get("results.picture.no.tables")));
@@ -33,17 +36,25 @@ final class CountDiff extends VBox {
 
     /**
      * What the colours mean, in a line above the picture (the words beside every bar say it too):
-     * SQLite, PostgreSQL, a count that differs, and with {@code setAside} the striped rows set aside.
+     * SQLite, PostgreSQL, a count that differs, and the striped rows set aside when this run set
+     * any aside (a user who chose none would only wonder what it means).
      */
-    static Node legend(boolean setAside) {
+    Node legend() {
+        HBox legend = colours();
+        Node aside = swatch("bar-aside", "results.picture.legend.aside");
+        aside.visibleProperty().bind(setAside);
+        aside.managedProperty().bind(setAside);
+        legend.getChildren().add(aside);
+        return legend;
+    }
+
+    /** The legend of a picture without rows set aside (views and triggers). */
+    static HBox colours() {
         HBox legend = new HBox(14);
         legend.getStyleClass().add("count-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.getChildren().addAll(swatch("bar-sqlite", "results.picture.sqlite"), swatch("bar-postgres", "results.picture.pg"),
                 swatch("bar-differs", "results.picture.legend.differs"));
-        if (setAside) {
-            legend.getChildren().add(swatch("bar-aside", "results.picture.legend.aside"));
-        }
         return legend;
     }
 

@@ -83,8 +83,8 @@ final class ResultsView implements StepView {
             }
         });
         changesTab.setContent(changes);
-        itemsTab.setContent(new PictureOrNumbers("items", proofs, items, CountDiff.legend(false)));
-        tablesTab.setContent(new PictureOrNumbers("tables", picture, tables, CountDiff.legend(true)));
+        itemsTab.setContent(new PictureOrNumbers("items", proofs, items, CountDiff.colours()));
+        tablesTab.setContent(new PictureOrNumbers("tables", picture, tables, picture.legend()));
         TabPane tabs = new TabPane(tablesTab, changesTab, itemsTab,
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

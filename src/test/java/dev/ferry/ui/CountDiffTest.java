@@ -119,6 +119,9 @@ class CountDiffTest {
         assertTrue(plain(scores.getAccessibleText()).contains("5 rows, 2 set aside") && plain(scores.getAccessibleText()).contains("3 rows"),
                 scores.getAccessibleText());
 
+        assertTrue(robot.lookup(".count-swatch").match(n -> n.getStyleClass().contains("bar-aside")).query().getParent().isVisible(),
+                "the legend names the stripes when rows were set aside");
+
         CountPair players = pairs.get("players");
         assertEquals(Ui.OK, players.mark());
         assertEquals("same rows \u00b7 same checksum", players.verdict());
@@ -180,6 +183,18 @@ class CountDiffTest {
         assertTrue(track.postgresBar().getChildrenUnmodifiable().get(0).getStyleClass().contains("bar-differs"));
         assertTrue(track.getStyleClass().contains("differs"));
         CountPair album = made[1];
+        boolean[] legend = new boolean[2];
+        robot.interact(() -> {
+            CountDiff picture = new CountDiff();
+            javafx.scene.layout.HBox colours = (javafx.scene.layout.HBox) picture.legend();
+            Node aside = colours.getChildren().get(colours.getChildren().size() - 1);
+            picture.show(List.of(new TableCheck("Album", "album", 4, 4, 1, 1, 0.1)));
+            legend[0] = aside.isVisible();
+            picture.show(List.of(new TableCheck("Album", "album", 4, 4, 1, 1, 0.1, 1)));
+            legend[1] = aside.isVisible();
+        });
+        assertFalse(legend[0], "no rows set aside: the legend does not mention them");
+        assertTrue(legend[1]);
         assertEquals(Ui.NOT_OK, album.mark(), "same counts, different data");
         assertEquals("same rows \u00b7 checksums differ", album.verdict());
         assertEquals(List.of(1.0, 1.0), List.of(album.sqliteBar().firstShare(), album.postgresBar().firstShare()));
