@@ -64,7 +64,7 @@ final class CountPair extends GridPane {
         });
         Ui.keepWidth(mark);
         name.setText(title);
-        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.getStyleClass().addAll("count-title", Styles.TEXT_BOLD);
         // a long name gives way with "…" in the middle, where both its start and end stay readable
         name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         name.setMinWidth(30);

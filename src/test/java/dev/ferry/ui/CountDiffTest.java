@@ -183,6 +183,13 @@ class CountDiffTest {
         assertTrue(track.postgresBar().getChildrenUnmodifiable().get(0).getStyleClass().contains("bar-differs"));
         assertTrue(track.getStyleClass().contains("differs"));
         CountPair album = made[1];
+        CountPair[] named = new CountPair[1];
+        String longName = "a_table_with_a_really_quite_extraordinarily_long_name_that_no_column_of_a_small_window_can_hold";
+        robot.interact(() -> named[0] = CountDiff.pair(new TableCheck(longName, "a_table_5e1f", 1, 1, 1, 1, 0.1)));
+        javafx.scene.control.Label shown = (javafx.scene.control.Label) named[0].lookup(".count-title");
+        assertEquals(longName + "  \u2192  a_table_5e1f", shown.getText());
+        assertEquals(longName + ", in PostgreSQL a_table_5e1f", shown.getTooltip().getText(), "the whole name, where it is cut");
+        assertEquals(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS, shown.getTextOverrun());
         boolean[] legend = new boolean[2];
         robot.interact(() -> {
             CountDiff picture = new CountDiff();

@@ -81,6 +81,18 @@ class HtmlCountBarsTest {
         assertEquals(2, count(html, "<div class=\"pair "), "the trigger has no rows to draw");
     }
 
+    @Test
+    void aReportWithoutFingerprintsSaysTheChecksumWasNotChecked() {
+        RunReport r = report();
+        RunReport bare = new RunReport(r.status(), r.source(), r.target(), r.schema(), r.seconds(), List.of(new RunReport.TableEntry(
+                "notes", "notes", new RunReport.Rows(4, 0, 0), new RunReport.Checksum(false, null, null), null)), r.problems(),
+                r.renames(), List.of(), List.of(), null);
+        String html = HtmlReport.render(bare);
+        assertTrue(html.contains("<span class=\"verdict\">4 fewer in PostgreSQL · not checked</span>"), html);
+        assertTrue(html.contains("aria-label=\"PostgreSQL: 0 rows\"></span><span class=\"count\">0 rows</span>"),
+                "no rows: an empty track, no segment");
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
