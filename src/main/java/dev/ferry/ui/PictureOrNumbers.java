@@ -38,8 +38,9 @@ final class PictureOrNumbers extends VBox {
         table.visibleProperty().bind(numbers.selectedProperty());
         StackPane both = new StackPane(scroll, table);
         VBox.setVgrow(both, Priority.ALWAYS);
-        legend.visibleProperty().bind(numbers.selectedProperty().not());
-        HBox bar = new HBox(8, legend, new atlantafx.base.controls.Spacer(), numbers);
+        HBox key = new HBox(legend); // its own box: the picture may hide the legend itself when it has nothing to explain
+        key.visibleProperty().bind(numbers.selectedProperty().not());
+        HBox bar = new HBox(8, key, new atlantafx.base.controls.Spacer(), numbers);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, both);
         setMinHeight(0);

@@ -18,6 +18,8 @@ import javafx.scene.layout.VBox;
  */
 final class ProofDiff extends VBox {
 
+    private final javafx.beans.property.BooleanProperty counted = new javafx.beans.property.SimpleBooleanProperty();
+
     ProofDiff() {
         super(6);
         setId("proof-diff");
@@ -25,7 +27,15 @@ final class ProofDiff extends VBox {
         setAccessibleText(Text.get("results.items"));
     }
 
+    /** The colours' legend, shown only when a view's rows are drawn: triggers alone have no bars to explain. */
+    javafx.scene.Node legend() {
+        javafx.scene.Node legend = CountDiff.colours();
+        legend.visibleProperty().bind(counted);
+        return legend;
+    }
+
     void show(Result r) {
+        counted.set(r.views().stream().anyMatch(v -> Bars.counted(v.proof())));
         getChildren().clear();
         section("results.picture.views", r.views(), true);
         section("results.picture.triggers", r.triggers(), false);

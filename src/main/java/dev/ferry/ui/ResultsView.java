@@ -83,7 +83,7 @@ final class ResultsView implements StepView {
             }
         });
         changesTab.setContent(changes);
-        itemsTab.setContent(new PictureOrNumbers("items", proofs, items, CountDiff.colours()));
+        itemsTab.setContent(new PictureOrNumbers("items", proofs, items, proofs.legend()));
         tablesTab.setContent(new PictureOrNumbers("tables", picture, tables, picture.legend()));
         TabPane tabs = new TabPane(tablesTab, changesTab, itemsTab,
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));

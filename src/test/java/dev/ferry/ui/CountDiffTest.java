@@ -157,6 +157,7 @@ class CountDiffTest {
         assertEquals("3 rows", plain(view.sqliteCount()));
         assertEquals("3 rows", plain(view.postgresCount()));
         assertEquals(1.0, view.postgresBar().firstShare(), 1e-9);
+        assertTrue(robot.lookup("#proof-diff").queryAs(ProofDiff.class).legend().isVisible(), "a view's rows are drawn: the colours are explained");
         CountPair fired = items.get("players_gone");
         assertNull(fired.sqliteBar(), "a trigger has no rows to count");
         assertNotNull(trigger.proof(), trigger::toString);
@@ -183,6 +184,13 @@ class CountDiffTest {
         assertTrue(track.postgresBar().getChildrenUnmodifiable().get(0).getStyleClass().contains("bar-differs"));
         assertTrue(track.getStyleClass().contains("differs"));
         CountPair album = made[1];
+        assertEquals(Ui.NOT_OK, album.mark(), "same counts, different data");
+        assertEquals("same rows \u00b7 checksums differ", album.verdict());
+        assertEquals(List.of(1.0, 1.0), List.of(album.sqliteBar().firstShare(), album.postgresBar().firstShare()));
+    }
+
+    @Test
+    void aLongNameIsCutInTheMiddleWithTheWholeNameInItsTooltip(FxRobot robot) {
         CountPair[] named = new CountPair[1];
         String longName = "a_table_with_a_really_quite_extraordinarily_long_name_that_no_column_of_a_small_window_can_hold";
         robot.interact(() -> named[0] = CountDiff.pair(new TableCheck(longName, "a_table_5e1f", 1, 1, 1, 1, 0.1)));
@@ -190,21 +198,31 @@ class CountDiffTest {
         assertEquals(longName + "  \u2192  a_table_5e1f", shown.getText());
         assertEquals(longName + ", in PostgreSQL a_table_5e1f", shown.getTooltip().getText(), "the whole name, where it is cut");
         assertEquals(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS, shown.getTextOverrun());
-        boolean[] legend = new boolean[2];
+        assertTrue(named[0].getAccessibleText().startsWith(longName + ", in PostgreSQL a_table_5e1f: "), named[0].getAccessibleText());
+    }
+
+    @Test
+    void theLegendExplainsOnlyWhatThePictureDraws(FxRobot robot) {
+        boolean[] legend = new boolean[4];
         robot.interact(() -> {
+            ProofDiff onlyTriggers = new ProofDiff();
+            onlyTriggers.show(new Result(Result.Status.DONE, null, List.of(), List.of(), List.of(), List.of(new Report.Item("stamp",
+                    "stamp", "created", null, "CREATE TRIGGER stamp ...").proven(Proof.proven("fired without error"), null)),
+                    java.time.Duration.ZERO, "17", false));
+            legend[0] = onlyTriggers.legend().isVisible();
+            legend[1] = onlyTriggers.pairs().get(0).sqliteBar() == null && Ui.OK.equals(onlyTriggers.pairs().get(0).mark());
             CountDiff picture = new CountDiff();
             javafx.scene.layout.HBox colours = (javafx.scene.layout.HBox) picture.legend();
             Node aside = colours.getChildren().get(colours.getChildren().size() - 1);
             picture.show(List.of(new TableCheck("Album", "album", 4, 4, 1, 1, 0.1)));
-            legend[0] = aside.isVisible();
+            legend[2] = aside.isVisible();
             picture.show(List.of(new TableCheck("Album", "album", 4, 4, 1, 1, 0.1, 1)));
-            legend[1] = aside.isVisible();
+            legend[3] = aside.isVisible();
         });
-        assertFalse(legend[0], "no rows set aside: the legend does not mention them");
-        assertTrue(legend[1]);
-        assertEquals(Ui.NOT_OK, album.mark(), "same counts, different data");
-        assertEquals("same rows \u00b7 checksums differ", album.verdict());
-        assertEquals(List.of(1.0, 1.0), List.of(album.sqliteBar().firstShare(), album.postgresBar().firstShare()));
+        assertFalse(legend[0], "a trigger alone has no bars, so no colours to explain");
+        assertTrue(legend[1], "a trigger proven is a ✓ without bars");
+        assertFalse(legend[2], "no rows set aside: the legend does not mention them");
+        assertTrue(legend[3]);
     }
 
     /** The counts keep a number with its word on one line (no-break spaces); compared here as plain text. */
