@@ -3,6 +3,8 @@ package dev.ferry.ui;
 import dev.ferry.verify.Bars;
 import dev.ferry.verify.TableCheck;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
@@ -17,7 +19,7 @@ import javafx.scene.layout.VBox;
  */
 final class CountDiff extends VBox {
 
-    private final javafx.beans.property.BooleanProperty setAside = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty setAside = new SimpleBooleanProperty();
 
     CountDiff() {
         super(6);

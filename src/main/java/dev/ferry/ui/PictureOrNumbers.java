@@ -1,5 +1,7 @@
 package dev.ferry.ui;
 
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
@@ -27,7 +29,7 @@ final class PictureOrNumbers extends VBox {
         numbers.setId(id + "-numbers");
         numbers.setMnemonicParsing(true);
         Ui.help(numbers, "results.picture.numbers.tip");
-        numbers.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+        numbers.getStyleClass().add(Styles.SMALL);
         Ui.keepWidth(numbers);
         ScrollPane scroll = new ScrollPane(picture);
         scroll.setId(id + "-picture");
@@ -40,13 +42,9 @@ final class PictureOrNumbers extends VBox {
         VBox.setVgrow(both, Priority.ALWAYS);
         HBox key = new HBox(legend); // its own box: the picture may hide the legend itself when it has nothing to explain
         key.visibleProperty().bind(numbers.selectedProperty().not());
-        HBox bar = new HBox(8, key, new atlantafx.base.controls.Spacer(), numbers);
+        HBox bar = new HBox(8, key, new Spacer(), numbers);
         bar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(bar, both);
         setMinHeight(0);
-    }
-
-    ToggleButton numbers() {
-        return numbers;
     }
 }

@@ -7,6 +7,9 @@ import dev.ferry.verify.Proof;
 import dev.ferry.verify.Report;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -18,7 +21,7 @@ import javafx.scene.layout.VBox;
  */
 final class ProofDiff extends VBox {
 
-    private final javafx.beans.property.BooleanProperty counted = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty counted = new SimpleBooleanProperty();
 
     ProofDiff() {
         super(6);
@@ -28,8 +31,8 @@ final class ProofDiff extends VBox {
     }
 
     /** The colours' legend, shown only when a view's rows are drawn: triggers alone have no bars to explain. */
-    javafx.scene.Node legend() {
-        javafx.scene.Node legend = CountDiff.colours();
+    Node legend() {
+        Node legend = CountDiff.colours();
         legend.visibleProperty().bind(counted);
         return legend;
     }
