@@ -28,7 +28,7 @@ final class CountPair extends GridPane {
     enum Mark { SAME, DIFFERS, UNSURE }
 
     /** The share of the picture's width the name and verdict take; the bars have most of the rest. */
-    private static final double NAME_SHARE = 27;
+    private static final double NAME_SHARE = 30;
 
     private final Label mark = new Label();
     private final Label name = new Label();
