@@ -31,6 +31,8 @@ final class ResultsView implements StepView {
     private final Button rejects = new Button(Text.get("results.open.rejects"));
     private final Button checkApp = new Button(Text.get("results.check.app"));
     private final ResultsTable tables = new ResultsTable();
+    private final CountDiff picture = new CountDiff();
+    private final ProofDiff proofs = new ProofDiff();
     private final ListView<String> changes = new ListView<>();
     private final ItemsTable items = new ItemsTable();
     private final UndoControls undo;
@@ -81,8 +83,8 @@ final class ResultsView implements StepView {
             }
         });
         changesTab.setContent(changes);
-        itemsTab.setContent(items);
-        tablesTab.setContent(tables);
+        itemsTab.setContent(new PictureOrNumbers("items", proofs, items, proofs.legend()));
+        tablesTab.setContent(new PictureOrNumbers("tables", picture, tables, picture.legend()));
         TabPane tabs = new TabPane(tablesTab, changesTab, itemsTab,
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -164,10 +166,12 @@ final class ResultsView implements StepView {
         rejects.setVisible(r.rejects() != null);
         undone(!model.undo().done().get().isEmpty());
         tables.getItems().setAll(r.tables());
+        picture.show(r.tables());
         List<String> lines = Changes.lines(r);
         changes.getItems().setAll(lines);
         changesTab.setText(Text.get("results.tab.changes", lines.size()));
         items.show(r);
+        proofs.show(r);
         itemsTab.setText(Text.get("results.tab.items", r.views().size() + r.triggers().size()));
     }
 

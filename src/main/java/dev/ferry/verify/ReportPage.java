@@ -93,6 +93,59 @@ record ReportPage(RunReport report, String css, ZonedDateTime written) {
         return t.rows().source() - t.rows().rejected();
     }
 
+    /** A table's mark in the picture: ✓ when its rows and checksum match, ✗ when not. */
+    static String state(RunReport.TableEntry t) {
+        return t.checksum().match() ? "ok" : "bad";
+    }
+
+    /** A table's verdict in the picture: the counts, then the checksum, in words. */
+    static String verdict(RunReport.TableEntry t) {
+        long diff = t.rows().target() - sent(t);
+        String rows = diff == 0 ? t.rows().rejected() == 0 ? "same rows" : "every other row arrived"
+                : num(Math.abs(diff)) + (diff < 0 ? " fewer" : " more") + " in PostgreSQL";
+        return rows + " · " + switch (Bars.checksum(t.checksum())) {
+            case SAME -> "same checksum";
+            case DIFFER -> "checksums differ";
+            case NOT_CHECKED -> "not checked";
+        };
+    }
+
+    /** SQLite's count beside its bar: every row, and how many of them were set aside. */
+    static String sqliteWords(RunReport.TableEntry t) {
+        return count(t.rows().source(), "row") + (t.rows().rejected() == 0 ? "" : ", " + num(t.rows().rejected()) + " set aside");
+    }
+
+    /** A view's mark in the picture, from its status and its proof. */
+    static String state(Report.Item i) {
+        if ("failed".equals(i.status()) || "created-differs".equals(i.status()) || i.proof() != null && i.proof().differs()) {
+            return "bad";
+        }
+        return "created".equals(i.status()) && (i.proof() == null || Proof.PROVEN.equals(i.proof().result())) ? "ok" : "warn";
+    }
+
+    /** A proof's verdict beside its mark. */
+    static String proofWords(Proof p) {
+        return switch (p.result()) {
+            case Proof.PROVEN -> "✓ proven";
+            case Proof.DIFFERS -> "✗ differs";
+            default -> "– not proven";
+        };
+    }
+
+    /** The mark of a state, beside its colour. */
+    static String mark(String state) {
+        return switch (state) {
+            case "ok" -> "✓";
+            case "bad" -> "✗";
+            default -> "⚠";
+        };
+    }
+
+    /** A share of a bar's track as a CSS width. */
+    static String width(double share) {
+        return "width: " + Bars.percent(share);
+    }
+
     /** Where a problem is: the table, and the column when there is one. */
     static String where(RunReport.ProblemEntry p) {
         return p.table() == null ? null : p.table() + (p.column() == null ? "" : "." + p.column());

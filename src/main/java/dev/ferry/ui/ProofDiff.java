@@ -1,0 +1,88 @@
+package dev.ferry.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.ferry.run.Result;
+import dev.ferry.verify.Bars;
+import dev.ferry.verify.Proof;
+import dev.ferry.verify.Report;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/**
+ * The views and triggers in the count picture's style: a view Ferry ran on both sides shows the rows
+ * each side returned as two bars; a trigger, fired in a rolled-back transaction, has nothing to
+ * count and shows its mark, verdict and what the proof found. The table behind "Numbers" holds the
+ * same items with their SQL.
+ */
+final class ProofDiff extends VBox {
+
+    private final BooleanProperty counted = new SimpleBooleanProperty();
+
+    ProofDiff() {
+        super(6);
+        setId("proof-diff");
+        getStyleClass().add("count-diff");
+        setAccessibleText(Text.get("results.items"));
+    }
+
+    /** The colours' legend, shown only when a view's rows are drawn: triggers alone have no bars to explain. */
+    Node legend() {
+        Node legend = CountDiff.colours();
+        legend.visibleProperty().bind(counted);
+        return legend;
+    }
+
+    void show(Result r) {
+        counted.set(r.views().stream().anyMatch(v -> Bars.counted(v.proof())));
+        getChildren().clear();
+        section("results.picture.views", r.views(), true);
+        section("results.picture.triggers", r.triggers(), false);
+        if (getChildren().isEmpty()) {
+            getChildren().add(Ui.muted(Text.get("results.items.none")));
+        }
+    }
+
+    /** The pairs shown, views first, then triggers. */
+    List<CountPair> pairs() {
+        return getChildren().stream().filter(CountPair.class::isInstance).map(CountPair.class::cast).toList();
+    }
+
+    private void section(String key, List<Report.Item> items, boolean views) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Label heading = new Label(Text.get(key));
+        heading.getStyleClass().add(Styles.TITLE_4);
+        getChildren().add(heading);
+        items.forEach(i -> getChildren().add(pair(i, views)));
+    }
+
+    static CountPair pair(Report.Item i, boolean view) {
+        String status = i.status() == null ? "" : i.status().toLowerCase(Locale.ROOT);
+        Proof p = i.proof();
+        CountPair.Mark mark;
+        String verdict;
+        if (status.equals("failed") || status.equals("created-differs") || p != null && p.differs()) {
+            mark = CountPair.Mark.DIFFERS;
+            verdict = p != null && p.differs() ? Text.get(view ? "results.picture.view.differs" : "results.picture.trigger.differs")
+                    : Text.orElse("results.item.status." + status, status);
+        } else if (!status.equals("created") || p != null && Proof.NOT_PROVEN.equals(p.result())) {
+            mark = CountPair.Mark.UNSURE;
+            verdict = p != null ? Text.get("results.picture.not.proven") : Text.orElse("results.item.status." + status, status);
+        } else {
+            mark = CountPair.Mark.SAME;
+            verdict = p == null ? Text.get("results.item.status.created")
+                    : Text.get(view ? "results.picture.view.same" : "results.picture.trigger.same");
+        }
+        Bars bars = view ? Bars.of(p) : null;
+        String detail = i.reason() != null ? i.reason() : p == null ? null : p.text();
+        String title = CountDiff.title(i.name(), i.target());
+        return new CountPair(title, CountDiff.names(i.name(), i.target()), mark, verdict, bars, bars == null ? null : CountDiff.rows(p.sqliteRows()),
+                bars == null ? null : CountDiff.rows(p.postgresRows()), detail);
+    }
+}
