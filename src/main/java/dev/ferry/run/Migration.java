@@ -108,6 +108,15 @@ public final class Migration {
         }
     }
 
+    /**
+     * The final sync after a finished migrate of this file (see {@link Sync}): PostgreSQL brought up to
+     * the file's state now, changing only the rows that changed, in one transaction, then verified.
+     * Refuses, changing nothing, when someone else wrote to the tables since, unless {@code force}.
+     */
+    public SyncResult sync(Plan plan, boolean force) {
+        return Sync.run(plan, options, listener, force, System.nanoTime());
+    }
+
     /** Verification alone: both sides read and checksummed, nothing written. */
     public Result verify(Plan plan) {
         return Verification.verify(plan, options, listener);
