@@ -58,11 +58,10 @@ final class SyncCommand implements Callable<Integer> {
                 c.info("Nothing was changed.");
                 return 2;
             }
-            long start = System.nanoTime();
             c.info("Syncing " + file.getFileName() + " into schema " + options.schema() + " of " + address);
             Migration sync = new Migration(options, new ProgressPrinter(c, 0));
-            SyncResult r = sync.sync(sync.preflight(), force);
-            return summary(c, r, (System.nanoTime() - start) / 1e9);
+            SyncResult r = sync.sync(force);
+            return summary(c, r);
         } catch (IllegalArgumentException e) {
             return c.fail(new FerryException(FerryException.Kind.USAGE, e.getMessage(), null));
         } catch (FerryException e) {
@@ -71,7 +70,7 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     /** Per table what changed and whether both sides are equal now; the time the app had to be stopped. */
-    static int summary(Console c, SyncResult r, double seconds) {
+    static int summary(Console c, SyncResult r) {
         int w = Math.max(5, r.tables().stream().mapToInt(t -> t.source().length()).max().orElse(5));
         String fmt = "%-" + w + "s  %10s  %10s  %10s  %14s  %-8s%n";
         c.out.printf(fmt, "table", "inserted", "updated", "deleted", "rows now", "checksum");
@@ -83,7 +82,7 @@ final class SyncCommand implements Callable<Integer> {
         }
         r.tables().stream().filter(SyncResult.Table::whole).forEach(t -> c.out.printf("  %s has no key to match rows by: "
                 + "it differed, so it was copied again whole (%,d rows replaced by %,d).%n", t.source(), t.deleted(), t.inserted()));
-        c.out.printf("%nThe app had to be stopped for %.1f s (the sync's own time).%n", seconds);
+        c.out.printf("%nThe app had to be stopped for %.1f s (the sync's own time).%n", r.took().toMillis() / 1000.0);
         if (r.verified()) {
             c.out.println("\n" + c.check(true) + (r.tables().stream().anyMatch(SyncResult.Table::changed)
                     ? " PostgreSQL is up to date: row counts and checksums match." : " Nothing had changed: row counts and "

@@ -36,6 +36,8 @@ import java.util.concurrent.CompletionException;
  */
 final class Sync {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sync.class);
+
     /** One table compared: both sides' rows and checksums, and what differs (null diff: compared whole). */
     private record Compared(TablePlan table, int[] key, long sqliteRows, long sqliteSum, long rejected, long pgRows,
                             long pgSum, SyncDiff diff) {
@@ -85,7 +87,7 @@ final class Sync {
             listener.on(new MigrationEvent.Note("Comparing " + fitted.tables().size() + " table"
                     + (fitted.tables().size() == 1 ? "" : "s") + " row by row (checksums on both sides)"));
             List<Compared> compared = Parallel.map(fitted.tables(), options.jobs(), t -> compare(t, source, target, ddl,
-                    listener));
+                    options.jobs(), listener));
             List<String> others = compared.stream().filter(c -> {
                 Journal.Verified v = noted.get(c.table().target());
                 return c.pgRows() != v.rows() || c.pgSum() != v.checksum();
@@ -97,12 +99,15 @@ final class Sync {
                 listener.on(new MigrationEvent.Note("Overwriting what others wrote to " + String.join(", ", others)
                         + " since the migration, as asked (--force)."));
             }
+            LOG.info("{} ms: compared {} tables", (System.nanoTime() - start) / 1_000_000, compared.size());
             List<Compared> changed = compared.stream().filter(Compared::differs).toList();
             if (!changed.isEmpty()) {
                 apply(fitted, changed, source, stamp, target, ddl, listener);
+                LOG.info("{} ms: wrote the changes to {} tables", (System.nanoTime() - start) / 1_000_000, changed.size());
             }
             List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl));
             note(target, run, tables);
+            LOG.info("{} ms: verified", (System.nanoTime() - start) / 1_000_000);
             return new SyncResult(tables, Migration.since(start));
         }
     }
@@ -153,7 +158,8 @@ final class Sync {
     }
 
     /** Both sides of one table hashed at once; rows that differ narrowed down by {@link SyncDiff}. */
-    private static Compared compare(TablePlan t, SqliteSource source, PgTarget target, Ddl ddl, MigrationListener listener) {
+    private static Compared compare(TablePlan t, SqliteSource source, PgTarget target, Ddl ddl, int jobs,
+                                    MigrationListener listener) {
         long s = System.nanoTime();
         listener.on(new MigrationEvent.TableStarted(t.source().name(), t.rows()));
         int[] key = key(t);
@@ -166,9 +172,11 @@ final class Sync {
         } else {
             CompletableFuture<RowHashes.Side> pg = CompletableFuture.supplyAsync(() -> RowHashes.target(t, key, target, ddl),
                     Sync::beside);
-            RowHashes.Side sq = RowHashes.source(t, key, t.source().rowidName(), source);
+            RowHashes.Side sq = SyncSource.read(t, key, source, jobs);
             RowHashes.Side pgSide = join(pg);
             SyncDiff diff = SyncDiff.of(sq, pgSide);
+            LOG.info("{} ms: {} compared, {} rows in SQLite, {} in PostgreSQL", (System.nanoTime() - s) / 1_000_000,
+                    t.target(), sq.size(), pgSide.size());
             out = new Compared(t, diff == null ? null : key, sq.size(), sq.checksum(), sq.rejected(), pgSide.size(),
                     pgSide.checksum(), diff);
         }

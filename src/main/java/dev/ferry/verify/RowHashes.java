@@ -3,20 +3,15 @@ package dev.ferry.verify;
 import dev.ferry.FerryException;
 import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.PgType.Kind;
-import dev.ferry.plan.RowFixer;
 import dev.ferry.plan.TablePlan;
-import dev.ferry.plan.ValueConverter;
 import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.Naming;
 import dev.ferry.postgres.PgTarget;
-import dev.ferry.sqlite.SqliteSource;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,26 +23,51 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
 /**
- * Each row's hash on either side, with verify's very definition ({@link RowHasher}, computed by
+ * Each row's hash in PostgreSQL, with verify's very definition ({@link RowHasher}, computed by
  * PostgreSQL itself as {@link ServerChecksum} does), and the hash of its key columns: what a final
- * sync compares to find the rows that changed. Summed, a side's row hashes are verify's checksum of
+ * sync compares with the same hashes of SQLite's rows to find the rows that changed. Summed, a side's row hashes are verify's checksum of
  * the table, so the same pass also proves the tables that did not change. Only 24 bytes a row leave
  * PostgreSQL; its values stay where they are.
  */
 public final class RowHashes {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RowHashes.class);
 
     /**
      * One side of one table: per row its key's hash, its row hash and where to find it again
      * (SQLite's rowid, or PostgreSQL's ctid as block &lt;&lt; 16 | offset).
      */
     public static final class Side {
-        private long[] keys = new long[1024];
-        private long[] rows = new long[1024];
-        private long[] places = new long[1024];
+        private long[] keys;
+        private long[] rows;
+        private long[] places;
         private int size;
         private long rejected;
 
-        void add(long key, long row, long place) {
+        /** @param expected about how many rows it will hold (it grows past that when needed) */
+        public Side(int expected) {
+            int n = Math.max(16, expected);
+            keys = new long[n];
+            rows = new long[n];
+            places = new long[n];
+        }
+
+        /** The parts of one side of a table as one, each part's arrays let go of as soon as it is copied. */
+        public static Side merge(List<Side> parts) {
+            Side all = new Side(parts.stream().mapToInt(Side::size).sum());
+            for (int p = 0; p < parts.size(); p++) {
+                all.addAll(parts.get(p));
+                parts.set(p, null);
+            }
+            return all;
+        }
+
+        /** Counts a row the user's choices keep out of PostgreSQL. */
+        public void reject() {
+            rejected++;
+        }
+
+        public void add(long key, long row, long place) {
             if (size == keys.length) {
                 int n = Math.max(1024, size + (size >> 1));
                 keys = Arrays.copyOf(keys, n);
@@ -60,7 +80,7 @@ public final class RowHashes {
             size++;
         }
 
-        void addAll(Side other) {
+        private void addAll(Side other) {
             for (int i = 0; i < other.size; i++) {
                 add(other.keys[i], other.rows[i], other.places[i]);
             }
@@ -118,19 +138,26 @@ public final class RowHashes {
      * @param key the positions of the key's columns in the table's columns
      */
     public static Side target(TablePlan t, int[] key, PgTarget target, Ddl ddl) {
+        long start = System.nanoTime();
+        Side side = targetParts(t, key, target, ddl);
+        LOG.info("{} ms: PostgreSQL hashed {} rows of {}", (System.nanoTime() - start) / 1_000_000, side.size(), t.target());
+        return side;
+    }
+
+    private static Side targetParts(TablePlan t, int[] key, PgTarget target, Ddl ddl) {
         List<String> ranges = Checksums.blockRanges(t, target, ddl);
         if (ranges.size() == 1) {
-            return targetPart(t, key, target, ddl, ranges.get(0));
+            return targetPart(t, key, target, ddl, ranges.get(0), 1);
         }
         ExecutorService pool = Executors.newFixedThreadPool(ranges.size());
         try {
             List<Future<Side>> futures = new ArrayList<>();
-            ranges.forEach(r -> futures.add(pool.submit(() -> targetPart(t, key, target, ddl, r))));
-            Side all = new Side();
+            ranges.forEach(r -> futures.add(pool.submit(() -> targetPart(t, key, target, ddl, r, ranges.size()))));
+            List<Side> parts = new ArrayList<>();
             for (Future<Side> f : futures) {
-                all.addAll(f.get());
+                parts.add(f.get());
             }
-            return all;
+            return Side.merge(parts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FerryException(FerryException.Kind.INTERRUPTED, "The sync was interrupted before it changed anything.", null, e);
@@ -162,8 +189,8 @@ public final class RowHashes {
                 + " OFFSET 0) AS r) TO STDOUT (FORMAT binary)";
     }
 
-    private static Side targetPart(TablePlan t, int[] key, PgTarget target, Ddl ddl, String where) {
-        Side side = new Side();
+    private static Side targetPart(TablePlan t, int[] key, PgTarget target, Ddl ddl, String where, int parts) {
+        Side side = new Side((int) Math.min(Integer.MAX_VALUE - 16, t.rows() / parts + 1024));
         try (Connection c = target.connection();
              PGCopyInputStream copy = new PGCopyInputStream(c.unwrap(PGConnection.class),
                      select(t, key, ddl.qualifiedName(t), where));
@@ -187,66 +214,5 @@ public final class RowHashes {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read the row checksums of table "
                     + t.target() + " from PostgreSQL.", "See the details; nothing was changed.", e);
         }
-    }
-
-    /**
-     * The rows of a table in SQLite, read and converted exactly as verify reads them ({@link
-     * Checksums#source}), with each row's rowid to fetch it again. Rows the user chose to reject are
-     * counted, not hashed: they never go to PostgreSQL.
-     *
-     * @param rowid the name that reads the table's rowid (see {@code Table#rowidName})
-     */
-    public static Side source(TablePlan t, int[] key, String rowid, SqliteSource source) {
-        Kind[] kinds = Checksums.kinds(t);
-        Kind[] keyKinds = new Kind[key.length];
-        for (int i = 0; i < key.length; i++) {
-            keyKinds[i] = kinds[key[i]];
-        }
-        RowHasher rowHasher = new RowHasher(kinds);
-        RowHasher keyHasher = new RowHasher(keyKinds);
-        List<String> list = new ArrayList<>();
-        list.add(rowid);
-        t.columns().forEach(c -> list.add(SqliteSource.quote(c.source().name())));
-        list.addAll(RowFixer.flagSql(t));
-        String select = "SELECT " + String.join(", ", list) + " FROM " + SqliteSource.quote(t.source().name());
-        RowFixer fixer = RowFixer.of(t);
-        Side side = new Side();
-        int n = t.columns().size();
-        Object[] values = new Object[n];
-        try (Connection c = source.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(select)) {
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                if (fixer != null && !fixer.check(rs, 2, id, change -> { })) {
-                    side.rejected++;
-                    continue;
-                }
-                for (int i = 0; i < n; i++) {
-                    ColumnPlan col = t.columns().get(i);
-                    Object v;
-                    if (fixer != null && fixer.replaced(i)) {
-                        v = fixer.value(i);
-                        v = v == null ? null : ValueConverter.convert(v, col.type().kind(), col.conversion());
-                    } else if (col.textAsBytes()) { // as the copy reads it (see TableCopier)
-                        v = rs.getBytes(i + 2);
-                    } else {
-                        v = RowFixer.read(rs, i + 2, col.type().kind());
-                        v = v == null ? null : ValueConverter.convert(v, col.type().kind(), col.conversion());
-                    }
-                    values[i] = v;
-                    rowHasher.value(v);
-                }
-                for (int k : key) {
-                    keyHasher.value(values[k]);
-                }
-                long rowBefore = rowHasher.sum(), keyBefore = keyHasher.sum();
-                rowHasher.endRow();
-                keyHasher.endRow();
-                side.add(keyHasher.sum() - keyBefore, rowHasher.sum() - rowBefore, id);
-            }
-        } catch (SQLException e) {
-            throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.source().name()
-                    + " from the SQLite file to compare it.", "See the details; nothing was changed.", e);
-        }
-        return side;
     }
 }

@@ -64,8 +64,7 @@ class SyncTest {
     }
 
     private SyncResult sync(boolean force) {
-        Migration m = new Migration(options(), MigrationListener.NONE);
-        return m.sync(m.preflight(), force);
+        return new Migration(options(), MigrationListener.NONE).sync(force);
     }
 
     private void assertVerified() {
@@ -158,8 +157,7 @@ class SyncTest {
             db.sql("CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
         }
         Migration m = new Migration(Options.of(other, target, TestPostgres.get().adminPassword()), MigrationListener.NONE);
-        Plan plan = m.preflight();
-        FerryException e = assertThrows(FerryException.class, () -> m.sync(plan, false));
+        FerryException e = assertThrows(FerryException.class, () -> m.sync(false));
         assertTrue(e.getMessage().contains("no finished migration of") && e.getMessage().contains("Nothing was changed"),
                 e.getMessage());
     }
