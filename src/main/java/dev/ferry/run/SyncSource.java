@@ -47,8 +47,7 @@ final class SyncSource {
         RowHasher rowHasher = new RowHasher(kinds);
         RowHasher keyHasher = new RowHasher(keyKinds);
         RowEncoder none = new Discard();
-        long expected = part.from() == null ? t.rows() : Math.min(t.rows(), part.to() - part.from() + 1);
-        RowHashes.Side side = new RowHashes.Side((int) Math.min(Integer.MAX_VALUE - 16, expected + 1024));
+        RowHashes.Side side = new RowHashes.Side();
         try (Connection c = source.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(part.select())) {
             while (rs.next()) {
                 long rowid = rs.getLong(1);

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,28 +34,34 @@ public final class RowHashes {
 
     /**
      * One side of one table: per row its key's hash, its row hash and where to find it again
-     * (SQLite's rowid, or PostgreSQL's ctid as block &lt;&lt; 16 | offset).
+     * (SQLite's rowid, or PostgreSQL's ctid as block &lt;&lt; 16 | offset). Kept in chunks of
+     * {@value #CHUNK} rows, so growing never copies and a large table costs 24 bytes a row, once.
      */
     public static final class Side {
-        private long[] keys;
-        private long[] rows;
-        private long[] places;
+        private static final int SHIFT = 16;
+        private static final int CHUNK = 1 << SHIFT;
+        private final List<long[]> keys = new ArrayList<>();
+        private final List<long[]> rows = new ArrayList<>();
+        private final List<long[]> places = new ArrayList<>();
         private int size;
         private long rejected;
 
-        /** @param expected about how many rows it will hold (it grows past that when needed) */
-        public Side(int expected) {
-            int n = Math.max(16, expected);
-            keys = new long[n];
-            rows = new long[n];
-            places = new long[n];
-        }
-
-        /** The parts of one side of a table as one, each part's arrays let go of as soon as it is copied. */
+        /** The parts of one side of a table as one; each part's chunks are let go of as soon as they are copied. */
         public static Side merge(List<Side> parts) {
-            Side all = new Side(parts.stream().mapToInt(Side::size).sum());
+            Side all = new Side();
             for (int p = 0; p < parts.size(); p++) {
-                all.addAll(parts.get(p));
+                Side part = parts.get(p);
+                for (int c = 0; c < part.keys.size(); c++) {
+                    int n = Math.min(CHUNK, part.size - c * CHUNK);
+                    long[] k = part.keys.get(c), r = part.rows.get(c), pl = part.places.get(c);
+                    for (int i = 0; i < n; i++) {
+                        all.add(k[i], r[i], pl[i]);
+                    }
+                    part.keys.set(c, null);
+                    part.rows.set(c, null);
+                    part.places.set(c, null);
+                }
+                all.rejected += part.rejected;
                 parts.set(p, null);
             }
             return all;
@@ -68,23 +73,17 @@ public final class RowHashes {
         }
 
         public void add(long key, long row, long place) {
-            if (size == keys.length) {
-                int n = Math.max(1024, size + (size >> 1));
-                keys = Arrays.copyOf(keys, n);
-                rows = Arrays.copyOf(rows, n);
-                places = Arrays.copyOf(places, n);
+            int at = size & (CHUNK - 1);
+            if (at == 0) {
+                keys.add(new long[CHUNK]);
+                rows.add(new long[CHUNK]);
+                places.add(new long[CHUNK]);
             }
-            keys[size] = key;
-            rows[size] = row;
-            places[size] = place;
+            int c = size >>> SHIFT;
+            keys.get(c)[at] = key;
+            rows.get(c)[at] = row;
+            places.get(c)[at] = place;
             size++;
-        }
-
-        private void addAll(Side other) {
-            for (int i = 0; i < other.size; i++) {
-                add(other.keys[i], other.rows[i], other.places[i]);
-            }
-            rejected += other.rejected;
         }
 
         public int size() {
@@ -92,15 +91,15 @@ public final class RowHashes {
         }
 
         public long key(int i) {
-            return keys[i];
+            return keys.get(i >>> SHIFT)[i & (CHUNK - 1)];
         }
 
         public long row(int i) {
-            return rows[i];
+            return rows.get(i >>> SHIFT)[i & (CHUNK - 1)];
         }
 
         public long place(int i) {
-            return places[i];
+            return places.get(i >>> SHIFT)[i & (CHUNK - 1)];
         }
 
         /** SQLite rows the user's choices send to the rejects file instead (never in PostgreSQL). */
@@ -112,7 +111,7 @@ public final class RowHashes {
         public long checksum() {
             long sum = 0;
             for (int i = 0; i < size; i++) {
-                sum += rows[i];
+                sum += row(i);
             }
             return sum;
         }
@@ -190,7 +189,7 @@ public final class RowHashes {
     }
 
     private static Side targetPart(TablePlan t, int[] key, PgTarget target, Ddl ddl, String where, int parts) {
-        Side side = new Side((int) Math.min(Integer.MAX_VALUE - 16, t.rows() / parts + 1024));
+        Side side = new Side();
         try (Connection c = target.connection();
              PGCopyInputStream copy = new PGCopyInputStream(c.unwrap(PGConnection.class),
                      select(t, key, ddl.qualifiedName(t), where));
