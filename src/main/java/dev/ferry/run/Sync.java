@@ -154,7 +154,8 @@ final class Sync {
                 + "write (or rows it wrote were changed or deleted). The sync changed nothing, so they are not lost.",
                 dropped ? "Migrate again (--if-exists replace) to make them anew."
                         : "Find out who writes there (an app already pointed at PostgreSQL?). To make those tables equal to "
-                        + "SQLite anyway, and lose what was written there, sync again with --force.");
+                        + "SQLite anyway, and lose what was written there, sync again with --force.")
+                .tagged(dropped ? "sync-dropped" : "sync-others");
     }
 
     /** Both sides of one table hashed at once; rows that differ narrowed down by {@link SyncDiff}. */
