@@ -131,6 +131,7 @@ final class SyncApply {
             copy.abandon();
             throw e;
         }
+        exec("ANALYZE pg_temp.ferry_sync_rows"); // so the UPDATE looks rows up by key instead of reading the whole table
         List<String> keyNames = Arrays.stream(key).mapToObj(k -> Naming.quote(t.columns().get(k).target())).toList();
         String set = copied.stream().map(c -> Naming.quote(c.target())).filter(c -> !keyNames.contains(c))
                 .map(c -> c + " = s." + c).collect(Collectors.joining(", "));
