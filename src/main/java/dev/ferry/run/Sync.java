@@ -229,12 +229,14 @@ final class Sync {
             SyncApply apply = new SyncApply(c, ddl, source);
             try {
                 apply.prepare(names);
+                long s = System.nanoTime();
                 for (Compared t : order) {
                     if (t.diff() == null) {
                         apply.replace(t.table());
                     } else {
                         apply.upsert(t.table(), t.key(), t.diff());
                     }
+                    LOG.info("{} ms: wrote {}'s new and changed rows", (System.nanoTime() - s) / 1_000_000, t.table().target());
                 }
                 for (int i = order.size() - 1; i >= 0; i--) {
                     if (order.get(i).diff() != null) {
@@ -245,7 +247,9 @@ final class Sync {
                 for (Compared t : order) {
                     apply.moveIdentity(t.table(), sequences.getOrDefault(t.table().source().name(), 0L));
                 }
+                LOG.info("{} ms: deleted rows, moved identities", (System.nanoTime() - s) / 1_000_000);
                 apply.finish();
+                LOG.info("{} ms: foreign keys checked", (System.nanoTime() - s) / 1_000_000);
                 if (source.readsFileDirectly() && !SourceStamp.of(source.file()).fingerprint().equals(stamp.fingerprint())) {
                     throw new FerryException(FerryException.Kind.SOURCE, "The SQLite file changed while Ferry synced it: "
                             + "the app (or another program) still writes to it. Nothing was changed in PostgreSQL.",

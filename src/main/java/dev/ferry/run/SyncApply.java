@@ -137,7 +137,13 @@ final class SyncApply {
                 .map(c -> c + " = s." + c).collect(Collectors.joining(", "));
         if (diff.updates().length > 0 && !set.isEmpty()) {
             String match = keyNames.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+            // a few changed rows among many: looked up one by one through the key's index, never by
+            // reading the whole table to hash-join it (the planner's choice for thousands of rows)
+            exec("SET LOCAL enable_hashjoin = off");
+            exec("SET LOCAL enable_mergejoin = off");
             int updated = update(SQL.fill("update", "table", table, "set", set, "match", match));
+            exec("RESET enable_hashjoin");
+            exec("RESET enable_mergejoin");
             if (updated != diff.updates().length) {
                 throw changedMeanwhile(t);
             }
