@@ -139,11 +139,16 @@ final class SyncApply {
             String match = keyNames.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
             // a few changed rows among many: looked up one by one through the key's index, never by
             // reading the whole table to hash-join it (the planner's choice for thousands of rows)
-            exec("SET LOCAL enable_hashjoin = off");
-            exec("SET LOCAL enable_mergejoin = off");
+            boolean indexed = hasPrimaryKey(table);
+            if (indexed) {
+                exec("SET LOCAL enable_hashjoin = off");
+                exec("SET LOCAL enable_mergejoin = off");
+            }
             int updated = update(SQL.fill("update", "table", table, "set", set, "match", match));
-            exec("RESET enable_hashjoin");
-            exec("RESET enable_mergejoin");
+            if (indexed) {
+                exec("RESET enable_hashjoin");
+                exec("RESET enable_mergejoin");
+            }
             if (updated != diff.updates().length) {
                 throw changedMeanwhile(t);
             }
@@ -282,6 +287,15 @@ final class SyncApply {
             }
         }
         return out;
+    }
+
+    private boolean hasPrimaryKey(String table) throws SQLException {
+        try (PreparedStatement ps = pg.prepareStatement(SQL.get("has-primary-key"))) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     private void exec(String sql) throws SQLException {

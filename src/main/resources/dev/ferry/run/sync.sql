@@ -40,3 +40,8 @@ DELETE FROM {table} WHERE ctid = ANY (?::tid[])
 -- A template: the id counter moved past the highest id now in the table and SQLite's AUTOINCREMENT
 -- mark; setval, not ALTER TABLE, which PostgreSQL refuses while the deferred key checks are queued.
 SELECT setval(pg_get_serial_sequence(?, ?), greatest((SELECT max({id}) FROM {table}), ?) + 1, false)
+
+-- name: has-primary-key
+-- Whether the table has its primary key in PostgreSQL (the migrate made it from SQLite's key): only
+-- then are changed rows looked up through it one by one (without it, that would read the table per row).
+SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'p')

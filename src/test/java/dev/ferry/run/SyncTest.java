@@ -47,6 +47,8 @@ class SyncTest {
                             + " v REAL, note TEXT)",
                     "CREATE TABLE stats (k TEXT PRIMARY KEY, n INTEGER NOT NULL)",
                     "CREATE TABLE log (line TEXT)",
+                    "CREATE TABLE tag (name TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID",
+                    "INSERT INTO tag VALUES ('red', 1), ('blue', 2)",
                     "CREATE TRIGGER child_count AFTER INSERT ON child BEGIN UPDATE stats SET n = n + 1 WHERE k = 'children'; END",
                     "INSERT INTO stats VALUES ('children', 0)",
                     series(20, "INSERT INTO parent SELECT value, 'parent ' || value FROM s"),
@@ -83,7 +85,8 @@ class SyncTest {
                     "INSERT INTO parent VALUES (120, 'renamed parent 2')", // parent 2 renamed to 120, children follow
                     "UPDATE child SET parent_id = 120 WHERE parent_id = 2",
                     "DELETE FROM parent WHERE id = 2",
-                    "INSERT INTO log VALUES ('three')");
+                    "INSERT INTO log VALUES ('three')",
+                    "UPDATE tag SET n = 3 WHERE name = 'blue'");
         }
 
         SyncResult r = sync(false);
@@ -103,6 +106,9 @@ class SyncTest {
         assertTrue(byName.get("log").whole(), "a table without a key is replaced whole");
         assertEquals(4, byName.get("log").inserted());
         assertEquals(3, byName.get("log").deleted());
+        assertTrue(byName.get("tag").whole(), "a WITHOUT ROWID table has no rowid to fetch a changed row by: replaced whole");
+        assertEquals(2, byName.get("tag").inserted());
+        assertEquals(3, count(target, "SELECT n FROM public.tag WHERE name = 'blue'"));
         assertEquals(0, count(target, "SELECT count(*) FROM public.child WHERE parent_id = 2"));
         assertEquals(507 - 5, count(target, "SELECT count(*) FROM public.child"));
         assertEquals(507, count(target, "SELECT n FROM public.stats WHERE k = 'children'"));
@@ -122,7 +128,10 @@ class SyncTest {
         try (SqliteFixture db = SqliteFixture.at(file)) {
             db.sql("UPDATE parent SET name = 'changed' WHERE id = 5");
         }
+        // without its primary key in PostgreSQL the table is still matched by SQLite's key, just not through an index
+        execute(target, "ALTER TABLE public.parent DROP CONSTRAINT parent_pkey CASCADE");
         assertEquals(1, sync(false).updated());
+        assertEquals("changed", ResumeTest.query(target, "SELECT name FROM public.parent WHERE id = 5"));
         SyncResult again = sync(false);
         assertTrue(again.verified());
         assertEquals(0, again.inserted() + again.updated() + again.deleted());
