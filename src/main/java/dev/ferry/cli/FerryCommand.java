@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Moves a SQLite database into PostgreSQL, safely, and checks that everything arrived.%n"
                 + "Run without a command to open the wizard.",
-        subcommands = {InspectCommand.class, MigrateCommand.class, VerifyCommand.class, UndoCommand.class, RehearseCommand.class, CheckAppCommand.class,
+        subcommands = {InspectCommand.class, MigrateCommand.class, VerifyCommand.class, SyncCommand.class, UndoCommand.class, RehearseCommand.class, CheckAppCommand.class,
                 SampleCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done and verified, 1 failed, 2 usage, 3 source unusable, 4 target unreachable "
                 + "or refused, 5 verification found a difference, 130 interrupted."})
@@ -27,6 +27,7 @@ public final class FerryCommand implements Runnable {
     private static final java.util.Map<String, String> EXAMPLES = java.util.Map.of(
             "migrate", "; for example: ferry migrate app.db --to postgresql://user@host:5432/dbname",
             "verify", "; for example: ferry verify app.db --to postgresql://user@host:5432/dbname",
+            "sync", "; for example: ferry sync app.db --to postgresql://user@host:5432/dbname --yes",
             "check-app", "; for example: ferry check-app ./my-bot --source app.db --rehearse",
             "inspect", "; for example: ferry inspect app.db",
             "rehearse", "; for example: ferry rehearse app.db");

@@ -108,6 +108,21 @@ public final class Migration {
         }
     }
 
+    /**
+     * The final sync after a finished migrate of this file (see {@link Sync}): PostgreSQL brought up to
+     * the file's state now, changing only the rows that changed, in one transaction, then verified.
+     * Plans as {@link #preflight()} does, without SQLite's quick_check: the migrate checked the file,
+     * the sync reads every row of it again (SQLite reports a damaged page it reads), and the app waits.
+     * Refuses, changing nothing, when someone else wrote to the tables since, unless {@code force}.
+     */
+    public SyncResult sync(boolean force) {
+        long start = System.nanoTime();
+        listener.on(new MigrationEvent.PhaseStarted(Phase.PREFLIGHT));
+        Plan plan = Planner.plan(SqliteSource.open(options.source()), options, listener);
+        listener.on(new MigrationEvent.PhaseFinished(Phase.PREFLIGHT, since(start)));
+        return Sync.run(plan, options, listener, force, start);
+    }
+
     /** Verification alone: both sides read and checksummed, nothing written. */
     public Result verify(Plan plan) {
         return Verification.verify(plan, options, listener);

@@ -55,6 +55,14 @@ final class ResultsModel implements StepModel {
         return migrate.undo();
     }
 
+    /**
+     * The finished migration's options for a final sync, or null when there is none to sync: no
+     * run yet, or a rehearsal (its private server goes away; the real migration is the one to sync).
+     */
+    dev.ferry.run.Options syncOptions() {
+        return migrate.result().get() == null || migrate.ranRehearsal() ? null : migrate.ranWith();
+    }
+
     boolean rehearsal() {
         return target.rehearse().get();
     }

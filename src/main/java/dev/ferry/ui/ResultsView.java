@@ -89,7 +89,9 @@ final class ResultsView implements StepView {
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(160);
-        VBox body = new VBox(12, banner, actions, undo, checkAppRow(), tabs, new ErrorBox(model.failure()));
+        SyncControls sync = new SyncControls(new SyncModel(model::syncOptions), javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.undo().done().get().isEmpty(), model.undo().done()), model.result());
+        VBox body = new VBox(12, banner, actions, undo, sync, checkAppRow(), tabs, new ErrorBox(model.failure()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root = Ui.page("results", body);
     }

@@ -100,7 +100,7 @@ public final class Checksums {
         return jobs * maxParts();
     }
 
-    private static List<String> blockRanges(TablePlan t, PgTarget target, Ddl ddl) {
+    static List<String> blockRanges(TablePlan t, PgTarget target, Ddl ddl) {
         int parts = maxParts();
         if (parts < 2 || target.serverVersionNum() < 140000) {
             return List.of("");

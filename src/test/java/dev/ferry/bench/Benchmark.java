@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Benchmark {
     private static final String USAGE = "[--rows N] [--parents N] [--runs N] [--dir DIR] [--jar target/ferry.jar] "
-            + "[--pg-url jdbc:postgresql://host:port/db?user=U]";
+            + "[--pg-url jdbc:postgresql://host:port/db?user=U] [--sync]";
     private static final Set<String> OPTIONS = Set.of("rows", "parents", "runs", "dir", "jar", "pg-url");
 
     /** A PostgreSQL server and the role we use on it; password null when none is needed. */
@@ -109,6 +109,16 @@ public final class Benchmark {
             } else {
                 pg = Pg.parse(url);
                 System.out.printf("[bench] 2/5 PostgreSQL: using %s:%d as %s%n", pg.host(), pg.port(), pg.user());
+            }
+            if (o.containsKey("sync")) { // the final sync instead of the rounds against the limit
+                Pg on = pg;
+                return SyncRound.run(jar, sqlite, dir, pg.host(), pg.port(), pg.user(), pg.password(), () -> {
+                    try {
+                        freshDatabase(on, "bench_sync");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("could not make database bench_sync: " + e.getMessage(), e);
+                    }
+                }, () -> checkpoint(on));
             }
             try (Connection admin = pg.connect(pg.adminDb())) {
                 System.out.println("[bench]   on " + admin.getMetaData().getDatabaseProductVersion() + "; " + runs
@@ -275,6 +285,11 @@ public final class Benchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--sync")) { // a flag: migrate, change, sync (see SyncRound)
+                o.put("sync", "true");
+                i--;
+                continue;
+            }
             String key = args[i].replaceFirst("^--", "");
             if (!args[i].startsWith("--") || !OPTIONS.contains(key) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("bad argument " + args[i] + "; usage: Benchmark " + USAGE);

@@ -17,36 +17,44 @@ import java.util.regex.Pattern;
  * One `ferry migrate` in a child JVM, so its heap really is capped at -Xmx256m and the benchmark's
  * own (large) heap cannot help it. {@code peakMb} is null when Ferry printed no "peak heap: N MB".
  */
-record FerryRun(int exit, long nanos, String peakMb) {
+record FerryRun(int exit, long nanos, String peakMb, String stoppedSecs) {
     static final String XMX = "-Xmx256m";
     private static final Pattern PEAK = Pattern.compile("peak heap:\\s*([0-9.]+)\\s*MB");
+    /** What `ferry sync` says of its own time: "The app had to be stopped for 4.2 s". */
+    private static final Pattern STOPPED = Pattern.compile("stopped for\\s*([0-9.]+) s");
 
     /** Runs Ferry to completion; the time covers the whole child process, JVM start-up included. */
     static FerryRun launch(Path jar, Path sqlite, String toUrl, String password, Path report)
             throws IOException, InterruptedException {
+        return launch(jar, password, "migrate", sqlite.toString(), "--to", toUrl, "--yes", "--report", report.toString());
+    }
+
+    /** Runs any Ferry command to completion in a child JVM (the password, if any, in PGPASSWORD). */
+    static FerryRun launch(Path jar, String password, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = List.of(java, XMX, "-Dferry.printPeakHeap=true", "-jar", jar.toString(), "migrate",
-                sqlite.toString(), "--to", toUrl, "--yes", "--report", report.toString());
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, XMX, "-Dferry.printPeakHeap=true", "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
         System.out.println("[bench]   " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (password != null) {
             pb.environment().put("PGPASSWORD", password); // never on the command line
         }
-        AtomicReference<String> peak = new AtomicReference<>();
+        AtomicReference<String> peak = new AtomicReference<>(), stopped = new AtomicReference<>();
         long start = System.nanoTime();
         Process p = pb.start();
         p.getOutputStream().close(); // no stdin: --yes has to be enough
-        Thread out = pump(p.getInputStream(), "[ferry] ", peak), err = pump(p.getErrorStream(), "[ferry:err] ", peak);
+        Thread out = pump(p.getInputStream(), "[ferry] ", peak, stopped),
+                err = pump(p.getErrorStream(), "[ferry:err] ", peak, stopped);
         int exit = p.waitFor();
         long nanos = System.nanoTime() - start;
         out.join();
         err.join();
-        return new FerryRun(exit, nanos, peak.get());
+        return new FerryRun(exit, nanos, peak.get(), stopped.get());
     }
 
     /** Forwards a child stream line by line with a prefix, keeping \r so progress bars still redraw in place. */
-    private static Thread pump(InputStream in, String prefix, AtomicReference<String> peak) {
+    private static Thread pump(InputStream in, String prefix, AtomicReference<String> peak, AtomicReference<String> stopped) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 StringBuilder line = new StringBuilder();
@@ -58,6 +66,10 @@ record FerryRun(int exit, long nanos, String peakMb) {
                     Matcher m = PEAK.matcher(line);
                     if (m.find()) {
                         peak.set(m.group(1));
+                    }
+                    Matcher st = STOPPED.matcher(line);
+                    if (st.find()) {
+                        stopped.set(st.group(1));
                     }
                     System.out.print(ch == '\n' && prev == '\r' && line.length() == 0 ? "\n" : prefix + line + (char) ch);
                     line.setLength(0);

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpExamplesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"inspect", "migrate", "verify", "undo", "rehearse", "check-app", "sample"})
+    @ValueSource(strings = {"inspect", "migrate", "verify", "sync", "undo", "rehearse", "check-app", "sample"})
     void helpEndsWithExamples(String command) {
         CommandLineTest.Run r = CommandLineTest.ferry(null, command, "--help");
         assertEquals(0, r.code());

@@ -1,0 +1,96 @@
+package dev.ferry.cli;
+
+import dev.ferry.FerryException;
+import dev.ferry.run.Migration;
+import dev.ferry.run.Options;
+import dev.ferry.run.SyncResult;
+import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        footer = {"", "Examples:", "  ferry sync app.db --to postgresql://me@localhost/app",
+                "  ferry sync app.db --to postgresql://me@localhost/app --schema bot --yes"},
+        description = "After a migrate, bring PostgreSQL up to the SQLite file as it is now, changing only the rows that "
+                + "changed since (the final catch-up, while the app is stopped), then verify every table. Refuses when "
+                + "someone else wrote to the migrated tables in PostgreSQL since. Asks first unless --yes.")
+final class SyncCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The SQLite database file that was migrated (opened read-only).")
+    Path file;
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Tables compared at the same time (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")
+    boolean yes;
+
+    @Option(names = "--force", description = "Sync even when someone else wrote to the migrated tables in PostgreSQL "
+            + "since the migrate: what they wrote is overwritten or deleted, so the tables equal SQLite again.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        Console c = common.console();
+        try {
+            TargetAddress address = target.address();
+            Secret password = target.password(address, c);
+            Options options = common.apply(Options.of(file, address, password).withSchema(target.schema)
+                    .withJobs(jobs == null ? Options.defaultJobs() : jobs));
+            String what = "Ferry will change the tables in schema " + options.schema() + " of " + address + " to match "
+                    + file.getFileName() + " as it is now. Stop the app that writes to it first.";
+            if (!yes && System.console() == null) {
+                throw new FerryException(FerryException.Kind.USAGE, "The sync changes rows in PostgreSQL, so Ferry asks "
+                        + "first, and there is no terminal to ask on. Nothing was changed.", "Stop the app, then add --yes.");
+            }
+            if (!yes && !Confirm.ask(c, what)) {
+                c.info("Nothing was changed.");
+                return 2;
+            }
+            c.info("Syncing " + file.getFileName() + " into schema " + options.schema() + " of " + address);
+            Migration sync = new Migration(options, new ProgressPrinter(c, 0));
+            SyncResult r = sync.sync(force);
+            return summary(c, r);
+        } catch (IllegalArgumentException e) {
+            return c.fail(new FerryException(FerryException.Kind.USAGE, e.getMessage(), null));
+        } catch (FerryException e) {
+            return c.fail(e);
+        }
+    }
+
+    /** Per table what changed and whether both sides are equal now; the time the app had to be stopped. */
+    static int summary(Console c, SyncResult r) {
+        int w = Math.max(5, r.tables().stream().mapToInt(t -> t.source().length()).max().orElse(5));
+        String fmt = "%-" + w + "s  %10s  %10s  %10s  %14s  %-8s%n";
+        c.out.printf(fmt, "table", "inserted", "updated", "deleted", "rows now", "checksum");
+        for (SyncResult.Table t : r.tables()) {
+            boolean ok = t.check().checksumMatch();
+            c.out.printf(fmt, t.source(), String.format("%,d", t.inserted()), String.format("%,d", t.updated()),
+                    String.format("%,d", t.deleted()), String.format("%,d", t.check().targetRows()),
+                    c.check(ok) + (ok ? " same" : " DIFF"));
+        }
+        r.tables().stream().filter(SyncResult.Table::whole).forEach(t -> c.out.printf("  %s has no key to match rows by: "
+                + "it differed, so it was copied again whole (%,d rows replaced by %,d).%n", t.source(), t.deleted(), t.inserted()));
+        c.out.printf("%nThe app had to be stopped for %.1f s (the sync's own time).%n", r.took().toMillis() / 1000.0);
+        if (r.verified()) {
+            c.out.println("\n" + c.check(true) + (r.tables().stream().anyMatch(SyncResult.Table::changed)
+                    ? " PostgreSQL is up to date: row counts and checksums match." : " Nothing had changed: row counts and "
+                    + "checksums match."));
+            return 0;
+        }
+        c.out.println("\n" + c.check(false) + " Some tables differ: " + String.join(", ", r.tables().stream()
+                .filter(t -> !t.check().checksumMatch()).map(SyncResult.Table::source).toList()) + ".");
+        return 5;
+    }
+}

@@ -1,0 +1,323 @@
+package dev.ferry.run;
+
+import dev.ferry.FerryException;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.TablePlan;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.PgTarget;
+import dev.ferry.postgres.TargetTables;
+import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.verify.Checksums;
+import dev.ferry.verify.RowHashes;
+import dev.ferry.verify.TableCheck;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The final sync: after a finished migrate, PostgreSQL brought up to the SQLite file's state now by
+ * changing only what changed, while the app is stopped. Per table with a key, both sides hash every
+ * row at once (PostgreSQL on the server, as verify does) and {@link SyncDiff} narrows them to the
+ * rows that differ; a table without a key is compared whole and, when it differs, copied again
+ * whole. The changes go in one transaction ({@link SyncApply}): a renamed parent and its children
+ * then move together, and a failure changes nothing. Then every table is verified as a migrate
+ * verifies it, and the journal notes what PostgreSQL holds now, so the next sync knows it as Ferry's.
+ *
+ * <p>Refuses, changing nothing, when there is no finished migrate of this file into this schema, when
+ * the plan is not the migrate's (other options, or data that now needs other types), and, unless
+ * forced, when someone else wrote to the migrated tables since (the journal's note differs).
+ */
+final class Sync {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sync.class);
+
+    /** One table compared: both sides' rows and checksums, and what differs (null diff: compared whole). */
+    private record Compared(TablePlan table, int[] key, long sqliteRows, long sqliteSum, long rejected, long pgRows,
+                            long pgSum, SyncDiff diff) {
+
+        boolean differs() {
+            return diff != null ? !diff.empty() : sqliteRows != pgRows || sqliteSum != pgSum;
+        }
+    }
+
+    private Sync() {
+    }
+
+    static SyncResult run(Plan plan, Options options, MigrationListener listener, boolean force, long start) {
+        SqliteSource source = SqliteSource.open(options.source());
+        SourceStamp stamp = SourceStamp.of(source.file());
+        Ddl ddl = new Ddl(plan.schema());
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(),
+                Checksums.connectionsFor(options.jobs()) + options.jobs() + 2)) {
+            Journal.RunInfo run = migrated(target, stamp, plan.schema(), options);
+            Plan fitted = ServerFit.fit(plan, target, MigrationListener.NONE);
+            if (!Runner.digest(ddl.script(fitted)).equals(run.planDigest())) {
+                throw new FerryException(FerryException.Kind.USAGE, "The tables Ferry would make from " + source.file()
+                        .getFileName() + " now are not the ones the migration made (run " + run.id() + "): other options, "
+                        + "or data that now needs other column types. Nothing was changed.", "Give sync the same options "
+                        + "as the migration (--names, --type, --exclude, --on-problem, --leave-out); if the data itself now "
+                        + "needs other types, migrate again (--if-exists replace) instead of syncing.");
+            }
+            if (!RowHashes.usable(target)) {
+                throw new FerryException(FerryException.Kind.TARGET, "This PostgreSQL (" + target.serverVersion() + ") "
+                        + "cannot compute Ferry's row checksums, which the sync compares. Nothing was changed.",
+                        "The sync needs PostgreSQL 14 or later; migrate again (--if-exists replace) instead.");
+            }
+            Map<String, Journal.Verified> noted = noted(target, run);
+            List<String> notNoted = fitted.tables().stream().map(TablePlan::target).filter(n -> !noted.containsKey(n)).toList();
+            if (!notNoted.isEmpty()) {
+                throw new FerryException(FerryException.Kind.USAGE, "The migration (run " + run.id() + ") did not create "
+                        + (notNoted.size() == 1 ? "table " : "tables ") + String.join(", ", notNoted) + ", so the sync cannot "
+                        + "tell Ferry's rows there from others'. Nothing was changed.", "Sync brings up to date the tables a "
+                        + "migrate created; leave the others out with --exclude.");
+            }
+            Set<String> there = Creator.existing(target, fitted.schema(), noted.keySet());
+            List<String> gone = fitted.tables().stream().map(TablePlan::target).filter(n -> !there.contains(n)).toList();
+            if (!gone.isEmpty()) {
+                throw othersWrote(gone, true);
+            }
+
+            listener.on(new MigrationEvent.Note("Comparing " + fitted.tables().size() + " table"
+                    + (fitted.tables().size() == 1 ? "" : "s") + " row by row (checksums on both sides)"));
+            List<Compared> compared = Parallel.map(fitted.tables(), options.jobs(), t -> compare(t, source, target, ddl,
+                    options.jobs(), listener));
+            List<String> others = compared.stream().filter(c -> {
+                Journal.Verified v = noted.get(c.table().target());
+                return c.pgRows() != v.rows() || c.pgSum() != v.checksum();
+            }).map(c -> c.table().target()).toList();
+            if (!others.isEmpty() && !force) {
+                throw othersWrote(others, false);
+            }
+            if (!others.isEmpty()) {
+                listener.on(new MigrationEvent.Note("Overwriting what others wrote to " + String.join(", ", others)
+                        + " since the migration, as asked (--force)."));
+            }
+            LOG.info("{} ms: compared {} tables", (System.nanoTime() - start) / 1_000_000, compared.size());
+            List<Compared> changed = compared.stream().filter(Compared::differs).toList();
+            if (!changed.isEmpty()) {
+                apply(fitted, changed, source, stamp, target, ddl, listener);
+                LOG.info("{} ms: wrote the changes to {} tables", (System.nanoTime() - start) / 1_000_000, changed.size());
+            }
+            List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl));
+            note(target, run, tables);
+            LOG.info("{} ms: verified", (System.nanoTime() - start) / 1_000_000);
+            return new SyncResult(tables, Migration.since(start));
+        }
+    }
+
+    /** The finished migrate of this file into this schema that the sync continues; refuses when there is none. */
+    private static Journal.RunInfo migrated(PgTarget target, SourceStamp stamp, String schema, Options options) {
+        try (Connection c = target.connection()) {
+            if (Journal.exists(c)) {
+                for (Journal.RunInfo r : Journal.runs(c, schema, null)) {
+                    if (!r.sourcePath().equals(stamp.path().toString()) || r.status() == Journal.Status.UNDONE) {
+                        continue;
+                    }
+                    if (r.status() == Journal.Status.DONE) {
+                        return r;
+                    }
+                    throw new FerryException(FerryException.Kind.TARGET, "The migration of " + stamp.path().getFileName()
+                            + " into schema " + schema + " (run " + r.id() + ") did not finish, so there is nothing to "
+                            + "bring up to date yet. Nothing was changed.", "Finish it first: " + Migration.RESUME_ADVICE);
+                }
+            }
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal (schema " + Journal.SCHEMA
+                    + ") in database " + target.address().database() + ".", "See the details. Nothing was changed.", e);
+        }
+        throw new FerryException(FerryException.Kind.TARGET, "Ferry has no finished migration of " + stamp.path()
+                + " into schema " + schema + " of " + options.target() + ", so there is nothing to sync. Nothing was changed.",
+                "Migrate the file first (ferry migrate), with the same path; sync then brings over what changed since.");
+    }
+
+    private static Map<String, Journal.Verified> noted(PgTarget target, Journal.RunInfo run) {
+        try (Connection c = target.connection()) {
+            return Journal.verified(c, run.id());
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal of the migration.",
+                    "See the details. Nothing was changed.", e);
+        }
+    }
+
+    static FerryException othersWrote(List<String> tables, boolean dropped) {
+        String which = (tables.size() == 1 ? "table " : "tables ") + String.join(", ", tables);
+        return new FerryException(FerryException.Kind.TARGET, dropped
+                ? "Someone dropped " + which + " in PostgreSQL since the migration. The sync changed nothing."
+                : "Someone else wrote to " + which + " in PostgreSQL since the migration: there are rows Ferry did not "
+                + "write (or rows it wrote were changed or deleted). The sync changed nothing, so they are not lost.",
+                dropped ? "Migrate again (--if-exists replace) to make them anew."
+                        : "Find out who writes there (an app already pointed at PostgreSQL?). To make those tables equal to "
+                        + "SQLite anyway, and lose what was written there, sync again with --force.")
+                .tagged(dropped ? "sync-dropped" : "sync-others");
+    }
+
+    /** Both sides of one table hashed at once; rows that differ narrowed down by {@link SyncDiff}. */
+    private static Compared compare(TablePlan t, SqliteSource source, PgTarget target, Ddl ddl, int jobs,
+                                    MigrationListener listener) {
+        long s = System.nanoTime();
+        listener.on(new MigrationEvent.TableStarted(t.source().name(), t.rows()));
+        int[] key = key(t);
+        Compared out;
+        if (key == null) {
+            CompletableFuture<Checksums.Sum> pg = CompletableFuture.supplyAsync(() -> Checksums.target(t, target, ddl), Sync::beside);
+            Checksums.Sum sq = Checksums.source(t, source);
+            Checksums.Sum pgSum = join(pg);
+            out = new Compared(t, null, sq.rows(), sq.checksum(), sq.rejected(), pgSum.rows(), pgSum.checksum(), null);
+        } else {
+            CompletableFuture<RowHashes.Side> pg = CompletableFuture.supplyAsync(() -> RowHashes.target(t, key, target, ddl),
+                    Sync::beside);
+            RowHashes.Side sq = SyncSource.read(t, key, source, jobs);
+            RowHashes.Side pgSide = join(pg);
+            SyncDiff diff = SyncDiff.of(sq, pgSide);
+            LOG.info("{} ms: {} compared, {} rows in SQLite, {} in PostgreSQL", (System.nanoTime() - s) / 1_000_000,
+                    t.target(), sq.size(), pgSide.size());
+            out = new Compared(t, diff == null ? null : key, sq.size(), sq.checksum(), sq.rejected(), pgSide.size(),
+                    pgSide.checksum(), diff);
+        }
+        listener.on(new MigrationEvent.TableFinished(t.source().name(), out.sqliteRows(), Migration.since(s)));
+        return out;
+    }
+
+    /**
+     * The positions of the columns that tell the table's rows apart: its primary key (a rowid alias
+     * is one), when every column of it travels; null when there is none, or no rowid to fetch a
+     * changed row by (WITHOUT ROWID): such a table is compared, and replaced, whole.
+     */
+    static int[] key(TablePlan t) {
+        List<String> pk = t.source().primaryKey();
+        if (pk.isEmpty() || t.source().rowidName() == null) {
+            return null;
+        }
+        int[] key = new int[pk.size()];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = -1;
+            for (int i = 0; i < t.columns().size(); i++) {
+                if (t.columns().get(i).source().name().equalsIgnoreCase(pk.get(k)) && t.columns().get(i).copied()) {
+                    key[k] = i;
+                }
+            }
+            if (key[k] < 0) {
+                return null;
+            }
+        }
+        return key;
+    }
+
+    /**
+     * Every change in one transaction: updates and inserts parents first, then deletes children
+     * first (a parent's delete may cascade), identities moved; committed only when the SQLite file
+     * is still the one compared.
+     */
+    private static void apply(Plan plan, List<Compared> changed, SqliteSource source, SourceStamp stamp, PgTarget target,
+                              Ddl ddl, MigrationListener listener) {
+        List<TargetTables.Reference> refs = plan.foreignKeys().stream()
+                .filter(f -> f.skipReason() == null && f.parent() != null)
+                .map(f -> new TargetTables.Reference(f.table().target(), f.parent().target(), false, f.columns())).toList();
+        List<Compared> order = new ArrayList<>();
+        LoadOrder.levels(changed, c -> c.table().target(), refs).forEach(order::addAll);
+        Set<String> names = new LinkedHashSet<>(order.stream().map(c -> c.table().target()).toList());
+        listener.on(new MigrationEvent.Note("Writing the changes to " + String.join(", ", names) + " in one transaction"));
+        try (Connection c = target.connection()) {
+            c.setAutoCommit(false);
+            SyncApply apply = new SyncApply(c, ddl, source);
+            try {
+                apply.prepare(names);
+                long s = System.nanoTime();
+                for (Compared t : order) {
+                    if (t.diff() == null) {
+                        apply.replace(t.table());
+                    } else {
+                        apply.upsert(t.table(), t.key(), t.diff());
+                    }
+                    LOG.info("{} ms: wrote {}'s new and changed rows", (System.nanoTime() - s) / 1_000_000, t.table().target());
+                }
+                for (int i = order.size() - 1; i >= 0; i--) {
+                    if (order.get(i).diff() != null) {
+                        apply.delete(order.get(i).table(), order.get(i).diff().deletes());
+                    }
+                }
+                Map<String, Long> sequences = plan.catalog().sequences();
+                for (Compared t : order) {
+                    apply.moveIdentity(t.table(), sequences.getOrDefault(t.table().source().name(), 0L));
+                }
+                LOG.info("{} ms: deleted rows, moved identities", (System.nanoTime() - s) / 1_000_000);
+                apply.finish();
+                LOG.info("{} ms: foreign keys checked", (System.nanoTime() - s) / 1_000_000);
+                if (source.readsFileDirectly() && !SourceStamp.of(source.file()).fingerprint().equals(stamp.fingerprint())) {
+                    throw new FerryException(FerryException.Kind.SOURCE, "The SQLite file changed while Ferry synced it: "
+                            + "the app (or another program) still writes to it. Nothing was changed in PostgreSQL.",
+                            "Stop the app, then sync again.");
+                }
+                c.commit();
+                List<String> left = apply.restore();
+                if (!left.isEmpty()) {
+                    listener.on(new MigrationEvent.Note("The changes are in, but Ferry could not put back the foreign keys' "
+                            + "and triggers' usual state. Run these statements: " + String.join("; ", left)));
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.FAILED, "PostgreSQL refused the sync's changes: " + e.getMessage(),
+                    "Nothing was changed (the transaction was rolled back). See the details.", e);
+        }
+    }
+
+    /** A table's check after the sync: a changed one read again by PostgreSQL; an unchanged one as compared. */
+    private static SyncResult.Table verify(Compared c, PgTarget target, Ddl ddl) {
+        long s = System.nanoTime();
+        TablePlan t = c.table();
+        long pgRows = c.pgRows(), pgSum = c.pgSum();
+        if (c.differs()) {
+            Checksums.Sum now = Checksums.target(t, target, ddl);
+            pgRows = now.rows();
+            pgSum = now.checksum();
+        }
+        TableCheck check = new TableCheck(t.source().name(), t.target(), c.sqliteRows(), pgRows, c.sqliteSum(), pgSum,
+                (System.nanoTime() - s) / 1e9, c.rejected());
+        if (!c.differs()) {
+            return new SyncResult.Table(t.source().name(), t.target(), 0, 0, 0, false, check);
+        }
+        if (c.diff() == null) {
+            return new SyncResult.Table(t.source().name(), t.target(), c.sqliteRows(), 0, c.pgRows(), true, check);
+        }
+        return new SyncResult.Table(t.source().name(), t.target(), c.diff().inserts().length, c.diff().updates().length,
+                c.diff().deletes().length, false, check);
+    }
+
+    /** Notes what each table holds now, so the next sync takes these rows for Ferry's own. */
+    private static void note(PgTarget target, Journal.RunInfo run, List<SyncResult.Table> tables) {
+        Map<String, Journal.Verified> now = new TreeMap<>();
+        tables.forEach(t -> now.put(t.target(), new Journal.Verified(t.check().targetRows(), t.check().targetChecksum())));
+        try (Connection c = target.connection()) {
+            Journal.verified(c, run.id(), now);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "The sync is done, but Ferry could not note in its journal "
+                    + "what the tables hold now; a next sync would take its rows for someone else's.", "See the details; "
+                    + "sync again with --force if you need another one.", e);
+        }
+    }
+
+    /** PostgreSQL's side runs on a thread of its own while this one reads SQLite (the common pool may have one thread). */
+    private static void beside(Runnable r) {
+        Thread t = new Thread(r, "ferry-sync-postgres");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ferry.run;
+
+import dev.ferry.verify.RowHashes;
+import java.util.Arrays;
+
+/**
+ * The rows that differ between SQLite and PostgreSQL in a table with a key, from each row's key hash
+ * and row hash (see {@link RowHashes}): a key only SQLite has is an insert, a key only PostgreSQL
+ * has a delete, a key both have with another row hash an update. A renamed key is a delete and an
+ * insert. Rows whose hashes agree are equal as verify defines it, and are left alone.
+ *
+ * @param inserts SQLite rowids of rows to insert
+ * @param updates SQLite rowids of rows whose new values replace PostgreSQL's
+ * @param deletes PostgreSQL ctids (see {@link RowHashes.Side#place}) of rows to delete
+ */
+record SyncDiff(long[] inserts, long[] updates, long[] deletes) {
+
+    boolean empty() {
+        return inserts.length + updates.length + deletes.length == 0;
+    }
+
+    /** The differences, or null when a key hash repeats on a side: the key does not tell rows apart there. */
+    static SyncDiff of(RowHashes.Side sqlite, RowHashes.Side postgres) {
+        // open addressing from PostgreSQL's key hashes to their rows; -1 marks a free slot
+        int capacity = Integer.highestOneBit(Math.max(16, postgres.size() * 2)) << 1;
+        int[] slots = new int[capacity];
+        Arrays.fill(slots, -1);
+        int mask = capacity - 1;
+        for (int i = 0; i < postgres.size(); i++) {
+            int at = slot(postgres.key(i), mask);
+            while (slots[at] >= 0) {
+                if (postgres.key(slots[at]) == postgres.key(i)) {
+                    return null;
+                }
+                at = (at + 1) & mask;
+            }
+            slots[at] = i;
+        }
+        boolean[] matched = new boolean[postgres.size()];
+        LongList inserts = new LongList(), updates = new LongList(), deletes = new LongList();
+        for (int i = 0; i < sqlite.size(); i++) {
+            long key = sqlite.key(i);
+            int at = slot(key, mask);
+            while (slots[at] >= 0 && postgres.key(slots[at]) != key) {
+                at = (at + 1) & mask;
+            }
+            int j = slots[at];
+            if (j < 0) {
+                inserts.add(sqlite.place(i));
+            } else if (matched[j]) {
+                return null; // two SQLite rows with one key
+            } else {
+                matched[j] = true;
+                if (postgres.row(j) != sqlite.row(i)) {
+                    updates.add(sqlite.place(i));
+                }
+            }
+        }
+        for (int j = 0; j < postgres.size(); j++) {
+            if (!matched[j]) {
+                deletes.add(postgres.place(j));
+            }
+        }
+        return new SyncDiff(inserts.toArray(), updates.toArray(), deletes.toArray());
+    }
+
+    private static int slot(long key, int mask) {
+        return (int) (key ^ (key >>> 32)) & mask;
+    }
+
+    /** A growing list of longs without a box per element. */
+    private static final class LongList {
+        private long[] items = new long[64];
+        private int size;
+
+        void add(long v) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(items, size);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ferry.run;
+
+import dev.ferry.verify.TableCheck;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a final sync did: per table the rows it inserted, updated and deleted in PostgreSQL, and
+ * the verification that followed; and how long it took, which is how long the app had to be stopped.
+ *
+ * @param took the sync's own time, from reading the file to the last check
+ */
+public record SyncResult(List<Table> tables, Duration took) {
+
+    public SyncResult {
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * One table's sync.
+     *
+     * @param whole the table has no key to match rows by: it was compared whole and, as it differed,
+     *              copied again whole (then {@code inserted} counts its rows and {@code deleted} the rows it replaced)
+     * @param check rows and checksums of both sides after the sync
+     */
+    public record Table(String source, String target, long inserted, long updated, long deleted, boolean whole,
+                        TableCheck check) {
+
+        public boolean changed() {
+            return inserted + updated + deleted > 0;
+        }
+    }
+
+    /** Every table is the same on both sides now: rows and checksums. */
+    public boolean verified() {
+        return tables.stream().allMatch(t -> t.check().checksumMatch());
+    }
+
+    public long inserted() {
+        return tables.stream().mapToLong(Table::inserted).sum();
+    }
+
+    public long updated() {
+        return tables.stream().mapToLong(Table::updated).sum();
+    }
+
+    public long deleted() {
+        return tables.stream().mapToLong(Table::deleted).sum();
+    }
+}

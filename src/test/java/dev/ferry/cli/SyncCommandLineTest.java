@@ -1,0 +1,67 @@
+package dev.ferry.cli;
+
+import static dev.ferry.cli.CommandLineTest.ferry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.postgres.TargetAddress;
+import dev.ferry.testing.SqliteFixture;
+import dev.ferry.testing.TestPostgres;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ferry sync as a script sees it: without --yes and without a terminal it changes nothing and
+ * says to add --yes (exit 2); with --yes it prints per table what it changed, that both sides match,
+ * and how long the app had to be stopped; a file never migrated is refused (exit 4).
+ */
+class SyncCommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void asksFirstThenSyncsAndSaysHowLongTheAppWasStopped() throws Exception {
+        Path file = dir.resolve("bot.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(file)) {
+            db.sql("CREATE TABLE guild (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO guild VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+        }
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        String url = TestPostgres.url(db);
+        CommandLineTest.Run migrated = ferry(null, "migrate", file.toString(), "--to", url);
+        assertEquals(0, migrated.code(), migrated.all());
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("UPDATE guild SET name = 'b2' WHERE id = 2", "DELETE FROM guild WHERE id = 3", "INSERT INTO guild VALUES (4, 'd')");
+        }
+
+        CommandLineTest.Run noTerminal = ferry(null, "sync", file.toString(), "--to", url);
+        assertEquals(2, noTerminal.code(), noTerminal.all());
+        assertTrue(noTerminal.err().contains("--yes") && noTerminal.err().contains("Nothing was changed"), noTerminal.err());
+        assertEquals("b", name(db, 2));
+
+        CommandLineTest.Run synced = ferry(null, "sync", file.toString(), "--to", url, "--yes");
+        assertEquals(0, synced.code(), synced.all());
+        assertTrue(synced.out().matches("(?s).*guild\\s+1\\s+1\\s+1\\s+3\\s+\\S+ same.*"), synced.out());
+        assertTrue(synced.out().contains("The app had to be stopped for ") && synced.out().contains(" s (the sync's own time)."),
+                synced.out());
+        assertTrue(synced.out().contains("PostgreSQL is up to date: row counts and checksums match."), synced.out());
+        assertEquals("b2", name(db, 2));
+
+        Path other = dir.resolve("never.sqlite");
+        try (SqliteFixture f = SqliteFixture.at(other)) {
+            f.sql("CREATE TABLE guild (id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        CommandLineTest.Run refused = ferry(null, "sync", other.toString(), "--to", url, "--yes");
+        assertEquals(4, refused.code(), refused.all());
+        assertTrue(refused.err().contains("no finished migration of") && refused.err().contains("ferry migrate"), refused.err());
+    }
+
+    private static String name(TargetAddress db, int id) throws Exception {
+        try (var c = TestPostgres.get().connect(db); var s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM public.guild WHERE id = " + id)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
