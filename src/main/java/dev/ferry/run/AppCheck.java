@@ -95,8 +95,11 @@ final class AppCheck {
                     proof = o.proof();
                     detail = o.text();
                 }
+                // the verdict spoke before the proof: a statement PostgreSQL refuses does not "run the same"
+                String why = proof.equals(StatementProof.FAILED) ? "SQLite accepts it, PostgreSQL refuses it: the "
+                        + "statement must change (PostgreSQL's words are in the proof)" : v.why();
                 AppReport.Statement s = new AppReport.Statement(c.file(), c.line(), v.status(), c.text().strip(),
-                        v.postgres() == null ? null : v.postgres().strip(), proof, v.why(), detail);
+                        v.postgres() == null ? null : v.postgres().strip(), proof, why, detail);
                 out.add(s);
                 verdicts.put(s, v);
             }
