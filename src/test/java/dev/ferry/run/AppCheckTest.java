@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.AppDatabases;
 import dev.ferry.testing.TestPostgres;
 import dev.ferry.verify.AppReport;
@@ -309,6 +310,64 @@ class AppCheckTest {
         assertEquals(StatementProof.SAME, statement(r, "leaderboard.py:21").proof());
         assertEquals(2, r.summary().proofs(StatementProof.FAILED));
         assertFalse(r.proven(), "exit 5: two statements failed to prove");
+    }
+
+    /**
+     * A server without ICU: the run could not make Ferry's nocase collation (simulated as ServerFit's tests
+     * do, then the collation dropped as such a server never had it), and players.name, COLLATE NOCASE in
+     * SQLite, became plain text. The app's case-insensitive comparisons and sorts are folded with lower() on
+     * both sides instead, and give SQLite's rows; with the collation there, the same text uses it.
+     */
+    @Test
+    void withoutIcuNocaseComparisonsAreFoldedWithLowerAndGiveTheSameRows(@TempDir Path dir) throws Exception {
+        Path file = AppDatabases.write("discord-bot", dir);
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        Options o = Options.of(file, db, TestPostgres.get().adminPassword());
+        Plan plan;
+        System.setProperty("ferry.fit.icu", "false");
+        try {
+            Migration m = new Migration(o, MigrationListener.NONE);
+            plan = m.preflight();
+            m.run(plan);
+        } finally {
+            System.clearProperty("ferry.fit.icu");
+        }
+        try (java.sql.Connection c = TestPostgres.get().connect(db); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP COLLATION IF EXISTS public.nocase");
+        }
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve("lookup.py"), String.join("\n",
+                "import aiosqlite",
+                "",
+                "BY_NAME = \"SELECT id FROM players WHERE name = 'ADA'\"",
+                "BY_TEAM = \"SELECT id FROM players WHERE team = 'RED' COLLATE NOCASE\"",
+                "SORTED = \"SELECT name FROM players ORDER BY name COLLATE NOCASE\"",
+                "FIND = \"SELECT id FROM players WHERE name = ?\"",
+                ""));
+        AppReport r = Migration.checkApp(app, plan, o, null);
+        assertEquals("SELECT id FROM players WHERE lower(name) = lower('ADA')", statement(r, "lookup.py:3").postgres());
+        assertEquals("SELECT id FROM players WHERE lower(team) = lower('RED')", statement(r, "lookup.py:4").postgres());
+        assertEquals("SELECT name FROM players ORDER BY lower(name)", statement(r, "lookup.py:5").postgres());
+        assertEquals("SELECT id FROM players WHERE lower(name) = lower($1)", statement(r, "lookup.py:6").postgres());
+        for (String where : List.of("lookup.py:3", "lookup.py:4", "lookup.py:5")) {
+            AppReport.Statement s = statement(r, where);
+            assertEquals(AppReport.TRANSLATED, s.status(), s.toString());
+            assertEquals(StatementProof.SAME, s.proof(), s.toString());
+        }
+        assertEquals(StatementProof.PREPARED, statement(r, "lookup.py:6").proof());
+        assertTrue(r.proven(), r.statements().toString());
+        assertEquals(List.of("1"), TestPostgres.get().rows(db, "SELECT count(*)::text FROM players WHERE name = 'ADA' OR name = 'Ada'"),
+                "name compares exactly in this PostgreSQL: without the fold, BY_NAME would find nothing");
+
+        // with ICU, the run's collation says the same thing without folding
+        Migrated icu = MIGRATED.get("discord-bot");
+        AppReport withIcu = Migration.checkApp(app, icu.plan(), icu.options(), null);
+        for (String where : List.of("lookup.py:3", "lookup.py:4", "lookup.py:5")) {
+            AppReport.Statement s = statement(withIcu, where);
+            assertEquals(AppReport.UNCHANGED, s.status(), s.toString());
+            assertEquals(s.sqlite(), s.postgres(), "COLLATE NOCASE names the run's collation: the app's text stays");
+            assertEquals(StatementProof.SAME, s.proof(), s.toString());
+        }
     }
 
     private static AppReport.Statement statement(AppReport r, String where) {
