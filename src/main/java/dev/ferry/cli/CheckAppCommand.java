@@ -99,8 +99,11 @@ final class CheckAppCommand implements Callable<Integer> {
             if (st.postgres() != null && !st.postgres().equals(st.sqlite())) {
                 c.out.println("    PostgreSQL: " + oneLine(st.postgres()));
             }
-            if (st.status().equals(AppReport.MANUAL)) {
+            if (st.status().equals(AppReport.MANUAL) || st.proof().equals(dev.ferry.verify.StatementProof.FAILED)) {
                 c.out.println("    What to do: " + st.why());
+                if (!st.proof().equals(dev.ferry.verify.StatementProof.NOT_RUN)) {
+                    c.out.println("    Proof: " + st.proofDetail());
+                }
             } else if (!st.proof().equals(dev.ferry.verify.StatementProof.NOT_RUN)) {
                 c.out.println("    Proof: " + st.proofDetail());
             }

@@ -72,18 +72,19 @@ final class AppCheck {
         }
         Map<String, String> views = new LinkedHashMap<>();
         plan.views().forEach(v -> views.put(v.source(), v.target()));
-        SqlScope scope = new SqlScope(plan.tables(), views, new Naming(options.naming()), true);
         // an ORM keeps its own markers whatever the database (Django's %s, SQLAlchemy's :name); a driver given
         // on the command line, or one the app calls itself, decides them
         Placeholders markers = driverName == null && stack.isPresent()
                 ? new Placeholders(stack.get().positional(), stack.get().named())
                 : new Placeholders(driver.positional(), driver.named());
-        AppStatements judge = new AppStatements(scope, translator, markers);
-
         List<AppReport.Statement> out = new ArrayList<>();
         Map<AppReport.Statement, AppStatements.Verdict> verdicts = new LinkedHashMap<>();
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), 2)) {
             requireTables(target, plan);
+            // COLLATE NOCASE says "nocase" only where the run could make that collation (a server with ICU);
+            // elsewhere the translator folds both sides with lower()
+            SqlScope scope = new SqlScope(plan.tables(), views, new Naming(options.naming()), nocase(target, plan.schema()));
+            AppStatements judge = new AppStatements(scope, translator, markers);
             StatementProof proofs = new StatementProof(SqliteSource.open(options.source()), target, plan.schema());
             for (Candidate c : scan.statements()) {
                 SqlRecognizer.Reading r = SqlRecognizer.read(c).orElseThrow();
@@ -95,8 +96,11 @@ final class AppCheck {
                     proof = o.proof();
                     detail = o.text();
                 }
+                // the verdict spoke before the proof: a statement PostgreSQL refuses does not "run the same"
+                String why = proof.equals(StatementProof.FAILED) ? "SQLite accepts it, PostgreSQL refuses it: the "
+                        + "statement must change (PostgreSQL's words are in the proof)" : v.why();
                 AppReport.Statement s = new AppReport.Statement(c.file(), c.line(), v.status(), c.text().strip(),
-                        v.postgres() == null ? null : v.postgres().strip(), proof, v.why(), detail);
+                        v.postgres() == null ? null : v.postgres().strip(), proof, why, detail);
                 out.add(s);
                 verdicts.put(s, v);
             }
@@ -148,6 +152,16 @@ final class AppCheck {
         return names && (SqlTreeWalk.all(v.tree(), SqlExpr.Column.class).stream().anyMatch(c -> c.column().is(column))
                 || SqlTreeWalk.nodes(v.tree()).stream().anyMatch(n -> n instanceof dev.ferry.translate.SqlClause.Star
                 || n instanceof dev.ferry.translate.SqlName sn && sn.is(column)));
+    }
+
+    /** Whether Ferry's nocase collation is in the schema: a run makes it whenever the server has ICU. */
+    private static boolean nocase(PgTarget target, String schema) {
+        try (java.sql.Connection c = target.connection()) {
+            return Creator.collationExists(c, schema);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read which collations schema "
+                    + schema + " holds.", "See the details.", e);
+        }
     }
 
     private static void requireTables(PgTarget target, Plan plan) {

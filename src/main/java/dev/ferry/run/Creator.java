@@ -175,7 +175,7 @@ final class Creator {
         return out;
     }
 
-    private static boolean collationExists(Connection c, String schema) throws SQLException {
+    static boolean collationExists(Connection c, String schema) throws SQLException {
         try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_collation l JOIN pg_namespace n "
                 + "ON n.oid = l.collnamespace WHERE n.nspname = ? AND l.collname = ?")) {
             ps.setString(1, schema);

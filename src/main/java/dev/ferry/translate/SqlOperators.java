@@ -90,6 +90,9 @@ final class SqlOperators {
         }
         if (e instanceof SqlExpr.Collate c) {
             SqlTyped x = rw.expr(c.expr(), env);
+            if (SqlNocase.folds(rw.scope, c)) {
+                return SqlNocase.lower(x);
+            }
             return x.sql(x.at(SqlTyped.ATOM) + " COLLATE " + collation(rw, c.collation().value()), SqlTyped.UNARY);
         }
         if (e instanceof SqlExpr.Cast c) {
@@ -177,6 +180,12 @@ final class SqlOperators {
             return SqlTyped.of(l.at(p) + " " + op + " " + r.at(p + 1), p, PgType.Kind.BOOLEAN);
         }
         SqlTyped l = rw.expr(b.left(), env), r = rw.expr(b.right(), env);
+        if (COMPARE.contains(op) && (SqlNocase.folds(rw.scope, b.left()) || SqlNocase.folds(rw.scope, b.right())
+                || SqlNocase.lost(rw.scope, l) || SqlNocase.lost(rw.scope, r))) {
+            // SQLite compares without case when either side says so; with no such collation here, both are folded
+            return comparison(op, SqlNocase.folds(rw.scope, b.left()) ? l : SqlNocase.lower(l),
+                    SqlNocase.folds(rw.scope, b.right()) ? r : SqlNocase.lower(r));
+        }
         if (COMPARE.contains(op)) {
             return comparison(op, l, r);
         }

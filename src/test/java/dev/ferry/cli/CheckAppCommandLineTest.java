@@ -83,6 +83,21 @@ class CheckAppCommandLineTest {
         assertEquals(0, nocase.code(), nocase.all());
         assertTrue(nocase.out().contains("src/repo/products.js:16  translated  prepared"), nocase.out());
 
+        // unproven-bot groups by team alone and reads a column the database never had: PostgreSQL refuses both
+        Path bot = AppDatabases.write("discord-bot", dir);
+        TargetAddress league = TestPostgres.get().freshDatabase();
+        assertEquals(0, ferry(null, "migrate", bot.toString(), "--to", TestPostgres.url(league)).code());
+        CommandLineTest.Run refused = ferry(null, "check-app", APPS + "unproven-bot", "--source", bot.toString(), "--to",
+                TestPostgres.url(league));
+        assertEquals(5, refused.code(), refused.all());
+        assertTrue(refused.out().contains("leaderboard.py:10  unchanged  failed"), refused.out());
+        assertTrue(refused.out().contains("    Proof: PostgreSQL: column \"players.name\" must appear in the GROUP BY clause"),
+                refused.out());
+        assertTrue(refused.out().contains("leaderboard.py:16  unchanged  failed"), refused.out());
+        assertTrue(refused.out().contains("    Proof: PostgreSQL: column \"nickname\" does not exist"), refused.out());
+        assertTrue(refused.out().contains("leaderboard.py:21  unchanged  same-results"), refused.out());
+        assertTrue(refused.out().contains("1 same-results, 2 failed."), refused.out());
+
         assertEquals(2, ferry(null, "check-app", APPS + "go-service", "--source", file.toString()).code(),
                 "--to or --rehearse is needed");
     }

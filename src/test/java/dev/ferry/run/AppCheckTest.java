@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.postgres.Secret;
+import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.AppDatabases;
 import dev.ferry.testing.TestPostgres;
 import dev.ferry.verify.AppReport;
@@ -37,6 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (Ferry made its nocase collation only for columns), and now PREPAREs, since a run makes the
  * collation whenever the server has ICU; so node-service is proven too.
  * The prose that begins with Select/Update/Delete is no longer reported; no password is ever written.
+ * unproven-bot (two statements PostgreSQL refuses: a GROUP BY SQLite lets pass, a column the database
+ * lacks) is failed with PostgreSQL's own words, and the app is not proven (check-app exits 5).
  */
 class AppCheckTest {
 
@@ -102,6 +105,12 @@ class AppCheckTest {
                     "store/store.go:78\tmanual\tnot-run\tbuilt from variables at run time: Ferry checked the fixed parts; a per",
                     "store/store.go:83\tmanual\tnot-run\tbuilt from variables at run time: Ferry checked the fixed parts; a per"));
 
+    /** What each app adds up to, for the issue's closing note: a change here is a change in what Ferry proves. */
+    static final Map<String, String> COUNTS = Map.of(
+            "discord-bot", "23 statements: 2 unchanged, 6 translated, 15 manual; 3 same-results, 5 prepared",
+            "node-service", "16 statements: 2 unchanged, 6 translated, 8 manual; 2 same-results, 6 prepared",
+            "go-service", "14 statements: 2 unchanged, 4 translated, 8 manual; 3 same-results, 3 prepared");
+
     /** The prose the keyword filter lets through (AppFixturesTest lists them): file:line. */
     static final Map<String, List<String>> NOT_SQL = Map.of(
             "discord-bot", List.of("db.py:43", "db.py:89", "cogs/stats.py:44", "bot.py:28"),
@@ -162,6 +171,22 @@ class AppCheckTest {
             }
         }
         AppReport.Summary sum = r.summary();
+        // the must-show, as strictly as it is written: every statement Ferry offers a text for PREPAREs on the
+        // migrated database, and every one that reads without parameters (any marker: ?, :name, @name) gives the
+        // same rows; a manual one is never run
+        for (AppReport.Statement s : r.statements()) {
+            if (s.status().equals(AppReport.MANUAL)) {
+                assertEquals(StatementProof.NOT_RUN, s.proof(), s.toString());
+                continue;
+            }
+            dev.ferry.translate.SqlStatement tree = dev.ferry.translate.SqlParser.parse(s.sqlite());
+            boolean parameterless = dev.ferry.translate.Placeholders.count(tree) == 0;
+            assertEquals(tree instanceof dev.ferry.translate.SqlSelect && parameterless ? StatementProof.SAME
+                    : StatementProof.PREPARED, s.proof(), s.toString());
+        }
+        assertEquals(COUNTS.get(app), sum.statements() + " statements: " + sum.count(AppReport.UNCHANGED) + " unchanged, "
+                + sum.count(AppReport.TRANSLATED) + " translated, " + sum.count(AppReport.MANUAL) + " manual; "
+                + sum.proofs(StatementProof.SAME) + " same-results, " + sum.proofs(StatementProof.PREPARED) + " prepared");
         assertEquals(expected.size(), sum.statements());
         assertEquals(expected.stream().filter(e -> e.contains("\tmanual\t")).count(), sum.count(AppReport.MANUAL));
         // node-service's products.js:16 (COLLATE nocase) failed here until the run made Ferry's collation whenever it can
@@ -264,6 +289,85 @@ class AppCheckTest {
                 "SQLAlchemy's text() takes :name on PostgreSQL too");
         assertTrue(r.summary().env().get(0).startsWith("DATABASE_URL=postgresql+psycopg://postgres:<password>@"),
                 r.summary().env().toString());
+    }
+
+    @Test
+    void aStatementPostgresRefusesIsFailedWithItsWordsAndTheAppIsNotProven() {
+        // unproven-bot leans on two things SQLite allows and PostgreSQL refuses, against discord-bot's database
+        Migrated m = MIGRATED.get("discord-bot");
+        AppReport r = Migration.checkApp(APPS.resolve("unproven-bot"), m.plan(), m.options(), null);
+        assertEquals(List.of("leaderboard.py:10", "leaderboard.py:16", "leaderboard.py:21"),
+                r.statements().stream().map(AppReport.Statement::where).toList());
+        AppReport.Statement grouped = statement(r, "leaderboard.py:10");
+        assertEquals(StatementProof.FAILED, grouped.proof(), grouped.toString());
+        assertEquals("PostgreSQL: column \"players.name\" must appear in the GROUP BY clause or be used in an aggregate "
+                + "function", grouped.proofDetail());
+        assertTrue(grouped.why().contains("PostgreSQL refuses it"), grouped.why());
+        AppReport.Statement missing = statement(r, "leaderboard.py:16");
+        assertEquals(StatementProof.FAILED, missing.proof(), missing.toString());
+        assertEquals("PostgreSQL: column \"nickname\" does not exist", missing.proofDetail());
+        assertEquals("SELECT nickname FROM players WHERE discord_id = $1", missing.postgres(), "still offered, in asyncpg's style");
+        assertEquals(StatementProof.SAME, statement(r, "leaderboard.py:21").proof());
+        assertEquals(2, r.summary().proofs(StatementProof.FAILED));
+        assertFalse(r.proven(), "exit 5: two statements failed to prove");
+    }
+
+    /**
+     * A server without ICU: the run could not make Ferry's nocase collation (simulated as ServerFit's tests
+     * do, then the collation dropped as such a server never had it), and players.name, COLLATE NOCASE in
+     * SQLite, became plain text. The app's case-insensitive comparisons and sorts are folded with lower() on
+     * both sides instead, and give SQLite's rows; with the collation there, the same text uses it.
+     */
+    @Test
+    void withoutIcuNocaseComparisonsAreFoldedWithLowerAndGiveTheSameRows(@TempDir Path dir) throws Exception {
+        Path file = AppDatabases.write("discord-bot", dir);
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        Options o = Options.of(file, db, TestPostgres.get().adminPassword());
+        Plan plan;
+        System.setProperty("ferry.fit.icu", "false");
+        try {
+            Migration m = new Migration(o, MigrationListener.NONE);
+            plan = m.preflight();
+            m.run(plan);
+        } finally {
+            System.clearProperty("ferry.fit.icu");
+        }
+        try (java.sql.Connection c = TestPostgres.get().connect(db); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP COLLATION IF EXISTS public.nocase");
+        }
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve("lookup.py"), String.join("\n",
+                "import aiosqlite",
+                "",
+                "BY_NAME = \"SELECT id FROM players WHERE name = 'ADA'\"",
+                "BY_TEAM = \"SELECT id FROM players WHERE team = 'RED' COLLATE NOCASE\"",
+                "SORTED = \"SELECT name FROM players ORDER BY name COLLATE NOCASE\"",
+                "FIND = \"SELECT id FROM players WHERE name = ?\"",
+                ""));
+        AppReport r = Migration.checkApp(app, plan, o, null);
+        assertEquals("SELECT id FROM players WHERE lower(name) = lower('ADA')", statement(r, "lookup.py:3").postgres());
+        assertEquals("SELECT id FROM players WHERE lower(team) = lower('RED')", statement(r, "lookup.py:4").postgres());
+        assertEquals("SELECT name FROM players ORDER BY lower(name)", statement(r, "lookup.py:5").postgres());
+        assertEquals("SELECT id FROM players WHERE lower(name) = lower($1)", statement(r, "lookup.py:6").postgres());
+        for (String where : List.of("lookup.py:3", "lookup.py:4", "lookup.py:5")) {
+            AppReport.Statement s = statement(r, where);
+            assertEquals(AppReport.TRANSLATED, s.status(), s.toString());
+            assertEquals(StatementProof.SAME, s.proof(), s.toString());
+        }
+        assertEquals(StatementProof.PREPARED, statement(r, "lookup.py:6").proof());
+        assertTrue(r.proven(), r.statements().toString());
+        assertEquals(List.of("1"), TestPostgres.get().rows(db, "SELECT count(*)::text FROM players WHERE name = 'ADA' OR name = 'Ada'"),
+                "name compares exactly in this PostgreSQL: without the fold, BY_NAME would find nothing");
+
+        // with ICU, the run's collation says the same thing without folding
+        Migrated icu = MIGRATED.get("discord-bot");
+        AppReport withIcu = Migration.checkApp(app, icu.plan(), icu.options(), null);
+        for (String where : List.of("lookup.py:3", "lookup.py:4", "lookup.py:5")) {
+            AppReport.Statement s = statement(withIcu, where);
+            assertEquals(AppReport.UNCHANGED, s.status(), s.toString());
+            assertEquals(s.sqlite(), s.postgres(), "COLLATE NOCASE names the run's collation: the app's text stays");
+            assertEquals(StatementProof.SAME, s.proof(), s.toString());
+        }
     }
 
     private static AppReport.Statement statement(AppReport r, String where) {
