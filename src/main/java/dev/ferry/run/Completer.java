@@ -24,9 +24,11 @@ final class Completer {
     private List<Report.Item> triggers = List.of();
     private String statistics;
 
-    Completer(Plan plan, PgTarget target, Ddl ddl, int jobs, Set<String> kept) {
+    /** {@code stop}: the run stops (cancelled, or its verification gave up), so a lost connection is not waited for. */
+    Completer(Plan plan, PgTarget target, Ddl ddl, int jobs, Set<String> kept, MigrationListener listener,
+              java.util.function.BooleanSupplier stop) {
         this.plan = plan;
-        this.attempts = new Attempts(target, ddl);
+        this.attempts = new Attempts(target, ddl, listener, stop);
         this.jobs = jobs;
         this.kept = kept;
     }

@@ -15,13 +15,15 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
- * Which failures during the copy are worth another try (the connection dropped, the server
+ * Which failures during a run are worth another try (the connection dropped, the server
  * restarted or was full), how long to wait before each, and where the part stands afterwards.
  * The last question is answered by the journal, not by what this process believes: a COPY that
  * broke during its COMMIT may or may not have been kept, and only the journal line, committed in
  * the same transaction, says which.
  */
 final class Faults {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Faults.class);
 
     /** Waits before each new try; after the last, the run stops, resumable. Package-private so tests can see it. */
     static final long[] BACKOFF_MILLIS = {1_000, 2_000, 4_000, 8_000};
@@ -99,15 +101,97 @@ final class Faults {
 
     /** After the last try: a stop like a cancel (exit 130), since everything committed is kept and resumable. */
     static FerryException gaveUp(TablePlan t, PgTarget target, SQLException e) {
+        return new FerryException(FerryException.Kind.INTERRUPTED, lostWhile("copying table " + t.source().name(), target)
+                + " The rows copied so far are kept.", "Check that the server is running and reachable, then continue "
+                + "where it stopped with the same command plus --resume (or Resume in the wizard), or remove what was "
+                + "copied with ferry undo.", e);
+    }
+
+    /** One try of work that talks to PostgreSQL; {@code attempt} counts from 0, so a retry can tell it is one. */
+    interface Work<T> {
+        T run(int attempt) throws SQLException;
+    }
+
+    /**
+     * {@code work}, tried again after each of the copy's back-offs when the connection is lost (a
+     * server restarted or failed over after the copy); any other failure is thrown as it came. When
+     * the tries run out, or {@code stop} says the run stops meanwhile, the run ends resumably (exit
+     * 130): every row is in, and a resume makes the rest again without copying a row.
+     * {@code doing} names the step for the user: "making keys, indexes and views".
+     */
+    static <T> T retry(String doing, PgTarget target, MigrationListener listener, BooleanSupplier stop, Work<T> work)
+            throws SQLException {
+        for (int tries = 0; ; tries++) {
+            try {
+                return work.run(tries);
+            } catch (SQLException | RuntimeException e) {
+                if (!isTransient(e) || e instanceof FerryException f && f.kind() == FerryException.Kind.INTERRUPTED) {
+                    throw e; // an INTERRUPTED one already gave up (or was cancelled) further in
+                }
+                LOG.warn("{}: the connection was lost ({}); try {} of {}", doing, e.getMessage(), tries + 1,
+                        BACKOFF_MILLIS.length, e);
+                if (tries == BACKOFF_MILLIS.length) {
+                    throw afterTheCopy(lostWhile(doing, target), e);
+                }
+                listener.on(new MigrationEvent.Note("The connection to PostgreSQL was lost while " + doing
+                        + "; trying again in " + BACKOFF_MILLIS[tries] / 1000 + " s (try " + (tries + 1) + " of "
+                        + BACKOFF_MILLIS.length + ")."));
+                if (!backoff(tries, stop)) {
+                    throw afterTheCopy("The run stopped while " + doing + ", after the connection to PostgreSQL was lost.", e);
+                }
+            }
+        }
+    }
+
+    /** {@link #retry} of work whose other failures are already the run's end (FerryExceptions). */
+    static <T> T retryUnchecked(String doing, PgTarget target, MigrationListener listener, BooleanSupplier stop,
+                                Work<T> work) {
+        try {
+            return retry(doing, target, listener, stop, work);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "PostgreSQL refused while " + doing + ": " + e.getMessage(),
+                    "See the details; every row is copied, and the same command plus --resume finishes the run.", e);
+        }
+    }
+
+    /**
+     * {@code listener}, less the repeats: when several statements lose the connection at once, each
+     * says the same "trying again" line; the user needs it once.
+     */
+    static MigrationListener quiet(MigrationListener listener) {
+        return new MigrationListener() {
+            private String last;
+            private long lastAt;
+
+            @Override
+            public synchronized void on(MigrationEvent e) {
+                long now = System.nanoTime();
+                if (e instanceof MigrationEvent.Note n && n.text().equals(last) && now - lastAt < 2_000_000_000L) {
+                    return;
+                }
+                if (e instanceof MigrationEvent.Note n) {
+                    last = n.text();
+                    lastAt = now;
+                }
+                listener.on(e);
+            }
+        };
+    }
+
+    private static String lostWhile(String doing, PgTarget target) {
         long seconds = 0;
         for (long ms : BACKOFF_MILLIS) {
             seconds += ms / 1000;
         }
-        String where = target.address().host() + ":" + target.address().port();
-        return new FerryException(FerryException.Kind.INTERRUPTED, "The connection to PostgreSQL at " + where
-                + " was lost while copying table " + t.source().name() + ", and Ferry could not get it back after "
-                + BACKOFF_MILLIS.length + " more tries over " + seconds + " s. The rows copied so far are kept.",
-                "Check that the server is running and reachable, then continue where it stopped with the same command "
-                        + "plus --resume (or Resume in the wizard), or remove what was copied with ferry undo.", e);
+        return "The connection to PostgreSQL at " + target.address().host() + ":" + target.address().port()
+                + " was lost while " + doing + ", and Ferry could not get it back after " + BACKOFF_MILLIS.length
+                + " more tries over " + seconds + " s.";
+    }
+
+    private static FerryException afterTheCopy(String what, Throwable e) {
+        return new FerryException(FerryException.Kind.INTERRUPTED, what + " Every row was copied and is kept.",
+                "Check that the server is running and reachable, then finish the run with the same command plus --resume "
+                        + "(or Resume in the wizard): it makes the keys, indexes and views again and checks every table, "
+                        + "without copying a row again.", e);
     }
 }

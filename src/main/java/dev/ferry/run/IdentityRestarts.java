@@ -45,14 +45,20 @@ final class IdentityRestarts {
             moveSequence(t, id);
             return;
         }
-        try (Connection c = attempts.target().connection(); PreparedStatement ps = c.prepareStatement("SELECT max("
-                + Naming.quote(id.target()) + ") FROM " + Naming.qualified(plan.schema(), t.target()));
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            long next = Math.max(rs.getLong(1), sequence) + 1;
-            try (Statement s = c.createStatement()) {
-                s.execute(attempts.ddl().restartIdentity(t, id, next));
-            }
+        try {
+            // the same restart again is harmless, so a lost connection is simply tried again
+            attempts.withConnection(attempt -> {
+                try (Connection c = attempts.target().connection(); PreparedStatement ps = c.prepareStatement("SELECT max("
+                        + Naming.quote(id.target()) + ") FROM " + Naming.qualified(plan.schema(), t.target()));
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long next = Math.max(rs.getLong(1), sequence) + 1;
+                    try (Statement s = c.createStatement()) {
+                        s.execute(attempts.ddl().restartIdentity(t, id, next));
+                    }
+                }
+                return null;
+            });
         } catch (SQLException e) {
             attempts.report(notMoved(t, id, e));
         }
@@ -61,11 +67,16 @@ final class IdentityRestarts {
     /** A table that was there before may count its ids with a serial or identity: moved past the highest id now in it. */
     private void moveSequence(TablePlan t, ColumnPlan id) {
         String table = Naming.qualified(plan.schema(), t.target());
-        try (Connection c = attempts.target().connection(); PreparedStatement ps = c.prepareStatement(
-                Sql.fill("move-sequence", "id", Naming.quote(id.target()), "table", table))) {
-            ps.setString(1, table);
-            ps.setString(2, id.target());
-            ps.executeQuery().close();
+        try {
+            attempts.withConnection(attempt -> {
+                try (Connection c = attempts.target().connection(); PreparedStatement ps = c.prepareStatement(
+                        Sql.fill("move-sequence", "id", Naming.quote(id.target()), "table", table))) {
+                    ps.setString(1, table);
+                    ps.setString(2, id.target());
+                    ps.executeQuery().close();
+                }
+                return null;
+            });
         } catch (SQLException e) {
             attempts.report(notMoved(t, id, e));
         }

@@ -108,35 +108,62 @@ final class Runner {
         listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
         List<TablePlan> bySize = new ArrayList<>(plan.tables());
         bySize.sort(Comparator.comparingLong(TablePlan::rows).reversed());
+        // a server lost now (restarted, failed over) is waited for as during the copy; when one side
+        // gives up, the other stops at its next lost connection instead of waiting it out
+        AtomicBoolean failed = new AtomicBoolean();
+        BooleanSupplier stop = () -> cancelled.get() || failed.get();
+        MigrationListener retries = Faults.quiet(listener);
         CompletableFuture<List<TableCheck>> verification = CompletableFuture.supplyAsync(() -> {
-            List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
-                long s = System.nanoTime();
-                CopyProgress c = copied.get(t);
-                // the inline checksum saw only this attempt's rows: a resumed table is read again whole
-                Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum(), c.rejected());
-                Journal.Before before = kept.get(t.target());
-                Checksums.Sum sum = before == null ? Checksums.target(t, target, ddl) : added(Checksums.target(t, target, ddl, true), before);
-                return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),
-                        (c.took().toNanos() + System.nanoTime() - s) / 1e9, src.rejected());
-            });
-            listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(completeStart)));
-            return checks;
+            try {
+                List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
+                    long s = System.nanoTime();
+                    CopyProgress c = copied.get(t);
+                    // the inline checksum saw only this attempt's rows: a resumed table is read again whole
+                    Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum(), c.rejected());
+                    Journal.Before before = kept.get(t.target());
+                    Checksums.Sum sum = Faults.retryUnchecked("checking table " + t.source().name(), target, retries, stop,
+                            attempt -> before == null ? Checksums.target(t, target, ddl)
+                                    : added(Checksums.target(t, target, ddl, true), before));
+                    return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),
+                            (c.took().toNanos() + System.nanoTime() - s) / 1e9, src.rejected());
+                });
+                listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(completeStart)));
+                return checks;
+            } catch (RuntimeException e) {
+                failed.set(true);
+                throw e;
+            }
         }, runnable -> new Thread(runnable, "ferry-verify").start());
-        Completer completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet());
-        completer.run(plan.catalog().sequences());
+        Completer completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
+        try {
+            completer.run(plan.catalog().sequences());
+        } catch (RuntimeException e) {
+            failed.set(true);
+            try {
+                join(verification); // its reads stop too before the run reports
+            } catch (RuntimeException also) {
+                e.addSuppressed(also);
+            }
+            throw e;
+        }
         completer.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
         listener.on(new MigrationEvent.Note(completer.statistics()));
         listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, Migration.since(completeStart)));
         List<TableCheck> checks = join(verification);
         List<Problem> problems = new ArrayList<>(plan.problems());
         problems.addAll(completer.problems());
-        try (Connection c = target.connection()) {
+        try {
             // tables that were there before hold others' rows too: only the created ones are Ferry's alone
             Map<String, Journal.Verified> verified = new java.util.TreeMap<>();
             checks.stream().filter(t -> !kept.containsKey(t.target()))
                     .forEach(t -> verified.put(t.target(), new Journal.Verified(t.targetRows(), t.targetChecksum())));
-            Journal.verified(c, id, verified);
-            Journal.mark(c, id, Journal.Status.DONE);
+            Faults.retry("noting in its journal that the run is finished", target, retries, cancelled::get, attempt -> {
+                try (Connection c = target.connection()) {
+                    Journal.verified(c, id, verified);
+                    Journal.mark(c, id, Journal.Status.DONE);
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Every row arrived, but Ferry could not note in its "
                     + "journal that the run is finished.", "Run the same command with --resume to finish it properly.", e);

@@ -43,9 +43,14 @@ final class Statistics {
 
     /** Null when analyzed, else the table's name. */
     private String analyze(TablePlan t) {
-        try (Connection c = attempts.target().connection(); Statement s = c.createStatement()) {
-            s.execute("ANALYZE " + Naming.qualified(plan.schema(), t.target()));
-            return null;
+        try {
+            // a server lost meanwhile is waited for (and given up on resumably) like every statement of the phase
+            return attempts.withConnection(attempt -> {
+                try (Connection c = attempts.target().connection(); Statement s = c.createStatement()) {
+                    s.execute("ANALYZE " + Naming.qualified(plan.schema(), t.target()));
+                    return null;
+                }
+            });
         } catch (SQLException e) {
             org.slf4j.LoggerFactory.getLogger(Statistics.class).warn("ANALYZE of {} failed", t.target(), e);
             return t.target();
