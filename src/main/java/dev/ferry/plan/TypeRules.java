@@ -97,6 +97,11 @@ public final class TypeRules {
                 "typeof({c}) = 'text' AND substr({c}, 1, 2) <= '23' AND CASE length({c}) WHEN 5 THEN {c} GLOB '" + HH_MM
                         + "' WHEN 8 THEN {c} GLOB '" + HH_MM + ":[0-5][0-9]' ELSE length({c}) BETWEEN 10 AND 15 AND {c} GLOB '"
                         + HH_MM + ":[0-5][0-9].[0-9]*' AND NOT substr({c}, 10) GLOB '*[^0-9]*' END", fixed(Kind.TIME)));
+        // only the printed form round-trips: 'ABC…' or a braced one would come back as other text
+        r.add(data(rule("uuid in text", "TEXT, CLOB or none, when every value is a lower-case hyphenated UUID", "uuid",
+                "text", c -> c.affinity() == 'T' || c.declaredType().isBlank(), p -> p.onlyText() ? ASK : NO,
+                "typeof({c}) = 'text' AND " + dev.ferry.sqlite.SqliteSource.canonicalUuidSql("{c}"), fixed(Kind.UUID)),
+                AS_IS));
         r.add(data(rule("json in text", "TEXT, CLOB or none, when every value is a JSON object or array", "jsonb",
                 "text", c -> c.affinity() == 'T' || c.declaredType().isBlank(), p -> p.onlyText() ? ASK : NO,
                 "typeof({c}) = 'text' AND substr(ltrim({c}), 1, 1) IN ('{', '[') AND " + dev.ferry.sqlite.SqliteSource.jsonbSql("{c}"),

@@ -224,6 +224,14 @@ public final class SqliteSource {
         return "CASE WHEN lower(" + quoted + ") GLOB " + UUID_GLOB + " THEN 1 ELSE ferry_uuid_ok(" + quoted + ") END";
     }
 
+    /**
+     * True for text in the one form PostgreSQL prints a uuid (lower case, hyphens 8-4-4-4-12), so
+     * text stored in a uuid column reads back exactly; GLOB, unlike LIKE, tells the cases apart.
+     */
+    public static String canonicalUuidSql(String quoted) {
+        return quoted + " GLOB " + UUID_GLOB;
+    }
+
     private static final String UUID_GLOB = "'" + "[0-9a-f]".repeat(8) + "-" + "[0-9a-f]".repeat(4) + "-"
             + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(12) + "'";
 
