@@ -82,7 +82,7 @@ final class Wizard {
         BorderPane main = new BorderPane(content);
         main.setBottom(nav);
         root.setCenter(main);
-        root.setLeft(new Sidebar(model.index(), dark));
+        root.setLeft(new Sidebar(model.index(), dark, model::backTo));
     }
 
     private void initListeners() {

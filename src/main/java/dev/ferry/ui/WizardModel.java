@@ -130,6 +130,14 @@ final class WizardModel {
         }
     }
 
+    /** A done step picked in the sidebar: like pressing Back until it shows, in one go. */
+    void backTo(int step) {
+        if (!current().busy().get() && step >= WELCOME && step < index.get()) {
+            index.set(step);
+            current().entered(false);
+        }
+    }
+
     /** A file given on the command line or dropped on the welcome page: straight to its summary. */
     void open(Path file) {
         source.choose(file);

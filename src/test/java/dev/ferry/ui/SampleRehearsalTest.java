@@ -53,5 +53,14 @@ class SampleRehearsalTest {
             assertTrue(t.checksumMatch(), t.source());
         }
         assertTrue(model.results.connectionString().startsWith("postgresql://postgres@localhost:"));
+
+        // issue #17: "Report saved" is said on the page, not in a pop-up over Finish
+        Path report = dir.resolve("report.html");
+        robot.interact(() -> model.results.saveReport(report));
+        w.until(30, () -> !model.results.saved().get().isEmpty());
+        robot.interact(() -> { });
+        javafx.scene.control.Label notice = robot.lookup("#results-notice").queryAs(javafx.scene.control.Label.class);
+        assertTrue(notice.isVisible() && notice.getText().contains(report.toString()), notice.getText());
+        assertEquals(1, javafx.stage.Window.getWindows().size(), "no pop-up window over the wizard");
     }
 }
