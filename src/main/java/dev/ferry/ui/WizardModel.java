@@ -138,6 +138,19 @@ final class WizardModel {
         }
     }
 
+    /**
+     * "Migrate another file" from Results: back to Source with no file chosen and the last file's
+     * review choices forgotten. The target stays, as another file usually goes to the same server.
+     */
+    void migrateAnother() {
+        if (!current().busy().get() && index.get() >= RESULTS) {
+            review.forgetChoices();
+            source.clear();
+            index.set(SOURCE);
+            current().entered(false);
+        }
+    }
+
     /** A file given on the command line or dropped on the welcome page: straight to its summary. */
     void open(Path file) {
         source.choose(file);
