@@ -59,6 +59,17 @@ class SmallWindowTest {
         w.next();
         w.untilPlanned();
         cut.addAll(cutOn(robot, "review"));
+        javafx.scene.control.TableView<?> grid = robot.lookup("#column-grid").queryAs(javafx.scene.control.TableView.class);
+        double right = 0;
+        for (javafx.scene.control.TableColumn<?, ?> c : grid.getColumns()) {
+            right += c.getWidth();
+            if ("type-column".equals(c.getId())) {
+                break;
+            }
+        }
+        if (right > grid.getWidth()) {
+            cut.add("review: the PostgreSQL type column ends at " + right + " px, the grid shows " + grid.getWidth());
+        }
         w.next();
         w.until(30, () -> model.options.blocker().get().isEmpty());
         cut.addAll(cutOn(robot, "options"));
