@@ -24,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.Notifications;
 
 /**
  * Step 8: choose the app's folder, then read what Ferry found in its code: the summary, each
@@ -51,6 +50,7 @@ final class AppView implements StepView {
     private final Tab statementsTab = new Tab(), connectionTab = new Tab(Text.get("app.tab.connection")),
             columnsTab = new Tab();
     private final TabPane tabs = new TabPane();
+    private final Label notice = new Label();
     private VBox root;
 
     AppView(AppModel model) {
@@ -109,7 +109,11 @@ final class AppView implements StepView {
         report.visibleProperty().bind(model.report().isNotNull());
         report.managedProperty().bind(report.visibleProperty());
 
-        VBox body = new VBox(12, folderRow, busyRow, report, new ErrorBox(model.failure()));
+        notice.setId("app-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        VBox body = new VBox(12, folderRow, busyRow, notice, report, new ErrorBox(model.failure()));
         VBox.setVgrow(report, Priority.ALWAYS);
         root = Ui.page("app", body);
         // the lead says the check changes nothing: it wraps on a narrow window rather than end in "…"
@@ -274,9 +278,9 @@ final class AppView implements StepView {
         }
     }
 
+    /** Said on the page, not in a pop-up: a pop-up in the corner covered Finish (issue #17). */
     private void notify(String text) {
-        Notifications.create().owner(root.getScene().getWindow()).title(Text.get("app.name")).text(text)
-                .hideAfter(javafx.util.Duration.seconds(4)).showInformation();
+        notice.setText("\u2713 " + text);
     }
 
     private static String capital(String s) {

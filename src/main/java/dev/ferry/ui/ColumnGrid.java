@@ -51,12 +51,14 @@ final class ColumnGrid extends TableView<ColumnPlan> {
             return cell;
         });
         type.setOnEditCommit(e -> model.setType(table, e.getRowValue(), e.getNewValue()));
+        // the PostgreSQL type, what the user may change, comes right after the name: in a small
+        // window it was the column scrolled off the right edge (issue #17)
         getColumns().addAll(java.util.List.of(
                 wrapped(width(column("review.col.name", c -> c.source().name() + "  \u2192  " + c.target()), 140)),
+                width(type, 166),
                 width(column("review.col.declared", c -> c.source().declaredType().isBlank() ? Text.get("review.none")
                         : c.source().declaredType()), 124),
                 wrapped(width(column("review.col.holds", c -> c.profile().describe()), 182)),
-                width(type, 166),
                 wrapped(width(column("review.col.rule", RuleWords::why), 150))));
         getColumns().forEach(c -> c.setSortable(false));
     }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -17,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.Notifications;
 
 /** Step 7: did everything arrive, what changed, views and triggers, the report, and what to do next. */
 final class ResultsView implements StepView {
@@ -38,6 +38,7 @@ final class ResultsView implements StepView {
     private final UndoControls undo;
     private final Tab tablesTab = new Tab(Text.get("results.tab.tables"));
     private final Tab changesTab = new Tab(), itemsTab = new Tab();
+    private final Label notice = new Label();
     private VBox root;
 
     ResultsView(ResultsModel model, Consumer<String> browser) {
@@ -91,7 +92,11 @@ final class ResultsView implements StepView {
         tabs.setMinHeight(160);
         SyncControls sync = new SyncControls(new SyncModel(model::syncOptions), javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !model.undo().done().get().isEmpty(), model.undo().done()), model.result());
-        VBox body = new VBox(12, banner, actions, undo, sync, checkAppRow(), tabs, new ErrorBox(model.failure()));
+        notice.setId("results-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add(Styles.SUCCESS);
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        VBox body = new VBox(12, banner, actions, notice, undo, sync, checkAppRow(), tabs, new ErrorBox(model.failure()));
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root = Ui.page("results", body);
     }
@@ -191,9 +196,9 @@ final class ResultsView implements StepView {
         }
     }
 
+    /** Said under the buttons, not in a pop-up: a pop-up in the corner covered Finish (issue #17). */
     private void notify(String text) {
-        Notifications.create().owner(root.getScene().getWindow()).title(Text.get("app.name")).text(text)
-                .hideAfter(javafx.util.Duration.seconds(4)).showInformation();
+        notice.setText("\u2713 " + text);
     }
 
     @Override

@@ -117,6 +117,23 @@ final class ReviewModel implements StepModel {
         replan();
     }
 
+    /** Another file is coming: its types, problems and tables are its own, so the last file's choices go. */
+    void forgetChoices() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+        overrides.clear();
+        resolutions = Resolutions.DEFAULTS;
+        excluded.clear();
+        typeError.set("");
+        planned = null;
+        plan.set(null);
+        ddl.set("");
+        failure.set(null);
+        planning.set(false);
+    }
+
     void resetTypes() {
         overrides.clear();
         typeError.set("");

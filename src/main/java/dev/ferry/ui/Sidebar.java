@@ -5,11 +5,16 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Cursor;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -18,14 +23,15 @@ import javafx.scene.layout.VBox;
 
 /**
  * The steps down the left side: done ones ticked, the current one highlighted, later ones muted,
- * so the user always sees where they are and how much is left. Not clickable: steps depend on the
- * ones before, so the way through is Back and Next.
+ * so the user always sees where they are and how much is left. A done step is a link back to it
+ * (mouse, or Space/Enter when focused), so reaching Source from Results is one click, not four
+ * Backs; later steps stay unclickable, as they depend on the ones before and are reached with Next.
  */
 final class Sidebar extends VBox {
 
     private final List<Label> items = new ArrayList<>();
 
-    Sidebar(ReadOnlyIntegerProperty index, BooleanProperty dark) {
+    Sidebar(ReadOnlyIntegerProperty index, BooleanProperty dark, IntConsumer goBackTo) {
         super(4);
         getStyleClass().add("sidebar");
         setPadding(new Insets(20, 12, 16, 12));
@@ -43,10 +49,23 @@ final class Sidebar extends VBox {
 
         for (int i = 0; i < WizardModel.STEP_KEYS.size(); i++) {
             Label item = new Label("", new Label());
+            item.setId("step-" + WizardModel.STEP_KEYS.get(i));
             item.getGraphic().getStyleClass().add("step-badge");
             item.setGraphicTextGap(10);
             item.getStyleClass().add("step-item");
             item.setMaxWidth(Double.MAX_VALUE);
+            int step = i;
+            item.setOnMouseClicked(e -> {
+                if (item.getStyleClass().contains("done")) {
+                    goBackTo.accept(step);
+                }
+            });
+            item.setOnKeyPressed(e -> {
+                if ((e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER) && item.getStyleClass().contains("done")) {
+                    e.consume();
+                    goBackTo.accept(step);
+                }
+            });
             items.add(item);
             getChildren().add(item);
         }
@@ -74,6 +93,11 @@ final class Sidebar extends VBox {
             item.getStyleClass().removeAll("done", "current", "todo");
             item.getStyleClass().add(state);
             item.setAccessibleText(Text.get("sidebar.item." + state, i + 1, items.size(), title));
+            boolean link = i < current;
+            item.setFocusTraversable(link);
+            item.setCursor(link ? Cursor.HAND : Cursor.DEFAULT);
+            item.setAccessibleRole(link ? AccessibleRole.BUTTON : AccessibleRole.TEXT);
+            item.setTooltip(link ? new Tooltip(Text.get("sidebar.item.back", title)) : null);
         }
     }
 }

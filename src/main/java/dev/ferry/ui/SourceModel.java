@@ -83,6 +83,22 @@ final class SourceModel implements StepModel {
         Jobs.start(task);
     }
 
+    /** No file chosen, as at the start: for "Migrate another file". */
+    void clear() {
+        if (scan != null) {
+            scan.cancel();
+            scan = null;
+        }
+        message.unbind();
+        message.set("");
+        progress.unbind();
+        progress.set(-1);
+        file.set(null);
+        summary.set(null);
+        failure.set(null);
+        busy.set(false);
+    }
+
     ReadOnlyObjectProperty<Path> file() {
         return file.getReadOnlyProperty();
     }

@@ -28,6 +28,9 @@ final class Ui {
         Label lead = new Label(Text.get(key + ".lead"));
         lead.getStyleClass().add(Styles.TEXT_MUTED);
         lead.setWrapText(true);
+        // a small window wraps the lead onto more lines rather than cutting it with "..." (issue #17)
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        lead.setMinHeight(Region.USE_PREF_SIZE);
         VBox page = new VBox(12, title, lead, body);
         page.setPadding(new Insets(24, 28, 12, 28));
         VBox.setVgrow(body, Priority.ALWAYS);

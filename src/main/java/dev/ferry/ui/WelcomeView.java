@@ -43,6 +43,7 @@ final class WelcomeView implements StepView {
         sample.setMnemonicParsing(true);
         sample.getStyleClass().add(Styles.BUTTON_OUTLINED);
         Ui.help(sample, "welcome.sample.tip");
+        Ui.keepWidth(sample); // the note beside it wraps instead of the button being cut (issue #17, 900×600)
         working.setMaxSize(22, 22);
         HBox actions = new HBox(12, sample, working, Ui.muted(Text.get("welcome.sample.note")));
         actions.setAlignment(Pos.CENTER_LEFT);

@@ -34,6 +34,7 @@ final class Wizard {
     private final StackPane content = new StackPane();
     private final Button back = new Button(Text.get("nav.back"));
     private final Button next = new Button();
+    private final Button another = new Button(Text.get("nav.another"));
     private final Label reason = new Label();
     private final BooleanProperty dark = new SimpleBooleanProperty();
 
@@ -74,7 +75,11 @@ final class Wizard {
         reason.getStyleClass().add(Styles.TEXT_MUTED);
         reason.setWrapText(true);
         reason.setMinWidth(0);
-        HBox nav = new HBox(10, reason, new Spacer(), back, next);
+        another.setId("another");
+        another.setMnemonicParsing(true);
+        Ui.help(another, "nav.another.tip");
+        another.managedProperty().bind(another.visibleProperty());
+        HBox nav = new HBox(10, reason, new Spacer(), another, back, next);
         nav.setAlignment(Pos.CENTER_RIGHT);
         nav.setPadding(new Insets(12, 28, 16, 28));
         nav.getStyleClass().add("nav-bar");
@@ -82,11 +87,12 @@ final class Wizard {
         BorderPane main = new BorderPane(content);
         main.setBottom(nav);
         root.setCenter(main);
-        root.setLeft(new Sidebar(model.index(), dark));
+        root.setLeft(new Sidebar(model.index(), dark, model::backTo));
     }
 
     private void initListeners() {
         back.setOnAction(e -> model.back());
+        another.setOnAction(e -> model.migrateAnother());
         // on Results and the app's SQL Next is Finish: it closes the window, which also removes a rehearsal's server
         next.setOnAction(e -> {
             if (model.index().get() >= WizardModel.RESULTS) {
@@ -117,6 +123,8 @@ final class Wizard {
         next.setText(Text.get(step.nextKey()));
         back.setVisible(i > WizardModel.WELCOME);
         back.disableProperty().bind(step.busy());
+        another.setVisible(i >= WizardModel.RESULTS);
+        another.disableProperty().bind(step.busy());
         reason.textProperty().bind(Bindings.createStringBinding(
                 () -> step.blocker().get().isEmpty() ? "" : "\u2139 " + step.blocker().get(), step.blocker()));
         next.accessibleHelpProperty().bind(step.blocker());

@@ -130,6 +130,27 @@ final class WizardModel {
         }
     }
 
+    /** A done step picked in the sidebar: like pressing Back until it shows, in one go. */
+    void backTo(int step) {
+        if (!current().busy().get() && step >= WELCOME && step < index.get()) {
+            index.set(step);
+            current().entered(false);
+        }
+    }
+
+    /**
+     * "Migrate another file" from Results: back to Source with no file chosen and the last file's
+     * review choices forgotten. The target stays, as another file usually goes to the same server.
+     */
+    void migrateAnother() {
+        if (!current().busy().get() && index.get() >= RESULTS) {
+            review.forgetChoices();
+            source.clear();
+            index.set(SOURCE);
+            current().entered(false);
+        }
+    }
+
     /** A file given on the command line or dropped on the welcome page: straight to its summary. */
     void open(Path file) {
         source.choose(file);

@@ -169,6 +169,10 @@ class AppStepTest {
             w.until(30, () -> model.app.saved().get().contains(name));
             assertTrue(Files.readString(file).contains("src/repo/products.js"), name);
         }
+        robot.interact(() -> { });
+        // issue #17: said on the page, not in a pop-up over Finish
+        assertTrue(robot.lookup("#app-notice").queryAs(javafx.scene.control.Label.class).getText().contains("app.html"));
+        assertEquals(1, javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing).count(), "no pop-up over the wizard");
 
         // Back returns to Results
         robot.press(KeyCode.ALT).type(KeyCode.B).release(KeyCode.ALT);

@@ -43,6 +43,17 @@ class MessagesTest {
         }
     }
 
+    /** Issue #17: "1 tables" read as a machine talking; every count picks its singular with ChoiceFormat. */
+    @Test
+    void aCountOfOneIsSingular() {
+        Pattern plural = Pattern.compile("(?<![\\d.,])1 (tables|rows|columns|views|bytes|values|problems|names|lines|triggers|files|changes)\\b");
+        List<String> wrong = Text.BUNDLE.keySet().stream()
+                .filter(k -> Text.BUNDLE.getString(k).contains("{0"))
+                .filter(k -> plural.matcher(Text.get(k, 1, 1, 1, 1, 1)).find())
+                .sorted().toList();
+        assertEquals(List.of(), wrong, "these sentences say \"1 tables\" or the like for a count of one");
+    }
+
     @Test
     void noSentenceSpeaksOfTheCommandLine() {
         List<String> cli = Text.BUNDLE.keySet().stream()

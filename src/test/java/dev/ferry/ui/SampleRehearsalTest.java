@@ -53,5 +53,28 @@ class SampleRehearsalTest {
             assertTrue(t.checksumMatch(), t.source());
         }
         assertTrue(model.results.connectionString().startsWith("postgresql://postgres@localhost:"));
+
+        // issue #17: "Report saved" is said on the page, not in a pop-up over Finish
+        Path report = dir.resolve("report.html");
+        robot.interact(() -> model.results.saveReport(report));
+        w.until(30, () -> !model.results.saved().get().isEmpty());
+        robot.interact(() -> { });
+        javafx.scene.control.Label notice = robot.lookup("#results-notice").queryAs(javafx.scene.control.Label.class);
+        assertTrue(notice.isVisible() && notice.getText().contains(report.toString()), notice.getText());
+        assertEquals(1, javafx.stage.Window.getWindows().size(), "no pop-up window over the wizard");
+
+        // issue #17: Finish is not the only way on; "Migrate another file" starts again at Source, cleared
+        robot.clickOn("#another");
+        assertEquals(WizardModel.SOURCE, model.index().get());
+        assertEquals(null, model.source.file().get(), "no file chosen yet");
+        assertEquals(null, model.review.plan().get(), "the last file's plan is gone");
+        assertTrue(model.target.rehearse().get(), "the target stays as it was");
+        assertTrue(robot.lookup("#next").queryAs(javafx.scene.control.Button.class).isDisabled(), "Next waits for a file");
+        Path again = model.settings.recentFiles().get(0);
+        javafx.scene.control.TextField path = robot.lookup("#source-path").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> path.setText(again.toString()));
+        robot.clickOn(path).type(javafx.scene.input.KeyCode.ENTER);
+        w.until(60, () -> model.source.summary().get() != null);
+        assertEquals(6, model.source.summary().get().tables().size());
     }
 }
