@@ -430,7 +430,8 @@ final class SqlOperators {
                 } else if (pattern.lit() != Lit.STRING || pattern.raw().contains("\\")) {
                     escape = " ESCAPE ''"; // SQLite's LIKE has no escape character unless told; PostgreSQL's is \
                 }
-                return SqlTyped.of(lhs + (l.not() ? " NOT ILIKE " : " ILIKE ") + text(pattern).at(SqlTyped.OTHER) + escape,
+                String folded = asciiOnlyFold(pattern) ? lhs : left.at(SqlTyped.OTHER) + " COLLATE \"C\"";
+                return SqlTyped.of(folded + (l.not() ? " NOT ILIKE " : " ILIKE ") + text(pattern).at(SqlTyped.OTHER) + escape,
                         SqlTyped.LIKE, PgType.Kind.BOOLEAN);
             }
             case "GLOB" -> {
@@ -443,6 +444,20 @@ final class SqlOperators {
             default -> throw new Untranslatable(l.op() + " calls a function SQLite leaves to the application; "
                     + "PostgreSQL has no such operator");
         }
+    }
+
+    /**
+     * Whether plain ILIKE folds only what SQLite's LIKE folds (ASCII letters) for this pattern: a
+     * string of ASCII characters only, without i or k. A value's non-ASCII letter then matches only
+     * through _ or %, as in SQLite, except the two whose lower case is ASCII (Kelvin sign, dotted
+     * capital I), hence no i or k. Otherwise ILIKE runs under the C collation, whose lower() folds
+     * ASCII letters only ('é' ILIKE 'É' is false there, as in SQLite).
+     */
+    static boolean asciiOnlyFold(SqlTyped pattern) {
+        if (pattern.lit() != Lit.STRING) {
+            return false;
+        }
+        return pattern.raw().chars().allMatch(c -> c < 128 && "iIkK".indexOf(c) < 0);
     }
 
     static String collation(SqlRewriter rw, String name) {

@@ -182,7 +182,7 @@ class SqlTranslatorTest {
     void typedRewritesOfTheRewriter() {
         assertEquals("SELECT remark::jsonb #>> '{a,0}' FROM orders", view("SELECT json_extract(Remark, '$.a[0]') FROM Orders"),
                 "a JSON path on a text column reads it as jsonb");
-        assertEquals("SELECT orderid FROM orders WHERE customerid ILIKE remark ESCAPE ''",
+        assertEquals("SELECT orderid FROM orders WHERE customerid COLLATE \"C\" ILIKE remark ESCAPE ''",
                 view("SELECT OrderID FROM Orders WHERE CustomerID LIKE Remark"), "SQLite's LIKE has no escape character");
         assertEquals("SELECT orderid / nullif(freight, 0) FROM orders", view("SELECT OrderID / Freight FROM Orders"),
                 "a division by zero is NULL in SQLite");
