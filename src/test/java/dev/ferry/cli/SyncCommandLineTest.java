@@ -58,6 +58,32 @@ class SyncCommandLineTest {
         assertTrue(refused.err().contains("no finished migration of") && refused.err().contains("ferry migrate"), refused.err());
     }
 
+    /** The summary says how each table was verified: the changed one read again, the unchanged one by the comparison. */
+    @Test
+    void saysWhichTablesWereCheckedAgainAfterWriting() throws Exception {
+        Path file = dir.resolve("two.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(file)) {
+            db.sql("CREATE TABLE guild (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO guild VALUES (1, 'a'), (2, 'b')",
+                    "CREATE TABLE setting (id INTEGER PRIMARY KEY, value TEXT)", "INSERT INTO setting VALUES (1, 'x')");
+        }
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        String url = TestPostgres.url(db);
+        CommandLineTest.Run migrated = ferry(null, "migrate", file.toString(), "--to", url);
+        assertEquals(0, migrated.code(), migrated.all());
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("UPDATE guild SET name = 'b2' WHERE id = 2");
+        }
+
+        CommandLineTest.Run synced = ferry(null, "sync", file.toString(), "--to", url, "--yes");
+        assertEquals(0, synced.code(), synced.all());
+        assertTrue(synced.out().contains("Checked again after writing (PostgreSQL read every row once more): guild."),
+                synced.out());
+        assertTrue(synced.out().contains("Unchanged, so not read again (the comparison had just matched them row by row): "
+                + "setting."), synced.out());
+        assertTrue(synced.out().contains("PostgreSQL is up to date: row counts and checksums match."), synced.out());
+        assertEquals("b2", name(db, 2));
+    }
+
     private static String name(TargetAddress db, int id) throws Exception {
         try (var c = TestPostgres.get().connect(db); var s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name FROM public.guild WHERE id = " + id)) {
