@@ -233,8 +233,8 @@ final class SqlCalls {
     }
 
     /**
-     * typeof(x): SQLite's storage class. Known for a literal; for anything else it depends on the
-     * value SQLite stored, which PostgreSQL's one type per column no longer tells.
+     * typeof(x): SQLite's storage class. Known for a literal; for a column see SqlTypeof; for anything
+     * else it depends on the value SQLite made, which PostgreSQL's one type no longer tells.
      */
     private static SqlTyped typeOf(SqlTyped x) {
         String cls = switch (x.lit()) {
@@ -245,8 +245,7 @@ final class SqlCalls {
             default -> null;
         };
         if (cls == null) {
-            throw new Untranslatable("typeof() tells SQLite's storage class of a value; in PostgreSQL "
-                    + "a column has one type, so there is nothing to ask");
+            return SqlTypeof.of(x); // a column: its type, affinity and scan tell the class
         }
         return SqlRewriter.literalString(cls);
     }

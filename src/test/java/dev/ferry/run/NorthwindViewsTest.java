@@ -59,7 +59,7 @@ class NorthwindViewsTest {
                             + "WHERE ShippedDate > OrderDate AND Shipped = 1",
                     "CREATE VIEW \"Customers by Letter\" AS SELECT CompanyName FROM Customers WHERE CompanyName LIKE 'a%' "
                             + "ORDER BY CompanyName LIMIT 1, 10",
-                    "CREATE VIEW storage AS SELECT City, typeof(City) AS kind FROM Customers",
+                    "CREATE VIEW storage AS SELECT City, typeof(City || Region) AS kind FROM Customers",
                     "CREATE VIEW loose AS SELECT * FROM Orders GROUP BY CustomerID");
             db.insert("Customers", new Object[] {"ALFKI", "Alfreds Futterkiste", "Berlin"},
                     new Object[] {"ANATR", "Ana Trujillo", "México D.F."}, new Object[] {"AROUT", "around the Horn", "London"},

@@ -66,6 +66,13 @@ class SqlRewriterFixturesTest {
                     + "FROM items", null, true),
             new Fixture("typeof_of_literals", "SELECT typeof(1) AS a, typeof(1.5) AS b, typeof('x') AS c, typeof(NULL) AS d",
                     "SELECT 'integer' AS a, 'real' AS b, 'text' AS c, 'null' AS d", true),
+            new Fixture("typeof_of_columns", "SELECT id, typeof(id) AS i, typeof(qty) AS q, typeof(price) AS p, typeof(name) AS n, "
+                    + "typeof(note) AS t, typeof(made) AS m, typeof(active) AS a, typeof(doc) AS d FROM items",
+                    "SELECT id, 'integer' AS i, CASE WHEN qty IS NULL THEN 'null' ELSE 'integer' END AS q, "
+                    + "CASE WHEN price IS NULL THEN 'null' ELSE 'real' END AS p, CASE WHEN name IS NULL THEN 'null' ELSE 'text' END AS n, "
+                    + "CASE WHEN note IS NULL THEN 'null' ELSE 'text' END AS t, CASE WHEN made IS NULL THEN 'null' ELSE 'text' END AS m, "
+                    + "CASE WHEN active IS NULL THEN 'null' ELSE 'integer' END AS a, "
+                    + "CASE WHEN doc IS NULL THEN 'null' ELSE 'text' END AS d FROM items", true),
             new Fixture("json_paths", "SELECT id, json_extract(doc, '$.a.b') AS b, doc ->> '$.a.c' AS c, doc ->> 'n' AS n FROM items",
                     "SELECT id, doc #>> '{a,b}' AS b, doc #>> '{a,c}' AS c, doc #>> '{n}' AS n FROM items", true),
             new Fixture("json_number_compared", "SELECT id FROM items WHERE doc ->> 'n' > 2",
