@@ -92,7 +92,10 @@ class AppCheckTest {
             "go-service", List.of(
                     "store/reports.go:6\ttranslated\tsame-results\t",
                     "store/reports.go:12\ttranslated\tsame-results\t",
-                    "store/reports.go:31\tmanual\tnot-run\ttypeof() tells SQLite's storage class of a value; in PostgreSQL a colu",
+                    // was manual (typeof refused); typeof(title) now reads the scan: items.title held only text and NULL, so
+                    // typeof(title) = 'text' is "title IS NOT NULL" on both sides; it takes a parameter, so it is PREPAREd,
+                    // and reportsSearchGivesSqlitesRowsWithTheWordBound runs it on both sides with a word bound
+                    "store/reports.go:31\ttranslated\tprepared\t",
                     "store/reports.go:35\tunchanged\tsame-results\t",
                     "store/reports.go:40\tunchanged\tprepared\t",
                     "store/reports.go:43\tmanual\tnot-run\tsqlite_sequence is SQLite's own table, not in PostgreSQL: to restart a",
@@ -109,7 +112,8 @@ class AppCheckTest {
     static final Map<String, String> COUNTS = Map.of(
             "discord-bot", "23 statements: 2 unchanged, 6 translated, 15 manual; 3 same-results, 5 prepared",
             "node-service", "16 statements: 2 unchanged, 6 translated, 8 manual; 2 same-results, 6 prepared",
-            "go-service", "14 statements: 2 unchanged, 4 translated, 8 manual; 3 same-results, 3 prepared");
+            // reports.go:31 (typeof of a column) moved from manual to translated and prepared
+            "go-service", "14 statements: 2 unchanged, 5 translated, 7 manual; 3 same-results, 4 prepared");
 
     /** The prose the keyword filter lets through (AppFixturesTest lists them): file:line. */
     static final Map<String, List<String>> NOT_SQL = Map.of(
@@ -368,6 +372,44 @@ class AppCheckTest {
             assertEquals(s.sqlite(), s.postgres(), "COLLATE NOCASE names the run's collation: the app's text stays");
             assertEquals(StatementProof.SAME, s.proof(), s.toString());
         }
+    }
+
+    /**
+     * reports.go:31 asks typeof(title) with a word bound: the translation, run on the migrated PostgreSQL, gives
+     * the rows SQLite gives for the same word (PREPARE alone proves only that PostgreSQL accepts it).
+     */
+    @Test
+    void reportsSearchGivesSqlitesRowsWithTheWordBound() throws Exception {
+        Migrated m = MIGRATED.get("go-service");
+        AppReport.Statement s = statement(check("go-service", null), "store/reports.go:31");
+        assertEquals("SELECT id, title FROM items WHERE strpos(lower(title), lower($1)) > 0 AND "
+                + "CASE WHEN title IS NULL THEN 'null' ELSE 'text' END = 'text'", s.postgres());
+        for (String word : List.of("o", "TIPS", "", "nothing like it")) {
+            List<String> sqlite = new java.util.ArrayList<>(), postgres = new java.util.ArrayList<>();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + m.options().source());
+                 java.sql.PreparedStatement ps = c.prepareStatement(s.sqlite())) {
+                ps.setString(1, word);
+                rows(ps, sqlite);
+            }
+            try (java.sql.Connection c = TestPostgres.get().connect(m.options().target());
+                 java.sql.PreparedStatement ps = c.prepareStatement(s.postgres().replace("$1", "?"))) {
+                ps.setString(1, word);
+                rows(ps, postgres);
+            }
+            assertEquals(sqlite, postgres, "word '" + word + "'");
+            if (word.equals("o")) {
+                assertEquals(List.of("1:Hello", "3:Postgres tips"), sqlite, "the NULL title (item 2) is in neither");
+            }
+        }
+    }
+
+    private static void rows(java.sql.PreparedStatement ps, List<String> into) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getLong(1) + ":" + rs.getString(2));
+            }
+        }
+        java.util.Collections.sort(into);
     }
 
     private static AppReport.Statement statement(AppReport r, String where) {
