@@ -217,6 +217,16 @@ public final class Ddl {
         return "CREATE VIEW " + qualified(schema, v.target()) + " AS " + v.select();
     }
 
+    /** The view made again with another query; PostgreSQL allows it while the columns keep their names and types. */
+    public String replaceView(Plan.ViewPlan v) {
+        return "CREATE OR REPLACE VIEW " + qualified(schema, v.target()) + " AS " + v.select();
+    }
+
+    /** Drops the view alone: a view that reads it makes this fail rather than vanish with it. */
+    public String dropView(Plan.ViewPlan v) {
+        return "DROP VIEW " + qualified(schema, v.target());
+    }
+
     private static String comment(String text) {
         return "-- " + text.replace("\n", " ").replace("\r", " ");
     }

@@ -9,6 +9,7 @@ import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.PgTarget;
 import dev.ferry.postgres.Secret;
 import dev.ferry.postgres.TargetAddress;
+import dev.ferry.verify.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +122,22 @@ public final class Migration {
         Plan plan = Planner.plan(SqliteSource.open(options.source()), options, listener);
         listener.on(new MigrationEvent.PhaseFinished(Phase.PREFLIGHT, since(start)));
         return Sync.run(plan, options, listener, force, start);
+    }
+
+    /**
+     * SQLite's meaning for view {@code view} of {@code result} (a created view whose rows differ because
+     * PostgreSQL compares moments where SQLite compared stored text): made again and proven again, see
+     * {@link ViewMeaning}. The result with that view's new line; the tables are not touched.
+     */
+    public Result useSqliteMeaning(Result result, String view) {
+        Report.Item item = result.views().stream().filter(v -> v.name().equals(view)).findFirst()
+                .orElseThrow(() -> new FerryException(FerryException.Kind.USAGE, "There is no view named " + view
+                        + " in this run.", "The names are the views' names in SQLite; `ferry inspect` lists them."));
+        try (PgTarget target = PgTarget.connect(options.target(), options.password(), 2)) {
+            Report.Item changed = new ViewMeaning(result.plan(), options, target, SqliteSource.open(options.source()))
+                    .useSqlite(item);
+            return result.withViews(result.views().stream().map(v -> v == item ? changed : v).toList());
+        }
     }
 
     /** Verification alone: both sides read and checksummed, nothing written. */

@@ -25,6 +25,12 @@ public record Result(Status status, Plan plan, List<TableCheck> tables, List<Pro
         return new Result(status, plan, tables, problems, views, triggers, took, serverVersion, encrypted, file);
     }
 
+    /** The same result with these view lines (a view made again with another meaning). */
+    public Result withViews(List<Report.Item> newViews) {
+        return new Result(status, plan, tables, problems, List.copyOf(newViews), triggers, took, serverVersion, encrypted,
+                rejects);
+    }
+
     /** Rows the user's choices sent to the rejects file instead of PostgreSQL. */
     public long rejectedRows() {
         return tables.stream().mapToLong(TableCheck::rejected).sum();

@@ -48,17 +48,23 @@ final class SqlOperators {
             return like(rw, l, env);
         }
         if (e instanceof SqlExpr.Between b) {
-            SqlTyped v = rw.expr(b.value(), env);
-            SqlTyped lo = compared(v, rw.expr(b.low(), env))[1];
-            SqlTyped hi = compared(v, rw.expr(b.high(), env))[1];
+            SqlTyped v = rw.expr(b.value(), env), low = rw.expr(b.low(), env), high = rw.expr(b.high(), env);
+            v = SqlStoredText.against(rw, v, List.of(low, high));
+            SqlTyped lo = compared(v, low)[1];
+            SqlTyped hi = compared(v, high)[1];
             return SqlTyped.of(v.at(SqlTyped.OTHER) + (b.not() ? " NOT" : "") + " BETWEEN " + lo.at(SqlTyped.OTHER)
                     + " AND " + hi.at(SqlTyped.OTHER), SqlTyped.LIKE, PgType.Kind.BOOLEAN);
         }
         if (e instanceof SqlExpr.InList in) {
             SqlTyped v = rw.expr(in.left(), env);
-            List<String> items = new ArrayList<>();
+            List<SqlTyped> typed = new ArrayList<>();
             for (SqlExpr item : in.items()) {
-                items.add(compared(v, rw.expr(item, env))[1].sql());
+                typed.add(rw.expr(item, env));
+            }
+            v = SqlStoredText.against(rw, v, typed);
+            List<String> items = new ArrayList<>();
+            for (SqlTyped item : typed) {
+                items.add(compared(v, item)[1].sql());
             }
             if (items.isEmpty()) { // SQLite allows x IN (): never true; PostgreSQL has no empty list
                 return SqlTyped.atom(in.not() ? "TRUE" : "FALSE", PgType.Kind.BOOLEAN);
@@ -180,6 +186,11 @@ final class SqlOperators {
             return SqlTyped.of(l.at(p) + " " + op + " " + r.at(p + 1), p, PgType.Kind.BOOLEAN);
         }
         SqlTyped l = rw.expr(b.left(), env), r = rw.expr(b.right(), env);
+        if (COMPARE.contains(op)) { // SQLite's meaning, when chosen: a date column against text as the text it stored
+            SqlTyped[] stored = SqlStoredText.sides(rw, l, r);
+            l = stored[0];
+            r = stored[1];
+        }
         if (COMPARE.contains(op) && (SqlNocase.folds(rw.scope, b.left()) || SqlNocase.folds(rw.scope, b.right())
                 || SqlNocase.lost(rw.scope, l) || SqlNocase.lost(rw.scope, r))) {
             // SQLite compares without case when either side says so; with no such collation here, both are folded

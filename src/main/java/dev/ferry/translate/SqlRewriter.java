@@ -39,6 +39,11 @@ final class SqlRewriter {
      * {@code :name}); null where a parameter is refused (a view, a trigger: nothing fills it in).
      */
     List<String> params;
+    /**
+     * Set for SQLite's meaning of a view (the user's choice): a date column compared with text is
+     * compared as the text SQLite stored ({@link SqlStoredText}); null keeps PostgreSQL's meaning.
+     */
+    StoredDates storedDates;
 
     /** PostgreSQL's number for a parameter: each {@code ?} the next, {@code ?N} N, the same name the same number. */
     int param(String text) {

@@ -42,6 +42,18 @@ public final class SqlTranslator {
 
     /** The query of a CREATE VIEW statement, translated by the typed rewriter ({@link SqlRewriter}). */
     public static Result view(String createView, SqlScope scope) {
+        return view(createView, scope, null);
+    }
+
+    /**
+     * The view with SQLite's meaning where PostgreSQL's differs and the user chose SQLite's: a date
+     * column compared with text is compared as the text SQLite stored ({@code dates} says its shape).
+     */
+    public static Result viewWithSqliteMeaning(String createView, SqlScope scope, StoredDates dates) {
+        return view(createView, scope, java.util.Objects.requireNonNull(dates));
+    }
+
+    private static Result view(String createView, SqlScope scope, StoredDates dates) {
         SqlStatement statement;
         try {
             statement = SqlParser.parse(createView);
@@ -52,6 +64,7 @@ public final class SqlTranslator {
             return Result.fail("Ferry could not find the query in this CREATE VIEW statement.");
         }
         return rewrite(createView, scope, rw -> {
+            rw.storedDates = dates;
             SqlRewriter.Sel sel = rw.select(v.select(), null);
             String sql = sel.sql();
             // the view's columns take the types of the expressions that define them, for the views that read it

@@ -44,7 +44,9 @@ public final class Proofs {
                 p = Proof.notProven("Ferry could not compare its rows (" + e.getMessage() + ")");
             }
             LOG.info("view {} proven in {} ms: {}", v.source(), (System.nanoTime() - start) / 1_000_000, p.text());
-            out.add(i.proven(p, p.differs() ? ViewDifference.reason(v, plan, p) : null));
+            // the view as planned keeps PostgreSQL's meaning unless the user chose SQLite's (see run.ViewMeaning)
+            out.add(i.withMeaning(i.meaning() == null ? Report.Item.POSTGRES_MEANING : i.meaning())
+                    .proven(p, p.differs() ? ViewDifference.reason(v, plan, p) : null));
         }
         return out;
     }

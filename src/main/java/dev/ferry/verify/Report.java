@@ -22,17 +22,40 @@ import java.util.List;
  */
 public final class Report {
 
-    /** A view or trigger line of the report; {@code proof} is what its proof on the data found, null when none ran. */
-    public record Item(String name, String target, String status, String reason, String sql, Proof proof) {
+    /**
+     * A view or trigger line of the report; {@code proof} is what its proof on the data found, null when none ran.
+     * {@code meaning}, for a created view: {@link #POSTGRES_MEANING} (PostgreSQL's, the default) or
+     * {@link #SQLITE_MEANING} (the user chose SQLite's: dates compared as the text SQLite stored); null otherwise.
+     */
+    public record Item(String name, String target, String status, String reason, String sql, Proof proof,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       String meaning) {
+
+        public static final String POSTGRES_MEANING = "postgresql", SQLITE_MEANING = "sqlite";
 
         public Item(String name, String target, String status, String reason, String sql) {
-            this(name, target, status, reason, sql, null);
+            this(name, target, status, reason, sql, null, null);
+        }
+
+        public Item(String name, String target, String status, String reason, String sql, Proof proof) {
+            this(name, target, status, reason, sql, proof, null);
         }
 
         /** The same item as its proof leaves it: a difference makes it created-differs, with the reason. */
         public Item proven(Proof p, String differsReason) {
-            return p.differs() ? new Item(name, target, "created-differs", differsReason, sql, p)
-                    : new Item(name, target, status, reason, sql, p);
+            return p.differs() ? new Item(name, target, "created-differs", differsReason, sql, p, meaning)
+                    : new Item(name, target, status, reason, sql, p, meaning);
+        }
+
+        /** The same item saying which meaning the view in PostgreSQL has. */
+        public Item withMeaning(String m) {
+            return new Item(name, target, status, reason, sql, proof, m);
+        }
+
+        /** Whether the view was made with SQLite's meaning at the user's choice. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean sqliteMeaning() {
+            return SQLITE_MEANING.equals(meaning);
         }
     }
 
