@@ -30,6 +30,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ViewMeaningOptions viewMeanings = new ViewMeaningOptions();
+
     @Option(names = "--if-exists", defaultValue = "fail", paramLabel = "fail|replace|append|truncate",
             completionCandidates = IfExistsWords.class,
             description = "When a table already exists in the schema: fail (change nothing), replace (drop and "
@@ -87,6 +90,7 @@ final class MigrateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--data-only fills the tables that exist; leave out --if-exists.");
             }
             Options.IfExists policy = dataOnly ? Options.IfExists.DATA_ONLY : ifExists;
+            List<String> sqliteMeaning = viewMeanings.sqliteViews();
             TargetAddress address = target.address();
             // a data-only plan reads the existing tables, so even its dry run connects
             Secret password = dryRun && !dataOnly ? Secret.NONE : target.password(address, c);
@@ -129,7 +133,9 @@ final class MigrateCommand implements Callable<Integer> {
             }, "ferry-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                return Outcome.finish(c, resume ? run.resume(plan) : run.run(plan), file, address.toString(), report);
+                dev.ferry.run.Result result = resume ? run.resume(plan) : run.run(plan);
+                result = ViewMeaningOptions.apply(c, run, result, sqliteMeaning);
+                return Outcome.finish(c, result, file, address.toString(), report);
             } catch (FerryException e) {
                 if (e.kind() == FerryException.Kind.INTERRUPTED || e.kind() == FerryException.Kind.FAILED) {
                     int code = c.fail(e);

@@ -37,7 +37,12 @@ final class Outcome {
         }
         java.util.stream.Stream.concat(r.views().stream(), r.triggers().stream()).filter(i -> "created-differs".equals(i.status()))
                 .forEach(i -> c.out.println("  " + c.check(false) + " " + (r.views().contains(i) ? "View " : "Trigger ") + i.name()
-                        + " was created but does not do what it did in SQLite: " + i.reason()));
+                        + " was created but does not do what it did in SQLite: " + i.reason() + (r.views().contains(i)
+                        && !i.sqliteMeaning() ? ". It keeps PostgreSQL's meaning; for SQLite's, run again with --view-meaning '"
+                        + i.name() + "=sqlite'" : "")));
+        r.views().stream().filter(i -> i.sqliteMeaning() && "created".equals(i.status()))
+                .forEach(i -> c.out.println("  " + c.check(true) + " View " + i.name() + " uses SQLite's meaning, as you chose "
+                        + "(its dates compared as the text SQLite stored): " + (i.proof() == null ? "" : i.proof().text())));
         if (r.rejects() != null) {
             c.out.println("\nValues changed or moved aside, as you chose" + (anyRejected ? String.format(" (%,d row%s rejected)",
                     r.rejectedRows(), r.rejectedRows() == 1 ? "" : "s") : "") + ", are recorded in " + r.rejects());

@@ -25,6 +25,9 @@ final class RehearseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ViewMeaningOptions viewMeanings = new ViewMeaningOptions();
+
     @Option(names = "--jobs", paramLabel = "N", description = "Tables copied at the same time (default: the number of cores).")
     Integer jobs;
 
@@ -35,13 +38,15 @@ final class RehearseCommand implements Callable<Integer> {
     public Integer call() {
         Console c = common.console();
         try {
+            java.util.List<String> sqliteMeaning = viewMeanings.sqliteViews();
             Options base = common.apply(Options.of(file, null, Secret.NONE)
                     .withJobs(jobs == null ? Options.defaultJobs() : jobs));
             Plan plan = new Migration(base, new ProgressPrinter(c, 0)).preflight();
             c.info("Starting a private PostgreSQL for the rehearsal…");
             try (Rehearsal rehearsal = Migration.startRehearsal()) {
                 Options options = rehearsal.options(base);
-                int code = Outcome.finish(c, new Migration(options, new ProgressPrinter(c, plan.totalRows())).run(plan),
+                Migration run = new Migration(options, new ProgressPrinter(c, plan.totalRows()));
+                int code = Outcome.finish(c, ViewMeaningOptions.apply(c, run, run.run(plan), sqliteMeaning),
                         file, "a private temporary PostgreSQL", report);
                 c.out.println("This was a rehearsal: the private PostgreSQL is removed now. Run `ferry migrate` to do it for real.");
                 return code;
