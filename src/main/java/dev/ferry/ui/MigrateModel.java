@@ -207,6 +207,11 @@ final class MigrateModel implements StepModel {
         }
     }
 
+    /** The run's result with a view made again (the user chose SQLite's meaning for it on the Results page). */
+    void viewChanged(Result r) {
+        result.set(r);
+    }
+
     UndoModel undo() { return undo; }
     /** A stopped run (cancelled, failed, or found unfinished) that Resume can continue. */
     ReadOnlyBooleanProperty resumable() { return resumable.getReadOnlyProperty(); }

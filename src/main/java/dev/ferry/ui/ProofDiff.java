@@ -22,6 +22,9 @@ import javafx.scene.layout.VBox;
 final class ProofDiff extends VBox {
 
     private final BooleanProperty counted = new SimpleBooleanProperty();
+    /** What "Use SQLite's meaning" does for a view; null where it is not offered. */
+    private java.util.function.Consumer<String> useSqlite;
+    private javafx.beans.value.ObservableBooleanValue busy = new SimpleBooleanProperty(false);
 
     ProofDiff() {
         super(6);
@@ -35,6 +38,15 @@ final class ProofDiff extends VBox {
         Node legend = CountDiff.colours();
         legend.visibleProperty().bind(counted);
         return legend;
+    }
+
+    /**
+     * Offers "Use SQLite's meaning" under each view that differs because PostgreSQL kept its own meaning;
+     * {@code action} gets the view's SQLite name; the buttons wait while {@code working}.
+     */
+    void offerSqliteMeaning(java.util.function.Consumer<String> action, javafx.beans.value.ObservableBooleanValue working) {
+        useSqlite = action;
+        busy = working;
     }
 
     void show(Result r) {
@@ -59,7 +71,26 @@ final class ProofDiff extends VBox {
         Label heading = new Label(Text.get(key));
         heading.getStyleClass().add(Styles.TITLE_4);
         getChildren().add(heading);
-        items.forEach(i -> getChildren().add(pair(i, views)));
+        for (Report.Item i : items) {
+            getChildren().add(pair(i, views));
+            if (views && useSqlite != null && "created-differs".equals(i.status()) && !i.sqliteMeaning()) {
+                getChildren().add(sqliteMeaning(i));
+            }
+        }
+    }
+
+    /** The button under a differing view: made again comparing the text SQLite stored, then proven again. */
+    private Node sqliteMeaning(Report.Item i) {
+        javafx.scene.control.Button use = new javafx.scene.control.Button(Text.get("results.view.sqlite"));
+        use.setId("sqlite-meaning-" + i.name().replaceAll("[^A-Za-z0-9_]", "_"));
+        use.setUserData(i.name());
+        use.getStyleClass().add("sqlite-meaning");
+        Ui.help(use, "results.view.sqlite.tip");
+        use.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(busy::get, busy));
+        use.setOnAction(e -> useSqlite.accept(i.name()));
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, use, Ui.muted(Text.get("results.view.sqlite.lead")));
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     static CountPair pair(Report.Item i, boolean view) {
@@ -81,6 +112,9 @@ final class ProofDiff extends VBox {
         }
         Bars bars = view ? Bars.of(p) : null;
         String detail = i.reason() != null ? i.reason() : p == null ? null : p.text();
+        if (view && i.sqliteMeaning()) {
+            detail = Text.get("results.view.sqlite.used") + (detail == null ? "" : " " + detail);
+        }
         String title = CountDiff.title(i.name(), i.target());
         return new CountPair(title, CountDiff.names(i.name(), i.target()), mark, verdict, bars, bars == null ? null : CountDiff.rows(p.sqliteRows()),
                 bars == null ? null : CountDiff.rows(p.postgresRows()), detail);

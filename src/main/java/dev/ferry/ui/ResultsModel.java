@@ -31,6 +31,7 @@ final class ResultsModel implements StepModel {
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
     private Runnable checkApp = () -> { };
+    private final javafx.beans.property.ReadOnlyBooleanWrapper changingView = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     ResultsModel(MigrateModel migrate, SourceModel source, TargetModel target) {
         this.migrate = migrate;
@@ -103,6 +104,49 @@ final class ResultsModel implements StepModel {
         task.setOnSucceeded(e -> saved.set(Text.get("results.saved", file)));
         task.setOnFailed(e -> failure.set(Failure.of(task.getException())));
         Jobs.start(task);
+    }
+
+    /**
+     * Makes view {@code name} again with SQLite's meaning and proves it again, off the JavaFX thread; the
+     * result then holds its new line, and the page shows it. Only while the run's PostgreSQL is there.
+     */
+    void useSqliteMeaning(String name) {
+        dev.ferry.run.Options options = migrate.ranWith();
+        Result r = migrate.result().get();
+        if (options == null || r == null || changingView.get()) {
+            return;
+        }
+        failure.set(null);
+        changingView.set(true);
+        Task<Result> task = new Task<>() {
+            {
+                updateTitle("view-meaning");
+            }
+
+            @Override
+            protected Result call() {
+                return new dev.ferry.run.Migration(options, null).useSqliteMeaning(r, name);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            changingView.set(false);
+            migrate.viewChanged(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            changingView.set(false);
+            failure.set(Failure.of(task.getException()));
+        });
+        Jobs.start(task);
+    }
+
+    /** Whether a view is being made again: its button waits. */
+    javafx.beans.property.ReadOnlyBooleanProperty changingView() {
+        return changingView.getReadOnlyProperty();
+    }
+
+    /** Whether "Use SQLite's meaning" can act: the run's PostgreSQL is there and not undone. */
+    boolean canChangeViews() {
+        return migrate.ranWith() != null && migrate.undo().done().get().isEmpty();
     }
 
     String suggestedReportName() {

@@ -84,6 +84,11 @@ final class ResultsView implements StepView {
             }
         });
         changesTab.setContent(changes);
+        proofs.offerSqliteMeaning(view -> {
+            if (model.canChangeViews()) {
+                model.useSqliteMeaning(view);
+            }
+        }, model.changingView());
         itemsTab.setContent(new PictureOrNumbers("items", proofs, items, proofs.legend()));
         tablesTab.setContent(new PictureOrNumbers("tables", picture, tables, picture.legend()));
         TabPane tabs = new TabPane(tablesTab, changesTab, itemsTab,
