@@ -61,6 +61,17 @@ class ViewMeaningCommandLineTest {
     }
 
     @Test
+    void aRehearsalTakesTheSameChoice(@TempDir Path dir) throws Exception {
+        Path file = SakilaLikeFixture.write(dir.resolve(SakilaLikeFixture.FILE_NAME));
+        CommandLineTest.Run r = CommandLineTest.ferry(null, "rehearse", file.toString(), "--view-meaning", "payments 1997=sqlite");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("View payments 1997 uses SQLite's meaning, as you chose"), r.out());
+        for (String cmd : new String[] {"migrate", "rehearse"}) {
+            assertTrue(CommandLineTest.ferry(null, cmd, "--help").out().contains("--view-meaning=NAME=sqlite|postgresql"), cmd);
+        }
+    }
+
+    @Test
     void aMeaningOtherThanTheTwoIsAUsageError(@TempDir Path dir) throws Exception {
         Path file = SakilaLikeFixture.write(dir.resolve(SakilaLikeFixture.FILE_NAME));
         CommandLineTest.Run r = CommandLineTest.ferry(null, "migrate", file.toString(), "--to",
