@@ -93,8 +93,8 @@ final class CheckAppCommand implements Callable<Integer> {
     private int show(Console c, AppReport r, String target) {
         AppReport.Summary s = r.summary();
         c.out.println("Driver: " + s.driver() + (s.driverFrom() == null ? " (as given)" : " (guessed from " + s.driverFrom() + ")"));
-        c.out.println("Values in the PostgreSQL texts are written " + dev.ferry.appcode.Handoff.markers(s.markers())
-                + (s.driverFrom() == null ? "." : "; another driver: --driver NAME."));
+        c.out.println("Values are written " + dev.ferry.appcode.Handoff.markers(s.markers()) + " in the PostgreSQL texts"
+                + (s.driverFrom() == null ? "." : "; choose another driver with --driver NAME."));
         c.out.println();
         for (AppReport.Statement st : r.statements()) {
             c.out.println(st.where() + "  " + st.status() + "  " + st.proof());

@@ -150,17 +150,27 @@ final class AppView implements StepView {
         });
         driver.setVisibleRowCount(PgDriver.values().length);
         Ui.help(driver, "app.driver.choice.tip");
+        // W: a letter no other page writes in the other case; JavaFX may try Alt+'T' (Test connection's, gone
+        // with its page) before Alt+'t' and then stop, so a letter in both cases works only now and then
         Label driverLabel = Ui.label("app.driver.choice", driver);
         driverNote.setId("app-driver-note");
-        HBox choice = new HBox(10, driverLabel, driver, driverNote);
+        driverNote.setWrapText(false); // on a narrow window the note goes under the drop-down, whole
+        HBox pick = new HBox(10, driverLabel, driver);
+        pick.setAlignment(Pos.CENTER_LEFT);
+        markers.setId("app-markers");
+        markers.setWrapText(false);
+        // the guess and the markers beside the drop-down: one line on a wide window, the words flow under it on a narrow one
+        javafx.scene.layout.FlowPane choice = new javafx.scene.layout.FlowPane(12, 4, pick, driverNote, markers);
         choice.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(driverNote, Priority.ALWAYS);
 
         address.setId("app-address");
         address.setEditable(false);
         address.getStyleClass().add("monospace");
         HBox.setHgrow(address, Priority.ALWAYS);
         Label addressLabel = Ui.label("app.address", address);
+        String tip = Text.get("app.address.tip", Handoff.PASSWORD);
+        address.setTooltip(new javafx.scene.control.Tooltip(tip));
+        address.setAccessibleHelp(tip);
         copyAddress.setId("copy-address");
         copyAddress.setMnemonicParsing(true);
         Ui.help(copyAddress, "app.address.copy.tip");
@@ -169,9 +179,8 @@ final class AppView implements StepView {
         addressRow.setAlignment(Pos.CENTER_LEFT);
         addressRow.managedProperty().bind(addressRow.visibleProperty());
         addressRow.visibleProperty().bind(address.textProperty().isNotEmpty());
-        markers.setId("app-markers");
 
-        VBox box = new VBox(6, choice, addressRow, markers);
+        VBox box = new VBox(8, choice, addressRow);
         box.setId("app-driver-box");
         box.visibleProperty().bind(model.driver().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
@@ -265,7 +274,7 @@ final class AppView implements StepView {
         // several lines (Django's, PDO's) read as one on a line: Copy gives them as .env lines
         address.setText(String.join("   ", s.env()));
         address.setAccessibleText(Text.get("app.address").replace("_", "") + " " + address.getText());
-        markers.setText(Text.get("app.markers", Handoff.markers(s.markers()), Handoff.PASSWORD));
+        markers.setText(Text.get("app.markers", Handoff.markers(s.markers())));
     }
 
     /** The driver Ferry wrote the markers for, the one place the app names its database, and the .env lines. */

@@ -69,14 +69,14 @@ class CheckAppCommandLineTest {
                 TestPostgres.url(db), "--password-stdin");
         assertEquals(0, guessed.code(), guessed.all());
         assertTrue(guessed.out().contains("Driver: asyncpg (guessed from db.py:8)"), guessed.out());
-        assertTrue(guessed.out().contains("Values in the PostgreSQL texts are written $1, $2, …; another driver: --driver NAME."),
+        assertTrue(guessed.out().contains("Values are written $1, $2, … in the PostgreSQL texts; choose another driver with --driver NAME."),
                 guessed.out());
 
         CommandLineTest.Run jdbc = ferry(PASSWORD, "check-app", APPS + "discord-bot", "--source", file.toString(), "--to",
                 TestPostgres.url(db), "--password-stdin", "--driver", "JDBC");
         assertEquals(0, jdbc.code(), jdbc.all());
         assertTrue(jdbc.out().contains("Driver: pgjdbc (as given)"), jdbc.out());
-        assertTrue(jdbc.out().contains("Values in the PostgreSQL texts are written ?, ?, …."), jdbc.out());
+        assertTrue(jdbc.out().contains("Values are written ?, ?, … in the PostgreSQL texts."), jdbc.out());
         assertTrue(jdbc.out().contains("    PostgreSQL: UPDATE players SET team = ?, active = true WHERE discord_id = ?"), jdbc.out());
         assertTrue(jdbc.out().contains("  JDBC_DATABASE_URL=jdbc:postgresql://"), jdbc.out());
         assertTrue(jdbc.out().contains("password=<password>"), jdbc.out());
