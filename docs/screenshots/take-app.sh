@@ -1,5 +1,7 @@
 #!/bin/sh
-# Takes 08-app-sql.png, the step after Results: runs target/ferry.jar under Xvfb, rehearses the
+# Takes 08-app-sql.png, the step after Results (committed as 08-app-sql.png and 08-app-sql-dark.png
+# at 1366x850, small-dark/08-app-sql.png and small-dark/08-app-sql-light.png at 900x600): runs
+# target/ferry.jar under Xvfb, rehearses the
 # node-service fixture app's database (node-service.sql beside this script) on Ferry's private
 # PostgreSQL, and from Results goes on to "Your app's SQL" with the app's folder pre-filled, all by
 # keyboard as take.sh does. The folder comes from -Dferry.appFolder, which only this script sets.
