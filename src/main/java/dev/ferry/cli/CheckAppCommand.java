@@ -51,7 +51,8 @@ final class CheckAppCommand implements Callable<Integer> {
     boolean passwordStdin;
 
     @Option(names = "--driver", paramLabel = "NAME", description = "The PostgreSQL driver the app will use "
-            + "(psycopg, asyncpg, node-postgres, pgx, pgjdbc, Npgsql, pg gem, PDO pgsql); guessed from the app's imports when not given.")
+            + "(psycopg, asyncpg, node-postgres, pgx, lib/pq, pgjdbc, Npgsql, pg gem, PDO pgsql): the parameter markers and the "
+            + ".env lines are written for it. Guessed from the app's imports when not given, as the wizard guesses it.")
     String driver;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a report: JSON, or a page for people when the name ends in .html.")
@@ -92,6 +93,8 @@ final class CheckAppCommand implements Callable<Integer> {
     private int show(Console c, AppReport r, String target) {
         AppReport.Summary s = r.summary();
         c.out.println("Driver: " + s.driver() + (s.driverFrom() == null ? " (as given)" : " (guessed from " + s.driverFrom() + ")"));
+        c.out.println("Values are written " + dev.ferry.appcode.Handoff.markers(s.markers()) + " in the PostgreSQL texts"
+                + (s.driverFrom() == null ? "." : "; choose another driver with --driver NAME."));
         c.out.println();
         for (AppReport.Statement st : r.statements()) {
             c.out.println(st.where() + "  " + st.status() + "  " + st.proof());

@@ -62,7 +62,7 @@ final class AppCheck {
         PgDriver driver;
         String guessedFrom = null;
         if (driverName != null) {
-            driver = driver(driverName);
+            driver = PgDriver.named(driverName);
         } else if (stack.isPresent()) {
             driver = stack.get().driver();
             StackFinding f = scan.stack().stream().filter(s -> s.stack() == stack.get()).findFirst().orElseThrow();
@@ -72,11 +72,14 @@ final class AppCheck {
         }
         Map<String, String> views = new LinkedHashMap<>();
         plan.views().forEach(v -> views.put(v.source(), v.target()));
-        // an ORM keeps its own markers whatever the database (Django's %s, SQLAlchemy's :name); a driver given
-        // on the command line, or one the app calls itself, decides them
-        Placeholders markers = driverName == null && stack.isPresent()
-                ? new Placeholders(stack.get().positional(), stack.get().named())
-                : new Placeholders(driver.positional(), driver.named());
+        // the markers and the connection's form come from one handoff, for the driver given or guessed: an
+        // ORM keeps its own markers whatever the database (Django's %s, SQLAlchemy's :name) while it runs on
+        // the driver chosen, else the driver's own decide them
+        Optional<Handoff> handoff = stack.isPresent() || driverName != null
+                ? Optional.of(Handoff.of(stack.orElse(null), driver, options.target()))
+                : Optional.empty();
+        Placeholders markers = handoff.map(h -> new Placeholders(h.positional(), h.named()))
+                .orElse(new Placeholders(driver.positional(), driver.named()));
         List<AppReport.Statement> out = new ArrayList<>();
         Map<AppReport.Statement, AppStatements.Verdict> verdicts = new LinkedHashMap<>();
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), 2)) {
@@ -117,9 +120,9 @@ final class AppCheck {
         List<AppReport.Place> places = scan.stack().stream().filter(StackFinding::changeHere)
                 .map(f -> new AppReport.Place(f.file(), f.line(), f.stack().label(), "change " + f.place(), f.code()))
                 .toList();
-        List<String> env = scan.handoff(options.target()).map(Handoff::envLines).orElse(List.of());
+        List<String> env = handoff.map(Handoff::envLines).orElse(List.of());
         AppReport.Summary summary = new AppReport.Summary(scan.walk().summary(), scan.walk().files().size(), out.size(),
-                counts, proofCounts, driver.label(), guessedFrom, places, env, changed(plan, verdicts));
+                counts, proofCounts, driver.label(), guessedFrom, markers.positional(), places, env, changed(plan, verdicts));
         return new AppReport(out, summary);
     }
 
@@ -179,20 +182,5 @@ final class AppCheck {
                     + String.join(", ", missing) + " missing from schema " + plan.schema() + ".",
                     "run ferry migrate first (or check-app --rehearse to try it on a private PostgreSQL).");
         }
-    }
-
-    static PgDriver driver(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        for (PgDriver d : PgDriver.values()) {
-            String label = d.label().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-            if (label.equals(n) || d.name().toLowerCase(Locale.ROOT).replace("_", "").equals(n)
-                    || n.equals("jdbc") && d == PgDriver.PGJDBC || n.equals("pg") && d == PgDriver.NODE_POSTGRES
-                    || n.equals("psycopg2") && d == PgDriver.PSYCOPG) {
-                return d;
-            }
-        }
-        throw new FerryException(FerryException.Kind.USAGE, "Ferry does not know the driver " + name + ".",
-                "Use one of: " + java.util.Arrays.stream(PgDriver.values()).map(PgDriver::label)
-                        .collect(Collectors.joining(", ")) + ".");
     }
 }

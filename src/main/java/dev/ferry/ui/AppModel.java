@@ -1,5 +1,6 @@
 package dev.ferry.ui;
 
+import dev.ferry.appcode.PgDriver;
 import dev.ferry.plan.Plan;
 import dev.ferry.run.Migration;
 import dev.ferry.run.Options;
@@ -41,6 +42,11 @@ final class AppModel implements StepModel {
     private final MigrateModel migrate;
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AppReport> report = new ReadOnlyObjectWrapper<>();
+    /** The driver the page is written for: Ferry's guess, or the person's choice; null before the first check of a folder. */
+    private final ReadOnlyObjectWrapper<PgDriver> driver = new ReadOnlyObjectWrapper<>();
+    private PgDriver chosen;
+    private PgDriver guessed;
+    private String guessedFrom;
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
@@ -72,7 +78,27 @@ final class AppModel implements StepModel {
         Path abs = dir.toAbsolutePath().normalize();
         cancel(); // another folder: the check under way is for the old one
         folder.set(abs);
+        // another app: its own driver, guessed again
+        chosen = null;
+        guessed = null;
+        guessedFrom = null;
+        driver.set(null);
         settings.put(FOLDER, abs.toString());
+        check();
+    }
+
+    /**
+     * The person's choice of how the app talks to PostgreSQL: the check runs again for it, as
+     * {@code check-app --driver} would, so the statements' markers and the address follow it. The
+     * proofs come out the same (PREPARE takes PostgreSQL's own $1 whatever the driver).
+     */
+    void useDriver(PgDriver d) {
+        if (d == null || d == driver.get()) {
+            return;
+        }
+        chosen = d;
+        driver.set(d);
+        cancel();
         check();
     }
 
@@ -93,6 +119,8 @@ final class AppModel implements StepModel {
             failure.set(new Failure(Text.get("app.nofolder", dir), Text.get("app.nofolder.advice"), ""));
             return;
         }
+        // null: guessed from the app's imports, so the page can say where from
+        String driverName = chosen == null || chosen == guessed ? null : chosen.label();
         Task<AppReport> t = new Task<>() {
             {
                 updateTitle("check-app");
@@ -100,7 +128,7 @@ final class AppModel implements StepModel {
 
             @Override
             protected AppReport call() {
-                return Migration.checkApp(dir, plan, options, null); // the driver is guessed from the app's imports
+                return Migration.checkApp(dir, plan, options, driverName);
             }
         };
         task = t;
@@ -137,6 +165,12 @@ final class AppModel implements StepModel {
 
     private void show(AppReport r) {
         checking.set(false);
+        PgDriver used = PgDriver.named(r.summary().driver());
+        if (r.summary().driverFrom() != null) {
+            guessed = used;
+            guessedFrom = r.summary().driverFrom();
+        }
+        driver.set(used);
         report.set(r);
         statements.setAll(r.statements());
     }
@@ -184,6 +218,11 @@ final class AppModel implements StepModel {
 
     ReadOnlyObjectProperty<Path> folder() { return folder.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<AppReport> report() { return report.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<PgDriver> driver() { return driver.getReadOnlyProperty(); }
+    /** Ferry's guess for this folder, or null when the app gave nothing to guess from (or none was checked yet). */
+    PgDriver guessed() { return guessed; }
+    /** Where the guess came from, file:line in the app. */
+    String guessedFrom() { return guessedFrom; }
     ReadOnlyObjectProperty<Failure> failure() { return failure.getReadOnlyProperty(); }
     ReadOnlyBooleanProperty checking() { return checking.getReadOnlyProperty(); }
     ReadOnlyStringProperty saved() { return saved.getReadOnlyProperty(); }

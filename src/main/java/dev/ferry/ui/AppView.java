@@ -1,6 +1,8 @@
 package dev.ferry.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.ferry.appcode.Handoff;
+import dev.ferry.appcode.PgDriver;
 import dev.ferry.verify.AppReport;
 import dev.ferry.verify.StatementProof;
 import java.io.File;
@@ -10,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -51,6 +54,11 @@ final class AppView implements StepView {
             columnsTab = new Tab();
     private final TabPane tabs = new TabPane();
     private final Label notice = new Label();
+    private final ComboBox<PgDriver> driver = new ComboBox<>();
+    private final Label driverNote = Ui.muted("");
+    private final TextField address = new TextField();
+    private final Button copyAddress = new Button(Text.get("app.address.copy"));
+    private final Label markers = Ui.muted("");
     private VBox root;
 
     AppView(AppModel model) {
@@ -113,11 +121,70 @@ final class AppView implements StepView {
         notice.setWrapText(true);
         notice.getStyleClass().add(atlantafx.base.theme.Styles.SUCCESS);
         notice.managedProperty().bind(notice.textProperty().isNotEmpty());
-        VBox body = new VBox(12, folderRow, busyRow, notice, report, new ErrorBox(model.failure()));
+        VBox body = new VBox(12, folderRow, driverBox(), busyRow, notice, report, new ErrorBox(model.failure()));
         VBox.setVgrow(report, Priority.ALWAYS);
         root = Ui.page("app", body);
         // the lead says the check changes nothing: it wraps on a narrow window rather than end in "…"
         ((Label) root.getChildren().get(1)).setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
+    /**
+     * How the app talks to PostgreSQL: Ferry's guess from the app's code, in a drop-down the person may
+     * change, with the address in that driver's own form (the password left as {@code <password>}, as
+     * the command line and Results leave it) and the markers its statements take. Outside the report,
+     * so it keeps its place, and the keyboard's focus, while the check runs again for a new choice.
+     */
+    private Node driverBox() {
+        driver.setId("app-driver");
+        driver.getItems().setAll(PgDriver.values());
+        driver.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PgDriver d) {
+                return d == null ? "" : Text.get("app.driver.name." + d.name(), d.label());
+            }
+
+            @Override
+            public PgDriver fromString(String s) {
+                return null; // not editable
+            }
+        });
+        driver.setVisibleRowCount(PgDriver.values().length);
+        Ui.help(driver, "app.driver.choice.tip");
+        // W: a letter no other page writes in the other case; JavaFX may try Alt+'T' (Test connection's, gone
+        // with its page) before Alt+'t' and then stop, so a letter in both cases works only now and then
+        Label driverLabel = Ui.label("app.driver.choice", driver);
+        driverNote.setId("app-driver-note");
+        driverNote.setWrapText(false); // on a narrow window the note goes under the drop-down, whole
+        HBox pick = new HBox(10, driverLabel, driver);
+        pick.setAlignment(Pos.CENTER_LEFT);
+        markers.setId("app-markers");
+        markers.setWrapText(false);
+        // the guess and the markers beside the drop-down: one line on a wide window, the words flow under it on a narrow one
+        javafx.scene.layout.FlowPane choice = new javafx.scene.layout.FlowPane(12, 4, pick, driverNote, markers);
+        choice.setAlignment(Pos.CENTER_LEFT);
+
+        address.setId("app-address");
+        address.setEditable(false);
+        address.getStyleClass().add("monospace");
+        HBox.setHgrow(address, Priority.ALWAYS);
+        Label addressLabel = Ui.label("app.address", address);
+        String tip = Text.get("app.address.tip", Handoff.PASSWORD);
+        address.setTooltip(new javafx.scene.control.Tooltip(tip));
+        address.setAccessibleHelp(tip);
+        copyAddress.setId("copy-address");
+        copyAddress.setMnemonicParsing(true);
+        Ui.help(copyAddress, "app.address.copy.tip");
+        Ui.keepWidth(addressLabel, copyAddress);
+        HBox addressRow = new HBox(10, addressLabel, address, copyAddress);
+        addressRow.setAlignment(Pos.CENTER_LEFT);
+        addressRow.managedProperty().bind(addressRow.visibleProperty());
+        addressRow.visibleProperty().bind(address.textProperty().isNotEmpty());
+
+        VBox box = new VBox(8, choice, addressRow);
+        box.setId("app-driver-box");
+        box.visibleProperty().bind(model.driver().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static ScrollPane scroll(VBox box, String id) {
@@ -145,6 +212,13 @@ final class AppView implements StepView {
         table.setItems(model.shown());
         model.shown().addListener((javafx.collections.ListChangeListener<AppReport.Statement>) c -> counted());
         model.report().addListener((obs, old, r) -> show(r));
+        model.driver().addListener((obs, old, d) -> driver.setValue(d));
+        // only the person's choice runs the check again: the model setting the guess is the same value
+        driver.valueProperty().addListener((obs, old, d) -> model.useDriver(d));
+        copyAddress.setOnAction(e -> {
+            put(String.join("\n", model.report().get().summary().env()));
+            notify(Text.get("app.address.copied"));
+        });
         model.saved().addListener((obs, old, text) -> {
             if (!text.isEmpty()) {
                 notify(text);
@@ -182,15 +256,33 @@ final class AppView implements StepView {
         long touched = s.changedColumns().size();
         columnsTab.setText(Text.get("app.tab.columns", touched));
         connection.getChildren().setAll(connection(s));
+        driverWords(s);
         columns.getChildren().setAll(columns(s));
         counted();
+    }
+
+    /** What the drop-down's choice means: where the guess came from, the address in its form, the markers. */
+    private void driverWords(AppReport.Summary s) {
+        PgDriver guess = model.guessed();
+        if (s.driverFrom() != null) {
+            driverNote.setText(Text.get("app.driver.guessed", s.driverFrom()));
+        } else if (guess != null) {
+            driverNote.setText(Text.get("app.driver.yours", guess.label(), model.guessedFrom()));
+        } else {
+            driverNote.setText(Text.get("app.driver.noguess"));
+        }
+        // several lines (Django's, PDO's) read as one on a line: Copy gives them as .env lines
+        address.setText(String.join("   ", s.env()));
+        address.setAccessibleText(Text.get("app.address").replace("_", "") + " " + address.getText());
+        markers.setText(Text.get("app.markers", Handoff.markers(s.markers())));
     }
 
     /** The driver Ferry wrote the markers for, the one place the app names its database, and the .env lines. */
     private List<Node> connection(AppReport.Summary s) {
         List<Node> out = new java.util.ArrayList<>();
-        out.add(Ui.wrapped(s.driverFrom() == null ? Text.get("app.driver.none", s.driver())
-                : Text.get("app.driver", s.driver(), s.driverFrom())));
+        out.add(Ui.wrapped(s.driverFrom() != null ? Text.get("app.driver", s.driver(), s.driverFrom())
+                : model.guessed() != null || s.env().size() > 0 ? Text.get("app.driver.chosen", s.driver())
+                : Text.get("app.driver.none", s.driver())));
         if (s.changeHere().isEmpty()) {
             out.add(Ui.muted(Text.get("app.place.none")));
         }

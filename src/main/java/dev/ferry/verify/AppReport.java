@@ -50,11 +50,12 @@ public record AppReport(List<Statement> statements, Summary summary) {
      * @param proofs        statements per proof outcome
      * @param driver        the PostgreSQL driver the parameter markers are written for
      * @param driverFrom    where the driver was guessed from (file:line), null when given
+     * @param markers       the first value's marker in the PostgreSQL texts ({@code $1}, {@code %s}, {@code ?}, ...)
      */
-    @JsonPropertyOrder({"files", "filesRead", "statements", "counts", "proofs", "driver", "driverFrom", "changeHere",
+    @JsonPropertyOrder({"files", "filesRead", "statements", "counts", "proofs", "driver", "driverFrom", "markers", "changeHere",
             "env", "changedColumns"})
     public record Summary(String files, int filesRead, int statements, Map<String, Integer> counts,
-                          Map<String, Integer> proofs, String driver, String driverFrom, List<Place> changeHere,
+                          Map<String, Integer> proofs, String driver, String driverFrom, String markers, List<Place> changeHere,
                           List<String> env, List<Changed> changedColumns) {
 
         public int count(String status) {

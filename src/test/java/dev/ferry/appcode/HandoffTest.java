@@ -113,4 +113,64 @@ class HandoffTest {
             }
         }
     }
+
+    @Test
+    void aChosenDriverDecidesTheFormAndTheMarkers() {
+        Handoff jdbc = Handoff.of(Stack.AIOSQLITE, PgDriver.PGJDBC, TLS);
+        assertEquals(List.of("JDBC_DATABASE_URL=jdbc:postgresql://db.example.com:5432/league?user=bot&password=<password>&sslmode=require"),
+                jdbc.envLines());
+        assertEquals("?", jdbc.positional());
+        Handoff psycopg = Handoff.of(Stack.AIOSQLITE, PgDriver.PSYCOPG, PLAIN);
+        assertEquals(List.of("DATABASE_URL=postgresql://bot:<password>@db.example.com:5432/league"), psycopg.envLines());
+        assertEquals("%s", psycopg.positional());
+        assertEquals("%(name)s", psycopg.named());
+        // SQLAlchemy on either Python driver: its own URL, with the driver in it, and its :name markers
+        Handoff async = Handoff.of(Stack.SQLALCHEMY, PgDriver.ASYNCPG, TLS);
+        assertEquals(List.of("DATABASE_URL=postgresql+asyncpg://bot:<password>@db.example.com:5432/league?ssl=require"), async.envLines());
+        assertEquals(":name", async.positional());
+        // Django's settings are for Django's own driver; another driver gets its own form and markers
+        Handoff node = Handoff.of(Stack.DJANGO, PgDriver.NODE_POSTGRES, PLAIN);
+        assertEquals(List.of("DATABASE_URL=postgres://bot:<password>@db.example.com:5432/league"), node.envLines());
+        assertEquals("$1", node.positional());
+        assertEquals(null, node.snippet());
+        // nothing found in the app, a driver named: the driver's form
+        Handoff pq = Handoff.of(null, PgDriver.LIB_PQ, TLS);
+        assertEquals(List.of("DATABASE_URL=postgres://bot:<password>@db.example.com:5432/league?sslmode=require"), pq.envLines());
+        assertEquals("$1", pq.positional());
+        assertEquals(null, pq.named());
+        assertEquals("$1, $2, …", Handoff.markers("$1"));
+        assertEquals("%s, %s, …", Handoff.markers("%s"));
+        assertEquals(":name", Handoff.markers(":name"));
+    }
+
+    @Test
+    void noDriverStackPairWritesThePassword() {
+        for (TargetAddress to : List.of(PLAIN, TLS)) {
+            for (PgDriver d : PgDriver.values()) {
+                for (Stack s : java.util.stream.Stream.concat(java.util.stream.Stream.of((Stack) null),
+                        java.util.Arrays.stream(Stack.values())).toList()) {
+                    Handoff h = Handoff.of(s, d, to);
+                    String all = String.join("\n", h.envLines()) + h.snippet() + h;
+                    assertFalse(all.contains(SECRET), s + " " + d + ": " + all);
+                    assertTrue(String.join("\n", h.envLines()).contains(Handoff.PASSWORD), s + " " + d);
+                }
+            }
+        }
+    }
+
+    @Test
+    void driversByTheNamesPeopleUse() {
+        assertEquals(PgDriver.LIB_PQ, PgDriver.named("lib/pq"));
+        assertEquals(PgDriver.LIB_PQ, PgDriver.named("pq"));
+        assertEquals(PgDriver.PGJDBC, PgDriver.named("JDBC"));
+        assertEquals(PgDriver.NODE_POSTGRES, PgDriver.named("pg"));
+        assertEquals(PgDriver.PDO_PGSQL, PgDriver.named("PDO pgsql"));
+        for (PgDriver d : PgDriver.values()) {
+            assertEquals(d, PgDriver.named(d.label()), "the label a report shows names the driver again");
+        }
+        dev.ferry.FerryException e = org.junit.jupiter.api.Assertions.assertThrows(dev.ferry.FerryException.class,
+                () -> PgDriver.named("odbc"));
+        assertEquals(dev.ferry.FerryException.Kind.USAGE, e.kind());
+        assertTrue(e.advice().contains("lib/pq"), e.advice());
+    }
 }

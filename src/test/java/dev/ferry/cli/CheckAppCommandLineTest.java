@@ -61,6 +61,39 @@ class CheckAppCommandLineTest {
     }
 
     @Test
+    void driverGuessedAsTheWizardDoesOrChosenWithDriver(@TempDir Path dir) throws Exception {
+        Path file = AppDatabases.write("discord-bot", dir);
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        assertEquals(0, ferry(null, "migrate", file.toString(), "--to", TestPostgres.url(db)).code());
+        CommandLineTest.Run guessed = ferry(PASSWORD, "check-app", APPS + "discord-bot", "--source", file.toString(), "--to",
+                TestPostgres.url(db), "--password-stdin");
+        assertEquals(0, guessed.code(), guessed.all());
+        assertTrue(guessed.out().contains("Driver: asyncpg (guessed from db.py:8)"), guessed.out());
+        assertTrue(guessed.out().contains("Values are written $1, $2, … in the PostgreSQL texts; choose another driver with --driver NAME."),
+                guessed.out());
+
+        CommandLineTest.Run jdbc = ferry(PASSWORD, "check-app", APPS + "discord-bot", "--source", file.toString(), "--to",
+                TestPostgres.url(db), "--password-stdin", "--driver", "JDBC");
+        assertEquals(0, jdbc.code(), jdbc.all());
+        assertTrue(jdbc.out().contains("Driver: pgjdbc (as given)"), jdbc.out());
+        assertTrue(jdbc.out().contains("Values are written ?, ?, … in the PostgreSQL texts."), jdbc.out());
+        assertTrue(jdbc.out().contains("    PostgreSQL: UPDATE players SET team = ?, active = true WHERE discord_id = ?"), jdbc.out());
+        assertTrue(jdbc.out().contains("  JDBC_DATABASE_URL=jdbc:postgresql://"), jdbc.out());
+        assertTrue(jdbc.out().contains("password=<password>"), jdbc.out());
+        assertFalse(jdbc.all().contains(PASSWORD), "the password is printed");
+
+        CommandLineTest.Run pq = ferry(null, "check-app", APPS + "discord-bot", "--source", file.toString(), "--to",
+                TestPostgres.url(db), "--driver", "lib/pq");
+        assertEquals(0, pq.code(), pq.all());
+        assertTrue(pq.out().contains("  DATABASE_URL=postgres://"), pq.out());
+
+        CommandLineTest.Run odbc = ferry(null, "check-app", APPS + "discord-bot", "--source", file.toString(), "--to",
+                TestPostgres.url(db), "--driver", "odbc");
+        assertEquals(2, odbc.code(), odbc.all());
+        assertTrue(odbc.err().contains("lib/pq"), odbc.err());
+    }
+
+    @Test
     void aProofThatFailsExitsWithFiveAndMissingTablesWithFour(@TempDir Path dir) throws Exception {
         Path file = AppDatabases.write("go-service", dir);
         TargetAddress empty = TestPostgres.get().freshDatabase();

@@ -234,6 +234,22 @@ class AppCheckTest {
     }
 
     @Test
+    void aGivenDriverDecidesTheEnvLinesToo() {
+        AppReport guessed = check("discord-bot", null);
+        assertEquals("$1", guessed.summary().markers());
+        assertTrue(guessed.summary().env().get(0).startsWith("DATABASE_URL=postgresql://"), guessed.summary().env().toString());
+        AppReport jdbc = check("discord-bot", "pgjdbc");
+        assertEquals("?", jdbc.summary().markers());
+        assertEquals(1, jdbc.summary().env().size());
+        assertTrue(jdbc.summary().env().get(0).startsWith("JDBC_DATABASE_URL=jdbc:postgresql://"), jdbc.summary().env().toString());
+        assertTrue(jdbc.summary().env().get(0).contains("password=<password>"), jdbc.summary().env().toString());
+        // the same statements, proven the same: only the markers and the connection's form follow the driver
+        assertEquals(guessed.summary().proofs(), jdbc.summary().proofs());
+        AppReport node = check("discord-bot", "node-postgres");
+        assertTrue(node.summary().env().get(0).startsWith("DATABASE_URL=postgres://"), node.summary().env().toString());
+    }
+
+    @Test
     void columnsWhoseTypeChangedListTheStatementsThatTouchThem() {
         AppReport bot = check("discord-bot", null);
         AppReport.Changed active = bot.summary().changedColumns().stream().filter(c -> c.column().equals("active"))
