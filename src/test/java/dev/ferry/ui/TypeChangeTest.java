@@ -45,6 +45,7 @@ class TypeChangeTest {
         w.next();
         w.untilPlanned();
         assertEquals("varchar(160)", title(model).type().sql());
+        WizardDriver.openTab(robot, "tables-tab"); // Review opens on Things to know when it has entries
 
         robot.clickOn(robot.lookup("#tables .table-cell")
                 .match(c -> String.valueOf(((TableCell<?, ?>) c).getItem()).startsWith("Album  \u2192"))

@@ -94,6 +94,14 @@ final class WizardDriver {
         until(120, () -> model.review.plan().get() != null && !model.review.planning().get());
     }
 
+    /** Opens one of Review's tabs by its id ("problems-tab", "tables-tab"), wherever it stands. */
+    static void openTab(FxRobot robot, String id) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#review-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void set(String id, String text) {
         TextField f = robot.lookup(id).queryAs(TextField.class);
         robot.interact(() -> f.setText(text));
