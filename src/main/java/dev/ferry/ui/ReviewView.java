@@ -1,6 +1,5 @@
 package dev.ferry.ui;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.TablePlan;
@@ -69,9 +68,16 @@ final class ReviewView implements StepView {
         reset.setMnemonicParsing(true);
         Ui.help(reset, "review.reset.tip");
         working.setMaxSize(20, 20);
-        HBox toolbar = new HBox(10, Ui.label("review.naming", naming), naming, reset, new Spacer(), working, workingText);
+        // at 900×600 the choice's longest words were cut ("lower case (Album → al…"): it keeps its
+        // whole width, and the toolbar wraps its parts onto a second line instead
+        Ui.keepWidth(naming, reset);
+        HBox namingBox = new HBox(10, Ui.label("review.naming", naming), naming);
+        namingBox.setAlignment(Pos.CENTER_LEFT);
+        HBox workingBox = new HBox(6, working, workingText);
+        workingBox.setAlignment(Pos.CENTER_LEFT);
+        workingBox.managedProperty().bind(workingBox.visibleProperty());
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(10, 6, namingBox, reset, workingBox);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        Ui.keepWidth(reset);
         typeError.getStyleClass().add(Styles.DANGER);
         typeError.setWrapText(true);
 
@@ -144,9 +150,8 @@ final class ReviewView implements StepView {
         reset.disableProperty().bind(model.changedTypes().not().or(model.planning()));
         naming.disableProperty().bind(model.planning());
         columns.editableProperty().bind(model.planning().not());
-        working.visibleProperty().bind(model.planning());
+        working.getParent().visibleProperty().bind(model.planning());
         workingText.textProperty().bind(model.message());
-        workingText.visibleProperty().bind(model.planning());
         typeError.textProperty().bind(model.typeError());
         typeError.managedProperty().bind(model.typeError().isNotEmpty());
         ddl.textProperty().bind(model.ddl());
