@@ -79,11 +79,8 @@ class CountDiffTest {
         robot.interact(() -> choice.setValue("reject")); // "Set rows aside"
         w.until(5, () -> model.review.planning().get() || !model.review.resolutions().isEmpty());
         w.untilPlanned();
-        w.next();
-        w.until(30, () -> model.options.blocker().get().isEmpty());
-        w.next();
-        w.until(180, () -> !model.migrate.busy().get());
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.optionsAndRun();
+        w.assertDone();
         w.next();
         Result r = model.migrate.result().get();
         assertEquals(2, r.rejectedRows());

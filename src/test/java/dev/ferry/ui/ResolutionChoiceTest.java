@@ -72,11 +72,8 @@ class ResolutionChoiceTest {
                 .findFirst().orElseThrow();
         assertEquals("null", p.resolution());
 
-        w.next();
-        w.until(30, () -> model.options.blocker().get().isEmpty());
-        w.next();
-        w.until(180, () -> !model.migrate.busy().get());
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.optionsAndRun();
+        w.assertDone();
         assertTrue(model.migrate.result().get().verified());
         List<String> points = new ArrayList<>();
         try (Connection c = TestPostgres.get().connect(target); Statement s = c.createStatement();

@@ -65,11 +65,8 @@ class SetAsideTest {
                 .filter(x -> x.kind() == dev.ferry.plan.Problem.Kind.DOES_NOT_FIT).findFirst().orElseThrow().resolution(),
                 () -> model.review.plan().get().problems().toString());
 
-        w.next();
-        w.until(30, () -> model.options.blocker().get().isEmpty());
-        w.next();
-        w.until(180, () -> !model.migrate.busy().get());
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.optionsAndRun();
+        w.assertDone();
         assertEquals(2, model.migrate.result().get().rejectedRows());
 
         Callout outcome = robot.lookup("#outcome").queryAs(Callout.class);
