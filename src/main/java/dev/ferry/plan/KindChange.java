@@ -64,7 +64,7 @@ public final class KindChange {
             case TIME -> "time";
             case JSONB -> "jsonb";
             case UUID -> "uuid";
-            case BYTEA -> p.blobs() < p.nonNull() ? "bytea" : null;
+            case BYTEA -> p.blobs() == p.nonNull() ? null : p.integers() + p.reals() == 0 ? "bytea.text" : "bytea";
             case TEXT, VARCHAR -> p.integers() + p.reals() + p.blobs() > 0 ? "text" : null;
             default -> null; // numbers stay numbers
         };

@@ -82,6 +82,21 @@ class KindChangeTest {
         assertTrue(r.plan().problems().stream().noneMatch(p -> "id".equals(p.column())), r.plan().problems().toString());
     }
 
+    /** Issue #17: text that is not UTF-8 "becomes bytea", and now says the app reads bytes in every row. */
+    @Test
+    void textThatBecomesBytesSaysTheAppReadsBytes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("notes.sqlite");
+        try (dev.ferry.testing.SqliteFixture f = dev.ferry.testing.SqliteFixture.at(file)) {
+            f.sql("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
+                    "INSERT INTO notes (body) VALUES ('fine'), (CAST(x'636166e9' AS TEXT))");
+        }
+        Options o = Options.of(file, TestPostgres.get().freshDatabase(), TestPostgres.get().adminPassword());
+        Plan plan = new Migration(o, MigrationListener.NONE).preflight();
+        Problem change = plan.problems().stream().filter(p -> p.kind() == Problem.Kind.KIND_CHANGED).findFirst().orElseThrow();
+        assertEquals("notes.body becomes bytes (bytea): the app reads bytes, not text, in every row of it, so 'abc' "
+                + "arrives as \\x616263 and must be decoded.", change.message());
+    }
+
     private static List<Object> column(TargetAddress db, String table, String column) throws Exception {
         List<Object> out = new ArrayList<>();
         try (Connection c = TestPostgres.get().connect(db);
