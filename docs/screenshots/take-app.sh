@@ -5,7 +5,8 @@
 # keyboard as take.sh does. The folder comes from -Dferry.appFolder, which only this script sets.
 # Needs: xvfb, xdotool, imagemagick (import), sqlite3; build first: ./mvnw -B -q -o -DskipTests package
 #   sh docs/screenshots/take-app.sh
-# FERRY_SIZE (default 1366x850), FERRY_SHOTS=DIR and FERRY_DARK=1 as in take.sh; DISPLAY :95.
+# FERRY_SIZE (default 1366x850), FERRY_SHOTS=DIR, FERRY_DARK=1 and FERRY_DISPLAY (default :95) as in take.sh,
+# which runs this script at its end.
 set -eu
 cd "$(dirname "$0")/../.."
 OUT=${FERRY_SHOTS:-docs/screenshots}
@@ -18,7 +19,7 @@ if [ "${FERRY_DARK:-}" = 1 ]; then
 fi
 SIZE=${FERRY_SIZE:-1366x850}
 W=${SIZE%x*}; H=${SIZE#*x}
-export DISPLAY=:95
+export DISPLAY=${FERRY_DISPLAY:-:95}   # take.sh passes its own
 Xvfb "$DISPLAY" -screen 0 "${W}x${H}x24" -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill "$APP" "$XVFB" 2>/dev/null || true; rm -rf "$HOME"' EXIT

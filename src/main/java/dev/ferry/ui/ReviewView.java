@@ -202,6 +202,8 @@ final class ReviewView implements StepView {
 
     @Override
     public Node firstFocus() {
-        return tables;
+        // the tabs, not a table inside one: Review may open on Things to know, where the tables
+        // are hidden, and a focus that falls through to Back made Enter go back a step
+        return tabs;
     }
 }
