@@ -25,6 +25,7 @@ final class ProblemsTable extends TableView<Problem> {
         TableColumn<Problem, String> message = wrapping(column("review.p.message", ProblemsTable::happens), 390);
         TableColumn<Problem, String> count = column("review.p.count", p -> p.count() == 0 ? "" : String.format("%,d", p.count()));
         count.setPrefWidth(70);
+        count.setMinWidth(66); // at 900×600 the header showed "V…"
         TableColumn<Problem, String> resolution = column("review.p.resolution", Problem::resolution);
         resolution.setId("resolution-column");
         resolution.setPrefWidth(250);
