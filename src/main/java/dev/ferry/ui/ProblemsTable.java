@@ -24,8 +24,8 @@ final class ProblemsTable extends TableView<Problem> {
                 p -> p.column() == null ? p.table() : p.table() + ".\u200B" + p.column()), 150);
         TableColumn<Problem, String> message = wrapping(column("review.p.message", ProblemsTable::happens), 390);
         TableColumn<Problem, String> count = column("review.p.count", p -> p.count() == 0 ? "" : String.format("%,d", p.count()));
-        count.setPrefWidth(70);
-        count.setMinWidth(66); // at 900×600 the header showed "V…"
+        count.setPrefWidth(84);
+        count.setMinWidth(84); // at 900×600 the header showed "V…" or "Val..."
         TableColumn<Problem, String> resolution = column("review.p.resolution", Problem::resolution);
         resolution.setId("resolution-column");
         resolution.setPrefWidth(250);
