@@ -1,13 +1,12 @@
 #!/bin/sh
-# Takes 08-app-sql.png, the step after Results (committed as 08-app-sql.png and 08-app-sql-dark.png
-# at 1366x850, small-dark/08-app-sql.png and small-dark/08-app-sql-light.png at 900x600): runs
-# target/ferry.jar under Xvfb, rehearses the
+# Takes 08-app-sql.png, the step after Results: runs target/ferry.jar under Xvfb, rehearses the
 # node-service fixture app's database (node-service.sql beside this script) on Ferry's private
 # PostgreSQL, and from Results goes on to "Your app's SQL" with the app's folder pre-filled, all by
 # keyboard as take.sh does. The folder comes from -Dferry.appFolder, which only this script sets.
 # Needs: xvfb, xdotool, imagemagick (import), sqlite3; build first: ./mvnw -B -q -o -DskipTests package
 #   sh docs/screenshots/take-app.sh
-# FERRY_SIZE (default 1366x850), FERRY_SHOTS=DIR, FERRY_DARK=1 and FERRY_DISPLAY (default :95) as in take.sh.
+# FERRY_SIZE (default 1366x850), FERRY_SHOTS=DIR, FERRY_DARK=1 and FERRY_DISPLAY (default :95) as in take.sh,
+# which runs this script at its end.
 set -eu
 cd "$(dirname "$0")/../.."
 OUT=${FERRY_SHOTS:-docs/screenshots}
@@ -20,7 +19,7 @@ if [ "${FERRY_DARK:-}" = 1 ]; then
 fi
 SIZE=${FERRY_SIZE:-1366x850}
 W=${SIZE%x*}; H=${SIZE#*x}
-export DISPLAY=${FERRY_DISPLAY:-:95}
+export DISPLAY=${FERRY_DISPLAY:-:95}   # take.sh passes its own
 Xvfb "$DISPLAY" -screen 0 "${W}x${H}x24" -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill "$APP" "$XVFB" 2>/dev/null || true; rm -rf "$HOME"' EXIT
@@ -61,8 +60,7 @@ sleep 5
 key alt+q                       # Check your app's SQL: the pre-filled folder is checked as the page opens
 sleep 20
 if [ "$SIZE" = 1366x850 ]; then  # where a row of the table is at this size only; elsewhere the shot shows the top rows
-    xdotool mousemove 600 600 click 1   # a row of the table, which then takes the arrows
-    key Home Down Down Down Down Down Down Up   # to src/repo/products.js:16, past the CREATE TABLEs the app keeps for SQLite;
-                                               # one row further and back, so the table scrolls it into view whole
+    xdotool mousemove 600 470 click 1   # a row of the table, which then takes the arrows
+    key Home Down Down Down Down Down   # to src/repo/products.js:16, past the CREATE TABLEs the app keeps for SQLite
 fi
 shot 08-app-sql 2

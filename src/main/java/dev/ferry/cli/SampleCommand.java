@@ -21,11 +21,18 @@ final class SampleCommand implements Callable<Integer> {
         Console c = new Console(false);
         try {
             SampleSummary s = SampleDatabase.write(file);
-            c.out.printf("Wrote %s: %d tables, %,d rows.%nTry: ferry rehearse %s%n", s.file(), s.tables(), s.rows(), file);
+            c.out.println(String.format("Wrote %s: %d %s, %,d %s.", s.file(), s.tables(), s.tables() == 1 ? "table" : "tables",
+                    s.rows(), s.rows() == 1 ? "row" : "rows"));
+            c.out.println("Try: ferry rehearse " + shellWord(file.toString()));
             return 0;
         } catch (IOException e) {
             c.err.println("Error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The path as one word a shell reads back unchanged, so the suggested command can be pasted as it is. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -34,6 +34,10 @@ public record Problem(String table, String column, Kind kind, long count, String
     public static final String PLAIN = "plain";
     /** Left out and reported. */
     public static final String SKIP = "skip";
+    /** The values change kind as planned (0/1 → true/false, date text → timestamp); the app must follow. */
+    public static final String CONVERT = "convert";
+    /** A column of mixed values whose every value is valid text stays text instead of becoming bytea. */
+    public static final String TEXT = "text";
 
     /** Whether the user can choose how this problem is resolved. */
     public boolean choosable() {
@@ -44,7 +48,11 @@ public record Problem(String table, String column, Kind kind, long count, String
         DOES_NOT_FIT, DEFAULT_NOT_TRANSLATED, NAME_CHANGED, PRIMARY_KEY_NOT_CREATED, UNIQUE_NOT_CREATED,
         INDEX_NOT_CREATED, FOREIGN_KEY_NOT_CREATED, FOREIGN_KEY_VIOLATED, VIEW_NOT_CREATED,
         TRIGGER_NOT_TRANSLATED, TABLE_SKIPPED, UNSAFE_TEXT, FULL_TEXT_TABLE, VIRTUAL_TABLE, CHECK_NOT_CREATED,
-        CHECK_VIOLATED, GENERATED_COLUMN_KEPT_AS_DATA, COLLATION_NOT_KEPT, LEFT_OUT;
+        CHECK_VIOLATED, GENERATED_COLUMN_KEPT_AS_DATA, COLLATION_NOT_KEPT, LEFT_OUT,
+        /** A column whose values change kind on the way, with what that means for the app (see KindChange). */
+        KIND_CHANGED,
+        /** Mixed values with blobs that become bytea, where keeping them as text loses nothing: a choice. */
+        BYTES_OR_TEXT;
 
         /** The kind as the report and the command line spell it: "does-not-fit". */
         public String id() {
@@ -61,6 +69,7 @@ public record Problem(String table, String column, Kind kind, long count, String
                 case UNSAFE_TEXT -> List.of(BYTEA, REPAIR, REJECT, STOP);
                 case FULL_TEXT_TABLE -> List.of(SEARCH, PLAIN, SKIP);
                 case VIRTUAL_TABLE -> List.of(PLAIN, SKIP);
+                case BYTES_OR_TEXT -> List.of(BYTEA, TEXT);
                 default -> List.of();
             };
         }

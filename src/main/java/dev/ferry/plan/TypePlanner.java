@@ -27,9 +27,15 @@ public final class TypePlanner {
      * A column's chosen type, what the copy must do to values the type cannot take as they are
      * ({@code fix}, null when nothing), and the problems the data showed (values that do not fit
      * the declared type, text PostgreSQL cannot hold) with the resolution chosen for each.
+     * {@code changes} says what the app must know when the values change kind (see {@link KindChange}):
+     * not a problem with the data, so kept apart from {@code problems}.
      */
     public record Decision(Column column, ColumnProfile profile, PgType type, TypeRule rule, Fix fix,
-                           List<Problem> problems) {
+                           List<Problem> problems, List<Problem> changes) {
+
+        public Decision(Column column, ColumnProfile profile, PgType type, TypeRule rule, Fix fix, List<Problem> problems) {
+            this(column, profile, type, rule, fix, problems, List.of());
+        }
 
         /** The first problem, or null when the data raised none. */
         public Problem problem() {
@@ -101,6 +107,9 @@ public final class TypePlanner {
             decisions.add(decision(table, looks.get(i).column(), found.get(i), chosen[i]));
         }
         checkLateText(table, looks, decisions);
+        for (int i = 0; i < decisions.size(); i++) {
+            decisions.set(i, withKindChange(table, decisions.get(i)));
+        }
         return new TableDecisions(scan.rows(), decisions);
     }
 
@@ -240,6 +249,36 @@ public final class TypePlanner {
         }
         Fix fix = d.fix() == null ? new Fix(null, null, resolution) : d.fix().withUnsafe(resolution);
         return new Decision(c, d.profile(), d.type(), d.rule(), fix, List.copyOf(problems));
+    }
+
+    /**
+     * The decision with what its change of kind means for the app. A column of mixed values with
+     * blobs goes to bytea; where every value is valid text, text keeps every value too and the app
+     * reads what it read before, so the user may choose it (the widening to bytea then goes).
+     */
+    private Decision withKindChange(Table table, Decision d) throws SQLException {
+        Column c = d.column();
+        if (d.fix() == null && d.rule() != null && KindChange.mixedBytes(d.type(), d.profile()) && allValidText(table, c)) {
+            String resolution = resolutions.choose(Problem.Kind.BYTES_OR_TEXT, table.name(), c.name());
+            List<Problem> choice = List.of(KindChange.bytesOrText(table.name(), c.name(), resolution));
+            if (!Problem.TEXT.equals(resolution)) {
+                return new Decision(c, d.profile(), d.type(), d.rule(), null, d.problems(), choice);
+            }
+            TypeRule text = TypeRules.all().stream().filter(r -> r.name().equals("text (catch-all)")).findFirst().orElseThrow();
+            List<Problem> rest = d.problems().stream().filter(p -> p.kind() != Problem.Kind.DOES_NOT_FIT).toList();
+            return new Decision(c, d.profile(), PgType.of(PgType.Kind.TEXT), text, null, rest, choice);
+        }
+        Problem change = KindChange.of(table.name(), c.name(), d.type(),
+                d.rule() == null ? TypeRule.Conversion.AS_IS : d.rule().conversion(), d.profile());
+        return change == null ? d : new Decision(c, d.profile(), d.type(), d.rule(), d.fix(), d.problems(), List.of(change));
+    }
+
+    /** Whether every value of the column reads as text PostgreSQL holds exactly: numbers, and blobs and text in valid UTF-8 without NUL. */
+    private boolean allValidText(Table table, Column c) throws SQLException {
+        String q = SqliteSource.quote(c.name());
+        String test = "CASE typeof(" + q + ") WHEN 'integer' THEN 1 WHEN 'real' THEN 1 ELSE ferry_utf8_ok(CAST(" + q
+                + " AS BLOB)) END";
+        return profiler.countMisfits(table, List.of(c.name()), List.of(test))[0] == 0;
     }
 
     /**

@@ -103,6 +103,7 @@ public final class Planner {
             Column c = dec.column();
             rename(renames, problems, naming, "column", t.name(), c.name(), colNames.get(c.name()));
             problems.addAll(dec.problems());
+            problems.addAll(dec.changes());
             String def = null;
             if (c.defaultSql() != null) {
                 def = Defaults.translate(c.defaultSql(), dec.type()).orElse(null);

@@ -19,11 +19,13 @@ final class ProblemsTable extends TableView<Problem> {
         setPlaceholder(Ui.muted(Text.get("review.problems.none")));
         setAccessibleText(Text.get("review.problems"));
         TableColumn<Problem, String> what = wrapping(column("review.p.kind", ProblemsTable::kind), 165);
+        // a long "Employee.BirthDate" wraps after its dot, not inside a name ("BirthDat e")
         TableColumn<Problem, String> where = wrapping(column("review.p.where",
-                p -> p.column() == null ? p.table() : p.table() + "." + p.column()), 140);
+                p -> p.column() == null ? p.table() : p.table() + ".\u200B" + p.column()), 150);
         TableColumn<Problem, String> message = wrapping(column("review.p.message", ProblemsTable::happens), 390);
         TableColumn<Problem, String> count = column("review.p.count", p -> p.count() == 0 ? "" : String.format("%,d", p.count()));
-        count.setPrefWidth(70);
+        count.setPrefWidth(84);
+        count.setMinWidth(84); // at 900×600 the header showed "V…" or "Val..."
         TableColumn<Problem, String> resolution = column("review.p.resolution", Problem::resolution);
         resolution.setId("resolution-column");
         resolution.setPrefWidth(250);

@@ -64,6 +64,11 @@ final class ResultsModel implements StepModel {
         return migrate.result().get() == null || migrate.ranRehearsal() ? null : migrate.ranWith();
     }
 
+    /** Why a final sync cannot run, in words: after a rehearsal the practice server is gone. */
+    String whyNoSync() {
+        return migrate.result().get() != null && migrate.ranRehearsal() ? Text.get("sync.off.rehearsal") : "";
+    }
+
     boolean rehearsal() {
         return target.rehearse().get();
     }

@@ -1,6 +1,5 @@
 package dev.ferry.ui;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.TablePlan;
@@ -35,7 +34,10 @@ final class ReviewView implements StepView {
     private final TableView<TablePlan> tables = new TableView<>();
     private final ColumnGrid columns;
     private final ProblemsTable problems;
-    private final Tab problemsTab = new Tab();
+    private final Tab problemsTab = new Tab(Text.get("review.tab.problems"));
+    private final Label problemsBadge = new Label();
+    private final Tab tablesTab = new Tab(Text.get("review.tab.tables"));
+    private final TabPane tabs = new TabPane();
     private final TextArea ddl = new TextArea();
     private VBox root;
 
@@ -66,9 +68,16 @@ final class ReviewView implements StepView {
         reset.setMnemonicParsing(true);
         Ui.help(reset, "review.reset.tip");
         working.setMaxSize(20, 20);
-        HBox toolbar = new HBox(10, Ui.label("review.naming", naming), naming, reset, new Spacer(), working, workingText);
+        // at 900×600 the choice's longest words were cut ("lower case (Album → al…"): it keeps its
+        // whole width, and the toolbar wraps its parts onto a second line instead
+        Ui.keepWidth(naming, reset);
+        HBox namingBox = new HBox(10, Ui.label("review.naming", naming), naming);
+        namingBox.setAlignment(Pos.CENTER_LEFT);
+        HBox workingBox = new HBox(6, working, workingText);
+        workingBox.setAlignment(Pos.CENTER_LEFT);
+        workingBox.managedProperty().bind(workingBox.visibleProperty());
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(10, 6, namingBox, reset, workingBox);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        Ui.keepWidth(reset);
         typeError.getStyleClass().add(Styles.DANGER);
         typeError.setWrapText(true);
 
@@ -108,12 +117,20 @@ final class ReviewView implements StepView {
         VBox problemBox = new VBox(8, Ui.muted(Text.get("review.problems.note")), problems);
         VBox.setVgrow(problems, Priority.ALWAYS);
         problemsTab.setContent(problemBox);
+        problemsTab.setId("problems-tab");
+        problemsBadge.setId("problems-badge");
+        problemsBadge.getStyleClass().add("count-badge");
+        problemsTab.setGraphic(problemsBadge);
+        // the badge sits after the words, so "Things to know 3" reads in order
+        problemsTab.getStyleClass().add("marked-tab");
+        tablesTab.setContent(split);
+        tablesTab.setId("tables-tab");
         ddl.setId("ddl");
         ddl.setEditable(false);
         ddl.getStyleClass().add("monospace");
         ddl.setAccessibleText(Text.get("review.tab.ddl"));
-        TabPane tabs = new TabPane(new Tab(Text.get("review.tab.tables"), split), problemsTab,
-                new Tab(Text.get("review.tab.ddl"), ddl));
+        // Things to know first: what changes for the app is what a newcomer must not miss
+        tabs.getTabs().setAll(problemsTab, tablesTab, new Tab(Text.get("review.tab.ddl"), ddl));
         tabs.setId("review-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox body = new VBox(10, toolbar, typeError, tabs, new ErrorBox(model.failure()));
@@ -133,9 +150,8 @@ final class ReviewView implements StepView {
         reset.disableProperty().bind(model.changedTypes().not().or(model.planning()));
         naming.disableProperty().bind(model.planning());
         columns.editableProperty().bind(model.planning().not());
-        working.visibleProperty().bind(model.planning());
+        working.getParent().visibleProperty().bind(model.planning());
         workingText.textProperty().bind(model.message());
-        workingText.visibleProperty().bind(model.planning());
         typeError.textProperty().bind(model.typeError());
         typeError.managedProperty().bind(model.typeError().isNotEmpty());
         ddl.textProperty().bind(model.ddl());
@@ -144,16 +160,38 @@ final class ReviewView implements StepView {
         show(model.plan().get());
     }
 
-    /** A new plan keeps the user's place: the same table stays selected. */
+    /**
+     * A new plan keeps the user's place: the same table stays selected, the same tab open. A file's
+     * first plan opens on Things to know when it has entries, else on the tables.
+     */
     private void show(Plan plan) {
         TablePlan selected = tables.getSelectionModel().getSelectedItem();
+        boolean first = tables.getItems().isEmpty();
         tables.getItems().setAll(plan == null ? java.util.List.of() : plan.tables());
         int n = plan == null ? 0 : plan.problems().size();
-        problemsTab.setText(Text.get("review.tab.problems", n));
+        problemsBadge.setText(Text.get("review.tab.problems.count", n));
+        problemsBadge.setVisible(n > 0);
+        problemsBadge.setManaged(n > 0);
+        problemsTab.setTooltip(new javafx.scene.control.Tooltip(Text.get("review.tab.problems.tip", n)));
+        pseudo(problemsTab, n > 0);
+        if (plan != null && first) {
+            tabs.getSelectionModel().select(n > 0 ? problemsTab : tablesTab);
+        }
         problems.getItems().setAll(plan == null ? java.util.List.of() : plan.problems());
         if (plan != null && !plan.tables().isEmpty()) {
             TablePlan again = selected == null ? null : plan.table(selected.source().name()).orElse(null);
             tables.getSelectionModel().select(again != null ? again : plan.tables().get(0));
+        }
+    }
+
+    /** A tab with entries looks marked (see ferry.css), not like any other tab. */
+    private static void pseudo(Tab tab, boolean on) {
+        if (on) {
+            if (!tab.getStyleClass().contains("has-entries")) {
+                tab.getStyleClass().add("has-entries");
+            }
+        } else {
+            tab.getStyleClass().remove("has-entries");
         }
     }
 
@@ -164,6 +202,8 @@ final class ReviewView implements StepView {
 
     @Override
     public Node firstFocus() {
-        return tables;
+        // the tabs, not a table inside one: Review may open on Things to know, where the tables
+        // are hidden, and a focus that falls through to Back made Enter go back a step
+        return tabs;
     }
 }

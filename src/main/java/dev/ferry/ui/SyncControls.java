@@ -27,6 +27,8 @@ final class SyncControls extends VBox {
     private final Button anyway = new Button(Text.get("sync.anyway"));
     private final ProgressIndicator working = new ProgressIndicator();
     private final Callout outcome = new Callout();
+    /** Why the button is greyed (a disabled button shows no tooltip), said beside it. */
+    private final javafx.scene.control.Label whyOff = Ui.muted("");
 
     /**
      * @param gone    true once the migration's tables are gone (Undo): then there is nothing to sync
@@ -47,9 +49,10 @@ final class SyncControls extends VBox {
         working.visibleProperty().bind(model.busy());
         working.managedProperty().bind(model.busy());
         outcome.setId("final-sync-outcome");
+        whyOff.setId("final-sync-why");
         HBox row = new HBox(12, sync, working, anyway, Ui.muted(Text.get("sync.lead")));
         row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(row, outcome, new ErrorBox(model.failure()));
+        getChildren().addAll(row, whyOff, outcome, new ErrorBox(model.failure()));
         sync.setOnAction(e -> confirm(Text.get("sync.confirm.title"), Text.get("sync.confirm.body"), "confirm-sync",
                 () -> model.start(false)));
         anyway.setOnAction(e -> confirm(Text.get("sync.anyway.title"), Text.get("sync.anyway.body"),
@@ -57,6 +60,10 @@ final class SyncControls extends VBox {
         Runnable show = () -> {
             boolean off = Boolean.TRUE.equals(gone.getValue()) || !model.possible();
             sync.setDisable(off || model.busy().get());
+            String why = Boolean.TRUE.equals(gone.getValue()) ? Text.get("sync.off.undone") : model.whyNot();
+            whyOff.setText(off && !why.isEmpty() ? Ui.NOT_OK + " " + why : "");
+            whyOff.setVisible(!whyOff.getText().isEmpty());
+            whyOff.setManaged(whyOff.isVisible());
             boolean ask = SyncModel.othersWrote(model.failure().get()) && !off;
             anyway.setVisible(ask);
             anyway.setManaged(ask);

@@ -23,13 +23,25 @@ final class SyncModel {
     private static final Logger LOG = LoggerFactory.getLogger(SyncModel.class);
 
     private final Supplier<Options> options;
+    private final Supplier<String> whyNot;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<SyncResult> done = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
 
     /** @param options the finished migration's options, aimed where its data went; null when there is nothing to sync */
     SyncModel(Supplier<Options> options) {
+        this(options, () -> "");
+    }
+
+    /** @param whyNot why there is nothing to sync, in words for the page ("" when there is) */
+    SyncModel(Supplier<Options> options, Supplier<String> whyNot) {
         this.options = options;
+        this.whyNot = whyNot;
+    }
+
+    /** Why the sync cannot run now, for the page, or "" when it can (or nothing has run yet). */
+    String whyNot() {
+        return possible() ? "" : whyNot.get();
     }
 
     /** Forgets an earlier sync's outcome: a new migration has finished. */

@@ -77,13 +77,7 @@ class AppStepTest {
     @Test
     void theAppsStatementsAfterARehearsal(FxRobot robot) throws Exception {
         WizardDriver w = WizardDriver.of(robot, model);
-        w.chooseSource(AppDatabases.write("node-service", dir));
-        w.next();
-        robot.interact(() -> model.target.rehearse().set(true));
-        w.next();
-        w.reviewOptionsAndRun();
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
-        w.next();
+        w.rehearseToResults(AppDatabases.write("node-service", dir));
         assertEquals(WizardModel.RESULTS, model.index().get());
 
         // from Results by its mnemonic, Alt+Q, a letter no other page uses; the page starts on "Choose folder…", never on Finish

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Region;
@@ -72,7 +71,7 @@ class CountDiffTest {
         w.testConnection();
         w.next();
         w.untilPlanned();
-        robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        WizardDriver.openTab(robot, "problems-tab");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ComboBox<String> choice = robot.lookup(".combo-box").match(n -> "resolution-scores.points".equals(n.getId()))
@@ -80,11 +79,8 @@ class CountDiffTest {
         robot.interact(() -> choice.setValue("reject")); // "Set rows aside"
         w.until(5, () -> model.review.planning().get() || !model.review.resolutions().isEmpty());
         w.untilPlanned();
-        w.next();
-        w.until(30, () -> model.options.blocker().get().isEmpty());
-        w.next();
-        w.until(180, () -> !model.migrate.busy().get());
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.optionsAndRun();
+        w.assertDone();
         w.next();
         Result r = model.migrate.result().get();
         assertEquals(2, r.rejectedRows());

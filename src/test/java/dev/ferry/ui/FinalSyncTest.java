@@ -44,14 +44,7 @@ class FinalSyncTest {
             db.sql("CREATE TABLE guild (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO guild VALUES (1, 'a'), (2, 'b')");
         }
         TargetAddress target = TestPostgres.get().freshDatabase();
-        w.chooseSource(file);
-        w.next();
-        w.fillTarget(target);
-        w.testConnection();
-        w.next();
-        w.reviewOptionsAndRun();
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
-        w.next();
+        w.toResults(file, target);
 
         try (SqliteFixture db = SqliteFixture.at(file)) {
             db.sql("UPDATE guild SET name = 'b2' WHERE id = 2", "INSERT INTO guild VALUES (3, 'c')");

@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class ResolutionChoiceTest {
         w.untilPlanned();
         assertEquals("text", model.review.plan().get().table("scores").orElseThrow().column("points").type().sql());
 
-        robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        WizardDriver.openTab(robot, "problems-tab");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ComboBox<String> choice = robot.lookup(".combo-box").match(n -> "resolution-scores.points".equals(n.getId()))
@@ -73,11 +72,8 @@ class ResolutionChoiceTest {
                 .findFirst().orElseThrow();
         assertEquals("null", p.resolution());
 
-        w.next();
-        w.until(30, () -> model.options.blocker().get().isEmpty());
-        w.next();
-        w.until(180, () -> !model.migrate.busy().get());
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.optionsAndRun();
+        w.assertDone();
         assertTrue(model.migrate.result().get().verified());
         List<String> points = new ArrayList<>();
         try (Connection c = TestPostgres.get().connect(target); Statement s = c.createStatement();

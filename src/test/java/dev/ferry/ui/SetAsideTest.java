@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +53,7 @@ class SetAsideTest {
         w.testConnection();
         w.next();
         w.untilPlanned();
-        robot.interact(() -> robot.lookup("#review-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        WizardDriver.openTab(robot, "problems-tab");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ComboBox<String> choice = robot.lookup(".combo-box").match(n -> "resolution-scores.points".equals(n.getId()))
@@ -66,11 +65,8 @@ class SetAsideTest {
                 .filter(x -> x.kind() == dev.ferry.plan.Problem.Kind.DOES_NOT_FIT).findFirst().orElseThrow().resolution(),
                 () -> model.review.plan().get().problems().toString());
 
-        w.next();
-        w.until(30, () -> model.options.blocker().get().isEmpty());
-        w.next();
-        w.until(180, () -> !model.migrate.busy().get());
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.optionsAndRun();
+        w.assertDone();
         assertEquals(2, model.migrate.result().get().rejectedRows());
 
         Callout outcome = robot.lookup("#outcome").queryAs(Callout.class);

@@ -59,6 +59,7 @@ class SmallWindowTest {
         w.next();
         w.untilPlanned();
         cut.addAll(cutOn(robot, "review"));
+        cut.addAll(comboCut(robot, "review", "#naming"));
         javafx.scene.control.TableView<?> grid = robot.lookup("#column-grid").queryAs(javafx.scene.control.TableView.class);
         double right = 0;
         for (javafx.scene.control.TableColumn<?, ?> c : grid.getColumns()) {
@@ -101,6 +102,38 @@ class SmallWindowTest {
                 Bounds b = l.localToScene(l.getLayoutBounds());
                 if (!inScrollPane(l) && (b.getMaxX() > l.getScene().getWidth() + 1 || b.getMaxY() > l.getScene().getHeight() + 1)) {
                     cut.add(page + ": “" + full + "” reaches outside the window");
+                }
+            }
+        });
+        return cut;
+    }
+
+    /**
+     * A drop-down shows its choice in a list cell, which {@link #cutOn} leaves out: "Names in
+     * PostgreSQL" showed "lower case (Album → al…". Its shown text is whole, inside the window, and
+     * each entry of its list fits the width the list opens with.
+     */
+    private static List<String> comboCut(FxRobot robot, String page, String id) {
+        List<String> cut = new ArrayList<>();
+        javafx.scene.control.ComboBox<?> combo = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            Node text = combo.lookup(".list-cell .text");
+            if (text instanceof Text t && t.getText().endsWith("…")) {
+                cut.add(page + ": the drop-down " + id + " shows “" + t.getText() + "”");
+            }
+            Bounds b = combo.localToScene(combo.getLayoutBounds());
+            if (b.getMaxX() > combo.getScene().getWidth() + 1) {
+                cut.add(page + ": the drop-down " + id + " reaches outside the window");
+            }
+            for (Object item : combo.getItems()) {
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                String words = ((javafx.util.StringConverter) combo.getConverter()).toString(item);
+                Text probe = new Text(words);
+                probe.setFont(((javafx.scene.control.Labeled) combo.lookup(".list-cell")).getFont());
+                double room = combo.getWidth() - 8; // the list opens as wide as the box, less its padding
+                if (probe.getLayoutBounds().getWidth() > room) {
+                    cut.add(page + ": “" + words + "” needs " + Math.round(probe.getLayoutBounds().getWidth())
+                            + " px in the drop-down " + id + ", which opens " + Math.round(room) + " px wide");
                 }
             }
         });

@@ -45,6 +45,7 @@ class TypeChangeTest {
         w.next();
         w.untilPlanned();
         assertEquals("varchar(160)", title(model).type().sql());
+        WizardDriver.openTab(robot, "tables-tab"); // Review opens on Things to know when it has entries
 
         robot.clickOn(robot.lookup("#tables .table-cell")
                 .match(c -> String.valueOf(((TableCell<?, ?>) c).getItem()).startsWith("Album  \u2192"))
@@ -62,11 +63,8 @@ class TypeChangeTest {
         assertEquals("text", title(model).type().sql());
         assertEquals(null, title(model).rule(), "marked as the user's choice");
 
-        w.next();
-        w.until(30, () -> model.options.blocker().get().isEmpty());
-        w.next();
-        w.until(180, () -> !model.migrate.busy().get());
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+        w.optionsAndRun();
+        w.assertDone();
         try (Connection c = TestPostgres.get().connect(target); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT data_type FROM information_schema.columns "
                      + "WHERE table_name = 'album' AND column_name = 'title'")) {

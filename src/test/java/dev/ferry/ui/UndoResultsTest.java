@@ -40,14 +40,7 @@ class UndoResultsTest {
     void afterUndoThePageNoLongerSaysEverythingArrived(FxRobot robot) throws Exception {
         WizardDriver w = WizardDriver.of(robot, model);
         TargetAddress target = TestPostgres.get().freshDatabase();
-        w.chooseSource(ChinookLikeFixture.write(dir));
-        w.next();
-        w.fillTarget(target);
-        w.testConnection();
-        w.next();
-        w.reviewOptionsAndRun();
-        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
-        w.next();
+        w.toResults(ChinookLikeFixture.write(dir), target);
         assertTrue(shown(robot).contains("Every table arrived"), shown(robot));
 
         robot.clickOn("#undo");

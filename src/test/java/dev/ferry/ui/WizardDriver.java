@@ -1,5 +1,6 @@
 package dev.ferry.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.postgres.TargetAddress;
@@ -84,14 +85,62 @@ final class WizardDriver {
     /** Review (waits for the plan) → Options (waits for the existing-table check) → Migrate, finished. */
     void reviewOptionsAndRun() {
         untilPlanned();
+        optionsAndRun();
+    }
+
+    /** From a planned Review: Options (waits for the existing-table check) → Migrate, finished. */
+    void optionsAndRun() {
         next();
         until(30, () -> model.options.blocker().get().isEmpty());
         next();
         until(180, () -> !model.migrate.busy().get());
     }
 
+    /** The migration finished and verified its work; else fails with the wizard's own message. */
+    void assertDone() {
+        assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
+    }
+
+    /** From Review to Results: the plan, the options as they are, the migration finished, then Results. */
+    void toResults() {
+        reviewOptionsAndRun();
+        assertDone();
+        next();
+        until(10, () -> model.index().get() == WizardModel.RESULTS);
+    }
+
+    /**
+     * Welcome to Results the way most tests walk it before what they check: {@code file} chosen,
+     * {@code target} typed in and tested, the plan and options as Ferry proposes, the migration done.
+     */
+    void toResults(Path file, TargetAddress target) {
+        chooseSource(file);
+        next();
+        fillTarget(target);
+        testConnection();
+        next();
+        toResults();
+    }
+
+    /** Welcome to Results rehearsing {@code file} on the private PostgreSQL (no server needed). */
+    void rehearseToResults(Path file) {
+        chooseSource(file);
+        next();
+        robot.interact(() -> model.target.rehearse().set(true));
+        next();
+        toResults();
+    }
+
     void untilPlanned() {
         until(120, () -> model.review.plan().get() != null && !model.review.planning().get());
+    }
+
+    /** Opens one of Review's tabs by its id ("problems-tab", "tables-tab"), wherever it stands. */
+    static void openTab(FxRobot robot, String id) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#review-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void set(String id, String text) {
