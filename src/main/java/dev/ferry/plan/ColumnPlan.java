@@ -48,6 +48,14 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
         return fix != null && Problem.NULL.equals(fix.misfitAction());
     }
 
+    /**
+     * Whether its values reach PostgreSQL only as text: an array column (a taken suggestion) parses
+     * the array's text, where binary COPY would need the array's binary form.
+     */
+    public boolean textCopyOnly() {
+        return conversion == TypeRule.Conversion.JSON_ARRAY;
+    }
+
     public String ruleName() {
         return rule == null ? "your choice" : rule.name();
     }

@@ -50,7 +50,7 @@ SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND to_regclass('ferry_
    AND to_regclass('ferry_journal.verified') IS NOT NULL AND EXISTS (
     SELECT 1 FROM pg_constraint
     WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check'
-      AND pg_get_constraintdef(oid) LIKE '%collation%')
+      AND pg_get_constraintdef(oid) LIKE '%''type''%')
 
 -- name: insert-object
 INSERT INTO ferry_journal.objects (run_id, kind, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
