@@ -60,9 +60,37 @@ public final class Suggester {
         return out;
     }
 
-    private List<Test> tests(TablePlan t, ColumnPlan c) {
+    /** The smallest embedding offered as a vector: 8 float32s. A 16-byte blob is likelier a UUID than 4 floats. */
+    static final int MIN_VECTOR_BYTES = 32;
+
+    /**
+     * A blob column whose first rows are blobs of one size, a multiple of 4 bytes and at least
+     * {@link #MIN_VECTOR_BYTES}: the test that every value has that size.
+     */
+    private List<Test> vector(TablePlan t, ColumnPlan c) throws SQLException {
+        String q = SqliteSource.quote(c.source().name());
+        Object[] sizes = profiler.aggregateFirst(t.source(), List.of(new Profiler.Agg(Profiler.Agg.Merge.MIN,
+                "min(length(" + q + "))"), new Profiler.Agg(Profiler.Agg.Merge.MAX, "max(length(" + q + "))")), SAMPLE_ROWS);
+        if (!(sizes[0] instanceof Number min) || !(sizes[1] instanceof Number max) || min.longValue() != max.longValue()
+                || max.longValue() % 4 != 0 || max.longValue() < MIN_VECTOR_BYTES) {
+            return List.of();
+        }
+        long bytes = max.longValue(), n = c.profile().nonNull();
+        String name = t.source().name() + "." + c.source().name();
+        return List.of(new Test(c, "typeof({c}) = 'blob' AND length({c}) = " + bytes, x -> new Suggestion(
+                Suggestion.Kind.VECTOR, t.source().name(), c.source().name(), "Make " + name + " a vector(" + bytes / 4
+                + ") column when the server has pgvector, else real[], instead of bytea (each blob read as "
+                + bytes / 4 + " float32s).", String.format("All %,d value%s %s blob%s of exactly %,d bytes, the size of %d "
+                + "float32s: what an embedding stored by numpy or sqlite-vec looks like.", n, n == 1 ? "" : "s",
+                n == 1 ? "is a" : "are", n == 1 ? "" : "s", bytes, bytes / 4), List.of(Long.toString(bytes / 4)), false)));
+    }
+
+    private List<Test> tests(TablePlan t, ColumnPlan c) throws SQLException {
         ColumnProfile p = c.profile();
         PgType.Kind kind = c.type().kind();
+        if (kind == PgType.Kind.BYTEA && c.fix() == null && c.copied() && p != null && p.onlyBlobs() && p.nonNull() > 0) {
+            return vector(t, c);
+        }
         boolean plain = c.fix() == null && c.copied() && !c.identity() && c.collation() == null && p != null && p.onlyText()
                 && (kind == PgType.Kind.TEXT || kind == PgType.Kind.VARCHAR || kind == PgType.Kind.JSONB)
                 && c.conversion() == TypeRule.Conversion.AS_IS;

@@ -29,6 +29,10 @@ final class Suggestions {
     private static final TypeRule ARRAY = new TypeRule("array from JSON (suggested)", "TEXT holding JSON arrays",
             "an array", "array", c -> true, p -> TypeRule.Fit.ASK, c -> "1", (c, p) -> PgType.of(PgType.Kind.TEXT),
             TypeRule.Conversion.JSON_ARRAY, true);
+    /** A blob of float32s, as real[] (or vector(n), see ServerFit). */
+    static final TypeRule FLOATS = new TypeRule("float32 blob (suggested)", "BLOB of n float32s", "real[] or vector(n)",
+            "vector", c -> true, p -> TypeRule.Fit.ASK, c -> "1", (c, p) -> PgType.of(PgType.Kind.TEXT),
+            TypeRule.Conversion.FLOAT32_ARRAY, true);
     private static final TypeRule ENUM = new TypeRule("enum from CHECK (suggested)", "TEXT with CHECK (c IN (...))",
             "an enum", "enum", c -> true, p -> TypeRule.Fit.ASK, c -> "1", (c, p) -> PgType.of(PgType.Kind.TEXT),
             TypeRule.Conversion.AS_IS, true);
@@ -94,6 +98,8 @@ final class Suggestions {
                 yield retyped(t, c, new PgType(PgType.Kind.TEXT, Naming.quote(name)), ENUM, problems);
             }
             case ARRAY -> retyped(t, c, new PgType(PgType.Kind.TEXT, s.details().get(0)), ARRAY, problems);
+            // real[] everywhere; ServerFit makes it vector(n) where the server has pgvector
+            case VECTOR -> retyped(t, c, new PgType(PgType.Kind.TEXT, "real[]"), FLOATS, problems);
             default -> throw new IllegalStateException("not a column suggestion: " + s.kind());
         };
     }
@@ -103,7 +109,7 @@ final class Suggestions {
         String def = null;
         String original = c.source().defaultSql();
         if (original != null) {
-            def = rule == ARRAY ? arrayDefault(original) : Defaults.translate(original, type).orElse(null);
+            def = rule == ARRAY ? arrayDefault(original) : rule == FLOATS ? null : Defaults.translate(original, type).orElse(null);
             if (def == null) {
                 problems.add(new Problem(t.source().name(), c.source().name(), Problem.Kind.DEFAULT_NOT_TRANSLATED, 0,
                         "drop-default", List.of(original), "The default of " + t.source().name() + "." + c.source().name()

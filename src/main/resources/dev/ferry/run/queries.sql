@@ -104,3 +104,11 @@ INSERT INTO ferry_journal.loads (run_id, table_name, xid) VALUES (?, ?, txid_cur
 -- name: delete-loaded
 -- A template (see SqlResources.fill): the rows one run's chunks wrote into a table it did not create.
 DELETE FROM {table} WHERE xmin::text::bigint IN (SELECT xid FROM ferry_journal.loads WHERE run_id = ? AND table_name = ?)
+
+-- name: pgvector
+-- A row when this server can have pgvector; the schema it is installed in, NULL when only available.
+SELECT a.name, n.nspname
+FROM pg_available_extensions a
+LEFT JOIN pg_extension e ON e.extname = a.name
+LEFT JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE a.name = 'vector'
