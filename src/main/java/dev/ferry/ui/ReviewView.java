@@ -36,6 +36,8 @@ final class ReviewView implements StepView {
     private final ColumnGrid columns;
     private final ProblemsTable problems;
     private final Tab problemsTab = new Tab();
+    private final Tab suggestionsTab = new Tab();
+    private final SuggestionsList suggestions;
     private final TextArea ddl = new TextArea();
     private VBox root;
 
@@ -43,6 +45,7 @@ final class ReviewView implements StepView {
         this.model = model;
         this.columns = new ColumnGrid(model);
         this.problems = new ProblemsTable(model);
+        this.suggestions = new SuggestionsList(model);
         createView();
         initListeners();
     }
@@ -112,7 +115,11 @@ final class ReviewView implements StepView {
         ddl.setEditable(false);
         ddl.getStyleClass().add("monospace");
         ddl.setAccessibleText(Text.get("review.tab.ddl"));
-        TabPane tabs = new TabPane(new Tab(Text.get("review.tab.tables"), split), problemsTab,
+        VBox suggestionBox = new VBox(8, Ui.muted(Text.get("review.suggestions.note")), suggestions);
+        VBox.setVgrow(suggestions, Priority.ALWAYS);
+        suggestionsTab.setContent(suggestionBox);
+        suggestionsTab.setId("suggestions-tab");
+        TabPane tabs = new TabPane(new Tab(Text.get("review.tab.tables"), split), problemsTab, suggestionsTab,
                 new Tab(Text.get("review.tab.ddl"), ddl));
         tabs.setId("review-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -151,6 +158,8 @@ final class ReviewView implements StepView {
         int n = plan == null ? 0 : plan.problems().size();
         problemsTab.setText(Text.get("review.tab.problems", n));
         problems.getItems().setAll(plan == null ? java.util.List.of() : plan.problems());
+        suggestionsTab.setText(Text.get("review.tab.suggestions", plan == null ? 0 : plan.suggestions().size()));
+        suggestions.show(plan);
         if (plan != null && !plan.tables().isEmpty()) {
             TablePlan again = selected == null ? null : plan.table(selected.source().name()).orElse(null);
             tables.getSelectionModel().select(again != null ? again : plan.tables().get(0));

@@ -116,6 +116,26 @@ class SuggestionsTest {
         assertEquals(0, count(target, "SELECT count(*) FROM pg_type WHERE typname = 'posts_status'"), "undo dropped the type");
     }
 
+    /** The final sync writes changed rows the same way: an array column goes by text COPY, and verifies. */
+    @Test
+    void aSyncAfterwardsCarriesChangedRowsIntoTheSameTypes(@TempDir Path dir) throws Exception {
+        TargetAddress target = TestPostgres.get().freshDatabase();
+        Path file = blog(dir);
+        Options options = Options.of(file, target, TestPostgres.get().adminPassword()).withSuggestions(Set.copyOf(ALL));
+        Migration m = new Migration(options, MigrationListener.NONE);
+        assertTrue(m.run(m.preflight()).verified());
+        try (SqliteFixture db = SqliteFixture.at(file)) {
+            db.sql("UPDATE posts SET tags = '[\"moved\"]', scores = '[7]', published_on = '2025-01-02' WHERE id = 2",
+                    "INSERT INTO posts VALUES (4, 2, 'New', 'published', '2025-02-03', '[\"x\"]', '[1]', '{\"a\": 1}')");
+        }
+        SyncResult r = new Migration(options, MigrationListener.NONE).sync(false);
+        assertTrue(r.verified(), r.toString());
+        assertEquals(1, r.inserted());
+        assertEquals(1, r.updated());
+        assertEquals("moved", query(target, "SELECT tags[1] FROM posts WHERE id = 2"));
+        assertEquals("2025-02-03", query(target, "SELECT published_on::text FROM posts WHERE id = 4"));
+    }
+
     @Test
     void aSuggestionFerryDoesNotMakeStopsTheRunBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
         Options options = Options.of(blog(dir), null, null).withSuggestions(Set.of("date:posts.title"));
