@@ -33,6 +33,8 @@ import java.util.Set;
  */
 public final class Planner {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Planner.class);
+
     private Planner() {
     }
 
@@ -88,8 +90,10 @@ public final class Planner {
         Set<String> usedRelations = new HashSet<>(relNames.values());
         // suggestions that change a column's type are taken before anything is translated against the types
         List<Suggestion> suggestions = new ArrayList<>();
+        long looking = System.nanoTime();
         try {
             suggestions.addAll(new Suggester(profiler).columns(tablePlans));
+            LOG.info("suggestions: {} for columns found in {} ms", suggestions.size(), (System.nanoTime() - looking) / 1_000_000);
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read " + source.file().getFileName()
                     + " while looking for suggestions.", "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
