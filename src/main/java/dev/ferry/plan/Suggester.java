@@ -48,8 +48,8 @@ public final class Suggester {
     public List<Suggestion> columns(List<TablePlan> tables) throws SQLException {
         List<Suggestion> out = new ArrayList<>();
         for (TablePlan t : tables) {
-            if (t.source().isVirtual()) {
-                continue;
+            if (t.source().isVirtual() && !"vec0".equals(t.source().virtualModule())) {
+                continue; // a vec0 table's vectors are read from its storage, and offered (and taken) like blobs
             }
             List<Test> tests = new ArrayList<>();
             for (ColumnPlan c : t.columns()) {
@@ -72,7 +72,7 @@ public final class Suggester {
         Object[] sizes = profiler.aggregateFirst(t.source(), List.of(new Profiler.Agg(Profiler.Agg.Merge.MIN,
                 "min(length(" + q + "))"), new Profiler.Agg(Profiler.Agg.Merge.MAX, "max(length(" + q + "))")), SAMPLE_ROWS);
         if (!(sizes[0] instanceof Number min) || !(sizes[1] instanceof Number max) || min.longValue() != max.longValue()
-                || max.longValue() % 4 != 0 || max.longValue() < MIN_VECTOR_BYTES) {
+                || max.longValue() % 4 != 0 || max.longValue() < (t.source().isVirtual() ? 4 : MIN_VECTOR_BYTES)) {
             return List.of();
         }
         long bytes = max.longValue(), n = c.profile().nonNull();

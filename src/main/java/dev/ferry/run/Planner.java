@@ -98,7 +98,11 @@ public final class Planner {
             throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read " + source.file().getFileName()
                     + " while looking for suggestions.", "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
         }
-        tablePlans = Suggestions.columns(tablePlans, suggestions, options.suggestions(), naming, usedRelations, problems);
+        // a vec0 table's vectors are vectors in PostgreSQL too: taken without asking
+        Set<String> wanted = new HashSet<>(options.suggestions());
+        suggestions.stream().filter(x -> x.kind() == Suggestion.Kind.VECTOR).filter(x -> tables.stream().anyMatch(
+                t -> t.name().equals(x.table()) && "vec0".equals(t.virtualModule()))).forEach(x -> wanted.add(x.id()));
+        tablePlans = Suggestions.columns(tablePlans, suggestions, wanted, naming, usedRelations, problems);
         Map<String, String> viewNames = new java.util.LinkedHashMap<>();
         catalog.views().forEach(v -> viewNames.put(v.name(), relNames.get(v.name())));
         tablePlans = SqlPlanner.tables(tablePlans, naming, viewNames, problems);
