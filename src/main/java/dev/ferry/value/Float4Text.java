@@ -13,8 +13,8 @@ import java.nio.ByteOrder;
  * embedding's text and the server's checksum of the stored real[] or vector agree.
  *
  * <p>Java 17's Float.toString is not always the shortest form, so the digits are found by rounding
- * the float's exact value down and up to 1, 2, ... 9 significant digits until one lies within the
- * float's rounding interval (the closer one when both do).
+ * the float's exact value down and up to fewer and fewer significant digits while one still lies
+ * within the float's rounding interval (the closer one when both do).
  */
 public final class Float4Text {
 
@@ -39,23 +39,24 @@ public final class Float4Text {
         BigDecimal low = exact.add(new BigDecimal(Math.nextDown(a))).divide(two);
         BigDecimal high = a == Float.MAX_VALUE ? exact.add(exact.subtract(low))
                 : exact.add(new BigDecimal(Math.nextUp(a))).divide(two);
-        BigDecimal shortest = exact;
-        for (int digits = 1; digits <= 9; digits++) {
-            BigDecimal best = null;
-            for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
-                BigDecimal r = exact.round(new MathContext(digits, mode));
-                boolean inside = r.compareTo(low) > 0 && r.compareTo(high) < 0;
-                int closer = best == null ? -1 : r.subtract(exact).abs().compareTo(best.subtract(exact).abs());
-                // a tie goes to the even last digit, as Ryu rounds an exact half
-                if (inside && (closer < 0 || closer == 0 && !r.unscaledValue().testBit(0))) {
-                    best = r;
-                }
+        // lengths that have a decimal inside the interval are all those from the shortest up, so the
+        // search goes down from Float.toString's length (it reads back, though not always shortest)
+        int top = new BigDecimal(Float.toString(a)).stripTrailingZeros().precision();
+        BigDecimal shortest = closest(exact, low, high, top);
+        if (shortest == null) { // Float.toString took a midpoint: search up instead
+            for (int digits = top + 1; shortest == null && digits <= 9; digits++) {
+                shortest = closest(exact, low, high, digits);
             }
-            if (best != null) {
-                shortest = best;
-                break;
+        } else {
+            for (int digits = top - 1; digits >= 1; digits--) {
+                BigDecimal shorter = closest(exact, low, high, digits);
+                if (shorter == null) {
+                    break;
+                }
+                shortest = shorter;
             }
         }
+        shortest = shortest == null ? exact : shortest;
         BigDecimal s = shortest.abs().stripTrailingZeros();
         String digits = s.unscaledValue().toString();
         int exp = digits.length() - 1 - s.scale(); // the decimal exponent of the first digit
@@ -70,6 +71,21 @@ public final class Float4Text {
         sb.append('e').append(exp < 0 ? '-' : '+');
         int e = Math.abs(exp);
         return sb.append(e < 10 ? "0" : "").append(e).toString();
+    }
+
+    /** The decimal of this many digits closest to {@code exact} strictly inside (low, high), else null. */
+    private static BigDecimal closest(BigDecimal exact, BigDecimal low, BigDecimal high, int digits) {
+        BigDecimal best = null;
+        for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            BigDecimal r = exact.round(new MathContext(digits, mode));
+            boolean inside = r.compareTo(low) > 0 && r.compareTo(high) < 0;
+            int closer = best == null ? -1 : r.subtract(exact).abs().compareTo(best.subtract(exact).abs());
+            // a tie goes to the even last digit, as Ryu rounds an exact half
+            if (inside && (closer < 0 || closer == 0 && !r.unscaledValue().testBit(0))) {
+                best = r;
+            }
+        }
+        return best;
     }
 
     /**
