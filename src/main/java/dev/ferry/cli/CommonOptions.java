@@ -42,6 +42,15 @@ final class CommonOptions {
     @Option(names = "--exclude", paramLabel = "TABLE", description = "A SQLite table not to migrate. Repeatable.")
     java.util.List<String> exclude = new java.util.ArrayList<>();
 
+    @Option(names = "--suggest", paramLabel = "KIND:TABLE.COLUMN",
+            description = "Take one of Ferry's suggestions (inspect lists them under 'Ferry could also'); none is taken "
+                    + "by default. KIND: array (JSON arrays in text become text[] or bigint[]), enum (a column whose "
+                    + "CHECK lists its values becomes an enum type), gin (a GIN index on a jsonb column), fk-index (an "
+                    + "index on a foreign key's columns), date (text holding only YYYY-MM-DD dates becomes date), vector "
+                    + "(blobs of n float32s become vector(n) with pgvector, else real[]). E.g. --suggest "
+                    + "fk-index:comments.post_id. Repeatable.")
+    java.util.List<String> suggest = new java.util.ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "Show technical details of errors.")
     boolean verbose;
 
@@ -62,6 +71,20 @@ final class CommonOptions {
                 .withRejects(rejects)
                 .withLeaveOut(leaveOut.stream().map(dev.ferry.plan.Plan.Part::byId)
                         .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(dev.ferry.plan.Plan.Part.class))))
-                .withExcluded(java.util.Set.copyOf(exclude));
+                .withExcluded(java.util.Set.copyOf(exclude))
+                .withSuggestions(suggestions());
+    }
+
+    /** The --suggest values, each checked for its form: KIND:TABLE.COLUMN with a kind Ferry has. */
+    private java.util.Set<String> suggestions() {
+        for (String s : suggest) {
+            int colon = s.indexOf(':');
+            if (colon < 0 || s.indexOf('.', colon) < 0) {
+                throw new IllegalArgumentException("--suggest takes KIND:TABLE.COLUMN (e.g. date:orders.placed_on), not '"
+                        + s + "'.");
+            }
+            dev.ferry.plan.Suggestion.Kind.byId(s.substring(0, colon));
+        }
+        return java.util.Set.copyOf(suggest);
     }
 }

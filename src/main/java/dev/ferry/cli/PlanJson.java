@@ -12,10 +12,14 @@ import java.util.List;
 /**
  * The plan as {@code inspect --json} prints it, for scripts: Jackson writes these records field for
  * field in the order declared here. Absent values are written as {@code null}; only a problem's
- * {@code alternatives} is left out when there is no choice.
+ * {@code alternatives} is left out when there is no choice, and {@code suggestions} when Ferry has none.
  */
 record PlanJson(String source, String schema, List<TableJson> tables, List<ViewJson> views, List<TriggerJson> triggers,
-                List<ProblemJson> problems) {
+                List<ProblemJson> problems, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuggestionJson> suggestions) {
+
+    /** What Ferry could also do ("Ferry could also ..."); {@code id} is what --suggest takes. */
+    record SuggestionJson(String id, String kind, String table, String column, String does, String why, boolean taken) {
+    }
 
     record TableJson(String name, String target, long rows, List<ColumnJson> columns, List<IndexJson> indexes,
                      List<CheckJson> checks, List<ForeignKeyJson> foreignKeys) {
@@ -59,7 +63,9 @@ record PlanJson(String source, String schema, List<TableJson> tables, List<ViewJ
                 plan.views().stream().map(v -> new ViewJson(v.source(), v.target(), v.originalSql(), v.select(), v.failure())).toList(),
                 plan.triggers().stream().map(t -> new TriggerJson(t.name(), t.table(), t.sql(), t.target(), t.function(), t.events(),
                         t.when(), t.body(), t.failure())).toList(),
-                plan.problems().stream().map(PlanJson::problem).toList());
+                plan.problems().stream().map(PlanJson::problem).toList(),
+                plan.suggestions().stream().map(x -> new SuggestionJson(x.id(), x.kind().id(), x.table(), x.column(), x.does(),
+                        x.why(), x.taken())).toList());
     }
 
     private static TableJson table(Plan plan, TablePlan t) {

@@ -43,6 +43,20 @@ final class PlanPrinter {
                         + p.message());
             }
         }
+        suggestions(c, plan);
+    }
+
+    /** What Ferry could also do, each with why and the option that takes it; nothing when there is none. */
+    static void suggestions(Console c, Plan plan) {
+        if (plan.suggestions().isEmpty()) {
+            return;
+        }
+        c.out.println();
+        c.out.println("Ferry could also … (none of this is done unless you take it with --suggest):");
+        for (dev.ferry.plan.Suggestion s : plan.suggestions()) {
+            c.out.println("  - " + s.does() + " " + s.why());
+            c.out.println("    " + (s.taken() ? "taken: --suggest " : "take it with: --suggest ") + s.id());
+        }
     }
 
     static String json(Plan plan, java.nio.file.Path source) throws Exception {

@@ -48,6 +48,15 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
         return fix != null && Problem.NULL.equals(fix.misfitAction());
     }
 
+    /**
+     * Whether its values reach PostgreSQL only as text: an array or vector column (a taken
+     * suggestion) parses the array's text, where binary COPY would need the array's binary form.
+     */
+    public boolean textCopyOnly() {
+        return conversion == TypeRule.Conversion.JSON_ARRAY || conversion == TypeRule.Conversion.FLOAT32_ARRAY
+                || conversion == TypeRule.Conversion.FLOAT32_VECTOR;
+    }
+
     public String ruleName() {
         return rule == null ? "your choice" : rule.name();
     }
@@ -68,7 +77,7 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
     }
 
     public boolean textAsBytes() {
-        if (fix != null || conversion == TypeRule.Conversion.JSON_ARRAY) { // a JSON array is rewritten as an array's text
+        if (fix != null || textCopyOnly()) { // a JSON array or a blob of floats is rewritten as an array's text
             return false;
         }
         return switch (type.kind()) {

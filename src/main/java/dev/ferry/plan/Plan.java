@@ -12,7 +12,27 @@ import java.util.Optional;
  */
 public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexes, List<ForeignKeyPlan> foreignKeys,
                    List<ViewPlan> views, List<TriggerPlan> triggers, List<Problem> problems, List<Rename> renames,
-                   Catalog catalog) {
+                   Catalog catalog, List<Suggestion> suggestions) {
+
+    public Plan {
+        suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+    }
+
+    public Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexes, List<ForeignKeyPlan> foreignKeys,
+                List<ViewPlan> views, List<TriggerPlan> triggers, List<Problem> problems, List<Rename> renames,
+                Catalog catalog) {
+        this(schema, tables, indexes, foreignKeys, views, triggers, problems, renames, catalog, List.of());
+    }
+
+    /** The same plan with these suggestions (offered, and those taken marked so). */
+    public Plan withSuggestions(List<Suggestion> newSuggestions) {
+        return new Plan(schema, tables, indexes, foreignKeys, views, triggers, problems, renames, catalog, newSuggestions);
+    }
+
+    /** The suggestions this plan carries out. */
+    public List<Suggestion> taken() {
+        return suggestions.stream().filter(Suggestion::taken).toList();
+    }
 
     /** What a user may leave out of a run: created later by hand, or not wanted in PostgreSQL. */
     public enum Part {
@@ -64,7 +84,7 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
             keptTriggers = List.of();
             leftOut(more, triggers.size(), "trigger", "triggers");
         }
-        return new Plan(schema, tables, keptIndexes, keptKeys, keptViews, keptTriggers, List.copyOf(more), renames, catalog);
+        return new Plan(schema, tables, keptIndexes, keptKeys, keptViews, keptTriggers, List.copyOf(more), renames, catalog, suggestions);
     }
 
     /**
@@ -97,7 +117,7 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
         }
         return new Plan(schema, keptTables, indexes.stream().filter(i -> !out.test(i.table().source().name())).toList(),
                 List.copyOf(keys), views, triggers.stream().filter(t -> !out.test(t.table())).toList(), List.copyOf(more),
-                renames, catalog);
+                renames, catalog, suggestions.stream().filter(x -> !out.test(x.table())).toList());
     }
 
     private static void leftOut(List<Problem> problems, int n, String one, String many) {
@@ -114,9 +134,16 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
      * @param expressions per entry of {@code columns}: the translated expression indexed there, or
      *                    null where the entry is a plain column (empty list: all plain)
      * @param where       the translated WHERE of a partial index, else null
+     * @param using       the index method when not PostgreSQL's default (btree): "gin"; else null
      */
     public record IndexPlan(Index source, TablePlan table, String name, List<String> columns, List<Boolean> descending,
-                            boolean unique, Index.Origin origin, String skipReason, List<String> expressions, String where) {
+                            boolean unique, Index.Origin origin, String skipReason, List<String> expressions, String where,
+                            String using) {
+
+        public IndexPlan(Index source, TablePlan table, String name, List<String> columns, List<Boolean> descending,
+                         boolean unique, Index.Origin origin, String skipReason, List<String> expressions, String where) {
+            this(source, table, name, columns, descending, unique, origin, skipReason, expressions, where, null);
+        }
 
         public IndexPlan(Index source, TablePlan table, String name, List<String> columns, List<Boolean> descending,
                          boolean unique, Index.Origin origin, String skipReason) {
@@ -124,7 +151,7 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
         }
 
         IndexPlan on(TablePlan t) {
-            return new IndexPlan(source, t, name, columns, descending, unique, origin, skipReason, expressions, where);
+            return new IndexPlan(source, t, name, columns, descending, unique, origin, skipReason, expressions, where, using);
         }
     }
 
@@ -169,11 +196,12 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
         List<IndexPlan> idx = indexes.stream().map(i -> i.on(by.get(i.table()))).toList();
         List<ForeignKeyPlan> fks = foreignKeys.stream().map(f -> new ForeignKeyPlan(by.get(f.table()), f.name(), f.columns(),
                 f.parent() == null ? null : by.get(f.parent()), f.parentColumns(), f.onDelete(), f.onUpdate(), f.skipReason())).toList();
-        return new Plan(schema, List.copyOf(newTables), idx, fks, views, triggers, problems, renames, catalog);
+        return new Plan(schema, List.copyOf(newTables), idx, fks, views, triggers, problems, renames, catalog, suggestions);
     }
 
     public Plan withProblems(List<Problem> newProblems) {
-        return new Plan(schema, tables, indexes, foreignKeys, views, triggers, List.copyOf(newProblems), renames, catalog);
+        return new Plan(schema, tables, indexes, foreignKeys, views, triggers, List.copyOf(newProblems), renames, catalog,
+                suggestions);
     }
 
     public Optional<TablePlan> table(String sourceName) {

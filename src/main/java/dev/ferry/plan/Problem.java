@@ -52,7 +52,9 @@ public record Problem(String table, String column, Kind kind, long count, String
         /** A column whose values change kind on the way, with what that means for the app (see KindChange). */
         KIND_CHANGED,
         /** Mixed values with blobs that become bytea, where keeping them as text loses nothing: a choice. */
-        BYTES_OR_TEXT;
+        BYTES_OR_TEXT,
+        /** A float32 vector column arriving as real[] because the server has no pgvector. */
+        VECTOR_AS_ARRAY;
 
         /** The kind as the report and the command line spell it: "does-not-fit". */
         public String id() {

@@ -33,6 +33,8 @@ public final class ValueConverter {
             case NUMERIC -> numeric(v);
             case BOOLEAN -> bool(v);
             case TEXT, VARCHAR -> conversion == TypeRule.Conversion.JSON_ARRAY ? dev.ferry.value.PgArrayText.fromJson(text(v))
+                    : conversion == TypeRule.Conversion.FLOAT32_ARRAY || conversion == TypeRule.Conversion.FLOAT32_VECTOR
+                    ? dev.ferry.value.Float4Text.ofBlob(blob(v), conversion == TypeRule.Conversion.FLOAT32_VECTOR)
                     : v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
                     : v instanceof Double d ? Double.toString(d) : v.toString();
             case BYTEA -> v instanceof byte[] b ? b : text(v).getBytes(StandardCharsets.UTF_8);
@@ -43,6 +45,13 @@ public final class ValueConverter {
             case JSONB -> text(v);
             case UUID -> v instanceof byte[] b ? uuid(b) : uuidText((String) v);
         };
+    }
+
+    private static byte[] blob(Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        throw new IllegalArgumentException("'" + v + "' is not a blob of float32s");
     }
 
     private static String text(Object v) {
@@ -96,7 +105,7 @@ public final class ValueConverter {
             case JULIAN_DAY -> {
                 yield IsoTime.ofUnixMicros(Math.round((((Number) v).doubleValue() - UNIX_EPOCH_JULIAN_DAY) * 86_400_000_000.0));
             }
-            case AS_IS, JSON_ARRAY -> IsoTime.localDateTime((String) v);
+            case AS_IS, JSON_ARRAY, FLOAT32_ARRAY, FLOAT32_VECTOR -> IsoTime.localDateTime((String) v);
         };
     }
 

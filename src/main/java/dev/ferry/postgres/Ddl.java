@@ -149,8 +149,46 @@ public final class Ddl {
                     + (i.descending().get(k) && !constraint ? " DESC" : ""));
         }
         return SQL.fill("build-index", "unique", i.unique() ? "UNIQUE " : "", "name", quote(i.name()),
-                "table", qualified(schema, i.table().target()), "columns", String.join(", ", cols),
+                "table", qualified(schema, i.table().target()), "using", i.using() == null ? "" : " USING " + i.using(),
+                "columns", String.join(", ", cols),
                 "where", i.where() == null ? "" : " WHERE " + i.where());
+    }
+
+    /**
+     * The enum types of the suggestions taken, each with its labels; made before the tables that use
+     * them. The column's type (see run.Suggestions) names the type unqualified: tables are created with
+     * the schema first on the search path.
+     */
+    public List<String> createEnums(Plan plan) {
+        List<String> out = new ArrayList<>();
+        for (TablePlan t : plan.tables()) {
+            for (ColumnPlan c : t.columns()) {
+                List<String> labels = enumLabels(plan, t, c);
+                if (labels != null) {
+                    out.add(SQL.fill("create-enum", "name", quote(schema) + "." + c.type().sql(), "labels", labels.stream().map(l -> "'" + l.replace("'", "''") + "'")
+                            .collect(Collectors.joining(", "))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The enum type names (unquoted) the plan's taken suggestions create. */
+    public static List<String> enumTypes(Plan plan) {
+        List<String> out = new ArrayList<>();
+        plan.tables().forEach(t -> t.columns().forEach(c -> {
+            if (enumLabels(plan, t, c) != null) {
+                String sql = c.type().sql(); // as Naming.quote wrote it: quoted only when it must be
+                out.add(sql.startsWith("\"") ? sql.substring(1, sql.length() - 1).replace("\"\"", "\"") : sql);
+            }
+        }));
+        return out;
+    }
+
+    private static List<String> enumLabels(Plan plan, TablePlan t, ColumnPlan c) {
+        return plan.taken().stream().filter(s -> s.kind() == dev.ferry.plan.Suggestion.Kind.ENUM
+                && s.table().equals(t.source().name()) && s.column().equals(c.source().name()))
+                .map(dev.ferry.plan.Suggestion::details).findFirst().orElse(null);
     }
 
     /** Added NOT VALID, then validated, like foreign keys: rows SQLite let in that break it are counted, not lost. */
@@ -268,6 +306,7 @@ public final class Ddl {
         }
         sb.append("-- translated SQL (views, checks, index expressions, triggers) finds its names here\n")
                 .append("SET search_path TO ").append(searchPathList()).append(";\n\n");
+        createEnums(plan).forEach(e -> sb.append(e).append(";\n\n"));
         plan.tables().forEach(t -> sb.append(createTable(t)).append(";\n\n"));
         sb.append("-- rows are copied here (COPY ... FROM STDIN)\n\n");
         List<Plan.IndexPlan> built = plan.indexes().stream().filter(i -> i.skipReason() == null).toList();

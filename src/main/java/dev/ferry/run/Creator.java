@@ -46,6 +46,7 @@ final class Creator {
         Map<String, Journal.Before> kept = keep ? before(plan, target, ddl, options, existing) : Map.of();
         Journal.ensure(target);
         boolean createdCollation;
+        List<String> createdTypes;
         try (Connection c = target.connection()) {
             c.setAutoCommit(false);
             // CREATE SCHEMA IF NOT EXISTS would demand the right to create schemas even when it exists
@@ -82,6 +83,7 @@ final class Creator {
                 if (options.ifExists() == Options.IfExists.TRUNCATE && !kept.isEmpty()) {
                     s.execute("TRUNCATE " + String.join(", ", kept.keySet().stream().map(n -> Naming.qualified(plan.schema(), n)).toList()));
                 }
+                createdTypes = createEnums(c, s, ddl, plan);
                 for (TablePlan t : plan.tables()) {
                     if (!kept.containsKey(t.target())) {
                         createTable(s, ddl, t, options);
@@ -105,6 +107,7 @@ final class Creator {
             if (createdCollation) {
                 Journal.objects(c, run, "collation", List.of(dev.ferry.plan.ColumnPlan.NOCASE));
             }
+            Journal.objects(c, run, "type", createdTypes);
             Journal.existing(c, run, kept);
             PartJournal.addParts(c, run, parts);
             c.commit();
@@ -131,6 +134,29 @@ final class Creator {
                     "Nothing was changed. Ferry planned this table from the SQLite file and should have seen this "
                             + "coming: please report it with the details.", e);
         }
+    }
+
+    /**
+     * The enum types of the suggestions taken; one that exists already (an earlier run's, kept by
+     * --if-exists replace) is used as it is. The names of those made, for undo.
+     */
+    private static List<String> createEnums(Connection c, Statement s, Ddl ddl, Plan plan) throws SQLException {
+        List<String> made = new ArrayList<>();
+        List<String> sql = ddl.createEnums(plan);
+        List<String> names = Ddl.enumTypes(plan);
+        for (int i = 0; i < sql.size(); i++) {
+            java.sql.Savepoint before = c.setSavepoint();
+            try {
+                s.execute(sql.get(i));
+                made.add(names.get(i));
+            } catch (SQLException e) {
+                if (!"42710".equals(e.getSQLState())) { // duplicate_object: there already
+                    throw e;
+                }
+                c.rollback(before);
+            }
+        }
+        return made;
     }
 
     private static String firstLine(String m) {

@@ -105,7 +105,7 @@ final class KeyPlanner {
                 && i.where() == null && i.columns().size() == cols.size() && new HashSet<>(i.columns()).equals(new HashSet<>(cols)));
     }
 
-    private static String name(Naming naming, Set<String> used, String wanted) {
+    static String name(Naming naming, Set<String> used, String wanted) {
         String n = naming.assign(List.of(wanted), used).get(wanted);
         used.add(n);
         return n;

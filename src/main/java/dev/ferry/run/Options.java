@@ -22,10 +22,12 @@ import java.util.Set;
  *                  the default, a file named after the source in the folder Ferry is run from
  * @param leaveOut  parts of the schema not to create (indexes, foreign keys, views, triggers)
  * @param excluded  SQLite tables not to migrate, by name in lower case
+ * @param suggestions the suggestions to take, as --suggest names them ("date:orders.placed_on"); none by default
  */
 public record Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists,
                       int jobs, Naming.Style naming, Map<String, PgType> overrides, long chunkRows,
-                      Resolutions resolutions, Path rejects, Set<Plan.Part> leaveOut, Set<String> excluded) {
+                      Resolutions resolutions, Path rejects, Set<Plan.Part> leaveOut, Set<String> excluded,
+                      Set<String> suggestions) {
 
     /**
      * What to do when a table Ferry would create already exists in the target schema: refuse, drop
@@ -61,6 +63,21 @@ public record Options(Path source, TargetAddress target, Secret password, String
         leaveOut = leaveOut == null || leaveOut.isEmpty() ? Set.of() : Set.copyOf(java.util.EnumSet.copyOf(leaveOut));
         excluded = excluded == null ? Set.of() : excluded.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        suggestions = suggestions == null ? Set.of() : suggestions.stream().map(String::trim)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    public Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists, int jobs,
+                   Naming.Style naming, Map<String, PgType> overrides, long chunkRows, Resolutions resolutions, Path rejects,
+                   Set<Plan.Part> leaveOut, Set<String> excluded) {
+        this(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut,
+                excluded, null);
+    }
+
+    /** The same run taking these suggestions (see plan.Suggestion#id). */
+    public Options withSuggestions(Set<String> taken) {
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects,
+                leaveOut, excluded, taken);
     }
 
     public Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists, int jobs,
@@ -70,12 +87,12 @@ public record Options(Path source, TargetAddress target, Secret password, String
 
     public Options withLeaveOut(Set<Plan.Part> parts) {
         return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects,
-                parts, excluded);
+                parts, excluded, suggestions);
     }
 
     public Options withExcluded(Set<String> tables) {
         return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects,
-                leaveOut, tables);
+                leaveOut, tables, suggestions);
     }
 
     public Options(Path source, TargetAddress target, Secret password, String schema, IfExists ifExists, int jobs,
@@ -90,11 +107,11 @@ public record Options(Path source, TargetAddress target, Secret password, String
     }
 
     public Options withResolutions(Resolutions r) {
-        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, r, rejects, leaveOut, excluded);
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, r, rejects, leaveOut, excluded, suggestions);
     }
 
     public Options withRejects(Path file) {
-        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, file, leaveOut, excluded);
+        return new Options(source, target, password, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, file, leaveOut, excluded, suggestions);
     }
 
     public static int defaultJobs() {
@@ -110,27 +127,27 @@ public record Options(Path source, TargetAddress target, Secret password, String
     /** The same run aimed at another PostgreSQL (a rehearsal's private server, say), with that server's secret. */
     public Options withTarget(TargetAddress address, Secret secret) {
         return new Options(source, address, secret, schema, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects,
-                leaveOut, excluded);
+                leaveOut, excluded, suggestions);
     }
 
     public Options withSchema(String s) {
-        return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
+        return new Options(source, target, password, s, ifExists, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded, suggestions);
     }
 
     public Options withIfExists(IfExists e) {
-        return new Options(source, target, password, schema, e, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
+        return new Options(source, target, password, schema, e, jobs, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded, suggestions);
     }
 
     public Options withJobs(int j) {
-        return new Options(source, target, password, schema, ifExists, j, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
+        return new Options(source, target, password, schema, ifExists, j, naming, overrides, chunkRows, resolutions, rejects, leaveOut, excluded, suggestions);
     }
 
     public Options withNaming(Naming.Style n) {
-        return new Options(source, target, password, schema, ifExists, jobs, n, overrides, chunkRows, resolutions, rejects, leaveOut, excluded);
+        return new Options(source, target, password, schema, ifExists, jobs, n, overrides, chunkRows, resolutions, rejects, leaveOut, excluded, suggestions);
     }
 
     public Options withOverrides(Map<String, PgType> o) {
-        return new Options(source, target, password, schema, ifExists, jobs, naming, o, chunkRows, resolutions, rejects, leaveOut, excluded);
+        return new Options(source, target, password, schema, ifExists, jobs, naming, o, chunkRows, resolutions, rejects, leaveOut, excluded, suggestions);
     }
 
     /** Secrets stay out of logs even when the whole options object is printed. */
@@ -138,6 +155,6 @@ public record Options(Path source, TargetAddress target, Secret password, String
     public String toString() {
         return "Options[source=" + source + ", target=" + target + ", schema=" + schema + ", ifExists=" + ifExists
                 + ", jobs=" + jobs + ", naming=" + naming + ", resolutions=" + resolutions + ", leaveOut=" + leaveOut
-                + ", excluded=" + excluded + "]";
+                + ", excluded=" + excluded + ", suggestions=" + suggestions + "]";
     }
 }

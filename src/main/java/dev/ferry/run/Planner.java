@@ -7,6 +7,8 @@ import dev.ferry.plan.ColumnPlan;
 import dev.ferry.translate.Defaults;
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.Problem;
+import dev.ferry.plan.Suggester;
+import dev.ferry.plan.Suggestion;
 import dev.ferry.translate.SqlScope;
 import dev.ferry.plan.TablePlan;
 import dev.ferry.plan.TypePlanner;
@@ -30,6 +32,8 @@ import java.util.Set;
  * connection each), chooses types, and names everything for PostgreSQL.
  */
 public final class Planner {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Planner.class);
 
     private Planner() {
     }
@@ -60,7 +64,8 @@ public final class Planner {
                     + "database next to the real one.");
         }
         // tables one after another: a large table's own scans already run on every core
-        TypePlanner types = new TypePlanner(new Profiler(source, options.jobs()), options.overrides(), options.resolutions());
+        Profiler profiler = new Profiler(source, options.jobs());
+        TypePlanner types = new TypePlanner(profiler, options.overrides(), options.resolutions());
         List<TypePlanner.TableDecisions> decisions = new ArrayList<>();
         for (Table t : tables) {
             try {
@@ -82,17 +87,35 @@ public final class Planner {
             tablePlans.add(tablePlan(tables.get(i), relNames.get(tables.get(i).name()), decisions.get(i), naming, renames,
                     problems));
         }
+        Set<String> usedRelations = new HashSet<>(relNames.values());
+        // suggestions that change a column's type are taken before anything is translated against the types
+        List<Suggestion> suggestions = new ArrayList<>();
+        long looking = System.nanoTime();
+        try {
+            suggestions.addAll(new Suggester(profiler).columns(tablePlans));
+            LOG.info("suggestions: {} for columns found in {} ms", suggestions.size(), (System.nanoTime() - looking) / 1_000_000);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read " + source.file().getFileName()
+                    + " while looking for suggestions.", "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);
+        }
+        // a vec0 table's vectors are vectors in PostgreSQL too: taken without asking
+        Set<String> wanted = new HashSet<>(options.suggestions());
+        suggestions.stream().filter(x -> x.kind() == Suggestion.Kind.VECTOR).filter(x -> tables.stream().anyMatch(
+                t -> t.name().equals(x.table()) && "vec0".equals(t.virtualModule()))).forEach(x -> wanted.add(x.id()));
+        tablePlans = Suggestions.columns(tablePlans, suggestions, wanted, naming, usedRelations, problems);
         Map<String, String> viewNames = new java.util.LinkedHashMap<>();
         catalog.views().forEach(v -> viewNames.put(v.name(), relNames.get(v.name())));
         tablePlans = SqlPlanner.tables(tablePlans, naming, viewNames, problems);
         SqlScope scope = new SqlScope(tablePlans, viewNames, naming, true);
-        Set<String> usedRelations = new HashSet<>(relNames.values());
-        List<Plan.IndexPlan> indexes = KeyPlanner.indexes(tablePlans, naming, usedRelations, problems, scope);
+        List<Plan.IndexPlan> indexes = new ArrayList<>(KeyPlanner.indexes(tablePlans, naming, usedRelations, problems, scope));
         List<Plan.ForeignKeyPlan> fks = KeyPlanner.foreignKeys(tablePlans, indexes, problems);
+        suggestions.addAll(Suggester.indexes(tablePlans, indexes, fks));
+        Suggestions.checkWanted(options.suggestions(), suggestions);
+        indexes.addAll(Suggestions.indexes(tablePlans, suggestions, options.suggestions(), naming, usedRelations));
         List<Plan.ViewPlan> views = SqlPlanner.views(catalog, relNames, scope, problems);
         List<Plan.TriggerPlan> triggers = SqlPlanner.triggers(catalog, scope, naming, problems);
-        return new Plan(options.schema(), List.copyOf(tablePlans), indexes, fks, views, triggers,
-                List.copyOf(problems), List.copyOf(renames), catalog).without(options.leaveOut());
+        return new Plan(options.schema(), List.copyOf(tablePlans), List.copyOf(indexes), fks, views, triggers,
+                List.copyOf(problems), List.copyOf(renames), catalog, suggestions).without(options.leaveOut());
     }
 
     private static TablePlan tablePlan(Table t, String target, TypePlanner.TableDecisions d, Naming naming,

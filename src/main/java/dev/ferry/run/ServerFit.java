@@ -27,6 +27,8 @@ import java.util.Map;
  * when that extension is installed, else they compare exactly and that is reported.</li>
  * <li>A generated column whose expression PostgreSQL refuses (tried on a temporary table that
  * is never committed) becomes a plain column holding SQLite's values, reported.</li>
+ * <li>A vector suggestion taken becomes vector(n) where pgvector is installed; else it stays real[],
+ * and the report says how to get vector(n) (see {@link Pgvector}).</li>
  * </ul>
  * When the plan changes, the listener hears it (a {@link MigrationEvent.PlanChanged}): the user saw
  * the plan before this.
@@ -41,7 +43,8 @@ final class ServerFit {
     static Plan fit(Plan plan, PgTarget target, MigrationListener listener) {
         boolean nocase = Ddl.needsCollation(plan);
         boolean generated = plan.tables().stream().anyMatch(t -> t.columns().stream().anyMatch(c -> !c.copied()));
-        if (!nocase && !generated) {
+        boolean vectors = plan.taken().stream().anyMatch(s -> s.kind() == dev.ferry.plan.Suggestion.Kind.VECTOR);
+        if (!nocase && !generated && !vectors) {
             return plan;
         }
         List<Problem> found = new ArrayList<>();
@@ -59,8 +62,14 @@ final class ServerFit {
                     tables.set(k, tryGenerated(c, tables.get(k), found, changed));
                 }
             }
+            if (vectors) {
+                Pgvector vector = Pgvector.of(c);
+                for (int k = 0; k < tables.size(); k++) {
+                    tables.set(k, vector.fit(tables.get(k), plan.taken(), found, changed));
+                }
+            }
         } catch (SQLException e) {
-            LOG.warn("could not ask the server about collations and generated columns; the plan stays as it is", e);
+            LOG.warn("could not ask the server about collations, generated columns and pgvector; the plan stays as it is", e);
             return plan;
         }
         if (found.isEmpty() && tables.equals(plan.tables())) {

@@ -7,6 +7,8 @@ import dev.ferry.plan.PgType;
 import dev.ferry.plan.RowFixer;
 import dev.ferry.plan.TablePlan;
 import dev.ferry.postgres.BinaryCopyEncoder;
+import dev.ferry.postgres.CopyEncoder;
+import dev.ferry.postgres.RowEncoder;
 import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.Naming;
 import dev.ferry.sqlite.SqliteSource;
@@ -117,7 +119,7 @@ final class SyncApply {
         exec(SQL.fill("staging", "columns", columns, "table", table));
         PgType.Kind[] kinds = Stream.concat(copied.stream().map(c -> c.type().kind()), Stream.of(PgType.Kind.BOOLEAN))
                 .toArray(PgType.Kind[]::new);
-        BinaryCopyEncoder enc = new BinaryCopyEncoder(kinds);
+        RowEncoder enc = encoder(t, kinds);
         ChunkedCopy copy = new ChunkedCopy(pg, "COPY pg_temp.ferry_sync_rows (" + columns + ", ferry_insert) FROM STDIN"
                 + enc.copyOptions(), enc, Long.MAX_VALUE);
         try {
@@ -177,7 +179,7 @@ final class SyncApply {
         exec("DELETE FROM " + ddl.qualifiedName(t));
         PgType.Kind[] kinds = t.columns().stream().filter(ColumnPlan::copied).map(c -> c.type().kind())
                 .toArray(PgType.Kind[]::new);
-        BinaryCopyEncoder enc = new BinaryCopyEncoder(kinds);
+        RowEncoder enc = encoder(t, kinds);
         ChunkedCopy copy = new ChunkedCopy(pg, ddl.copyIn(t) + enc.copyOptions(), enc, Long.MAX_VALUE);
         try {
             String rowid = t.source().rowidName();
@@ -210,7 +212,12 @@ final class SyncApply {
      * Streams the rows these SELECTs read through the copy's column steps into {@code copy};
      * {@code marker}, when given, is written after each row's columns (the staging table's ferry_insert).
      */
-    private long send(TablePlan t, List<String> selects, ChunkedCopy copy, BinaryCopyEncoder enc, Boolean marker)
+    /** Binary COPY, but text for a table with an array or vector column (a suggestion taken), as the copy does. */
+    private static RowEncoder encoder(TablePlan t, PgType.Kind[] kinds) {
+        return t.columns().stream().anyMatch(ColumnPlan::textCopyOnly) ? new CopyEncoder() : new BinaryCopyEncoder(kinds);
+    }
+
+    private long send(TablePlan t, List<String> selects, ChunkedCopy copy, RowEncoder enc, Boolean marker)
             throws SQLException {
         boolean rowids = t.source().rowidName() != null;
         RowFixer fixer = RowFixer.of(t);

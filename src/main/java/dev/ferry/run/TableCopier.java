@@ -3,6 +3,7 @@ package dev.ferry.run;
 import dev.ferry.FerryException;
 import dev.ferry.plan.PgType;
 import dev.ferry.plan.RowFixer;
+import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.TablePlan;
 import dev.ferry.postgres.BinaryCopyEncoder;
 import dev.ferry.postgres.CopyEncoder;
@@ -123,7 +124,9 @@ final class TableCopier {
         RowFixer fixer = RowFixer.of(t);
         ColumnStep[] steps = ColumnStep.of(t, rowids ? 2 : 1, fixer);
         RowHasher hasher = new RowHasher(kinds(t, false));
-        RowEncoder enc = job.binary() ? new BinaryCopyEncoder(kinds(t, true)) : new CopyEncoder();
+        // a table with an array column goes as text, which PostgreSQL parses into the array
+        RowEncoder enc = job.binary() && t.columns().stream().noneMatch(ColumnPlan::textCopyOnly)
+                ? new BinaryCopyEncoder(kinds(t, true)) : new CopyEncoder();
         List<RowFixer.Change> changes = new ArrayList<>(); // this chunk's, written to the rejects file when it commits
         Long lastRowid = part.after();
         long rows = 0, rejected = 0, reported = 0, lastEvent = System.nanoTime();

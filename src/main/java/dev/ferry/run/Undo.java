@@ -25,7 +25,7 @@ public final class Undo {
 
     private final Journal.RunInfo run;
     private final List<String> tables, views, kept;
-    private List<String> functions = List.of(), collations = List.of();
+    private List<String> functions = List.of(), collations = List.of(), types = List.of();
     private List<String> loaded = List.of(); // tables a data-only run filled: its rows go, the tables stay
     private List<String> grown;
     private boolean schemaDropped;
@@ -67,6 +67,7 @@ public final class Undo {
             Undo undo = new Undo(run, tables, views, grown(c, run, tables), kept);
             undo.functions = Journal.objects(c, run.id(), "function");
             undo.collations = Journal.objects(c, run.id(), "collation");
+            undo.types = Journal.objects(c, run.id(), "type");
             undo.loaded = loaded;
             return undo;
         } catch (SQLException e) {
@@ -133,6 +134,14 @@ public final class Undo {
                 }
                 for (String f : functions) { // the triggers' functions do not
                     s.execute("DROP FUNCTION IF EXISTS " + Naming.qualified(run.schema(), f) + "()");
+                }
+                for (String type : types) { // a suggestion's enum type, once no table uses it
+                    Savepoint before = c.setSavepoint();
+                    try {
+                        s.execute("DROP TYPE IF EXISTS " + Naming.qualified(run.schema(), type));
+                    } catch (SQLException inUse) {
+                        c.rollback(before);
+                    }
                 }
                 for (String coll : collations) {
                     Savepoint before = c.setSavepoint();

@@ -49,12 +49,24 @@ final class VirtualTables {
                 if (!r.equals(Problem.SKIP)) {
                     out.add(rtree(t));
                 }
+            } else if (module.equals("vec0") && !t.columns().isEmpty()) { // read from its storage (sqlite.Vec0)
+                String r = resolutions.choose(Problem.Kind.VIRTUAL_TABLE, t.name(), null);
+                problems.add(new Problem(t.name(), null, Problem.Kind.VIRTUAL_TABLE, 0, r, List.of(t.sql()), r.equals(Problem.SKIP)
+                        ? "sqlite-vec table " + t.name() + " is left out, as you chose; its SQL is in the report."
+                        : "sqlite-vec table " + t.name() + " (vec0) becomes a plain table keyed by " + t.columns().get(0).name()
+                        + ", its vectors read from sqlite-vec's storage tables: vector(n) columns where the server has "
+                        + "pgvector, else real[]."));
+                if (!r.equals(Problem.SKIP)) {
+                    out.add(vectors(t));
+                }
             } else if (module.equals("vec0")) {
                 problems.add(new Problem(t.name(), null, Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(t.sql()),
                         "Virtual table " + t.name() + " (sqlite-vec's vec0: vector embeddings) is not copied, nor its "
-                        + "storage tables (" + t.name() + "_chunks, " + t.name() + "_rowids, ...): Ferry does not move "
-                        + "vectors yet. In PostgreSQL the pgvector extension holds them (a vector(n) column); an app "
-                        + "usually rebuilds embeddings from its own data. Its SQL is in the report."));
+                        + "storage tables (" + t.name() + "_chunks, " + t.name() + "_rowids, ...): Ferry reads a vec0 "
+                        + "table without sqlite-vec only when it holds float vectors and an integer key and its storage "
+                        + "adds up as sqlite-vec documents it, and this one does not. In PostgreSQL the pgvector "
+                        + "extension holds vectors (a vector(n) column); an app usually rebuilds embeddings from its own "
+                        + "data. Its SQL is in the report."));
             } else {
                 problems.add(new Problem(t.name(), null, Problem.Kind.TABLE_SKIPPED, 0, "skip", List.of(t.sql()),
                         "Virtual table " + t.name() + " (module " + module + ") is not copied: its rows come from the "
@@ -101,6 +113,19 @@ final class VirtualTables {
             cols.add(new Column(c.name(), cols.size(), c.declaredType(), false, null, 0, Column.Generated.NONE, null));
         }
         return new Table(t.name(), t.sql(), List.copyOf(cols), List.of(ROWID), null, false, false, false,
+                t.virtualModule(), List.of(), List.of());
+    }
+
+    /** A vec0 table as the plain table its view reads: the key, then each vector as a blob of float32s. */
+    private static Table vectors(Table t) {
+        List<Column> cols = new ArrayList<>();
+        for (Column c : t.columns()) {
+            boolean key = cols.isEmpty();
+            cols.add(new Column(c.name(), cols.size(), key ? "INTEGER" : "BLOB", true, null, key ? 1 : 0,
+                    Column.Generated.NONE, null));
+        }
+        // read without rowid ranges: the view has none, only its key column
+        return new Table(t.name(), t.sql(), List.copyOf(cols), List.of(cols.get(0).name()), null, false, true, false,
                 t.virtualModule(), List.of(), List.of());
     }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -99,11 +100,34 @@ public final class SqliteSource {
         config.setBusyTimeout(busyMillis);
         Connection c = config.createConnection(url);
         try (Statement s = c.createStatement()) {
+            for (Vec0 v : vec0(c)) { // in the connection's temp schema, before query_only: the file is not written
+                s.execute(v.viewSql());
+            }
             s.execute("PRAGMA query_only = 1");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
         addFunctions(c);
         addCollations(c);
         return c;
+    }
+
+    /** sqlite-vec tables read from their storage (see {@link Vec0}), found once. */
+    private volatile List<Vec0> vec0;
+
+    private List<Vec0> vec0(Connection c) {
+        List<Vec0> found = vec0;
+        if (found == null) {
+            try {
+                found = Vec0.find(c);
+            } catch (SQLException e) { // a catalog this odd is read (and reported) by CatalogReader; vec0 stays unread
+                org.slf4j.LoggerFactory.getLogger(SqliteSource.class).warn("could not look for sqlite-vec tables", e);
+                found = List.of();
+            }
+            vec0 = found;
+        }
+        return found;
     }
 
     /** Collations the schema names that SQLite does not have built in, read once; see {@link #addCollations}. */

@@ -157,7 +157,7 @@ final class OptionsModel implements StepModel {
     Plan plan() {
         Plan p = review.plan().get();
         return new Plan(schema.get().trim(), p.tables(), p.indexes(), p.foreignKeys(), p.views(), p.triggers(),
-                p.problems(), p.renames(), p.catalog()).excluding(review.excluded()).without(leaveOut());
+                p.problems(), p.renames(), p.catalog(), p.suggestions()).excluding(review.excluded()).without(leaveOut());
     }
 
     /** The parts the user unticked under "Also create". */

@@ -37,6 +37,7 @@ final class ReviewModel implements StepModel {
     private final Map<String, PgType> overrides = new HashMap<>();
     private Resolutions resolutions = Resolutions.DEFAULTS;
     private final javafx.collections.ObservableSet<String> excluded = javafx.collections.FXCollections.observableSet();
+    private final java.util.Set<String> suggestions = new java.util.TreeSet<>(); // ticked, as --suggest names them
     private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
@@ -66,7 +67,8 @@ final class ReviewModel implements StepModel {
     }
 
     private List<Object> inputs() {
-        return List.of(Objects.requireNonNull(source.file().get()), naming.get(), Map.copyOf(overrides), resolutions);
+        return List.of(Objects.requireNonNull(source.file().get()), naming.get(), Map.copyOf(overrides), resolutions,
+                java.util.Set.copyOf(suggestions));
     }
 
     private void replan() {
@@ -77,13 +79,15 @@ final class ReviewModel implements StepModel {
         failure.set(null);
         planning.set(true);
         changedTypes.set(!overrides.isEmpty());
-        Preflight task = new Preflight(source.file().get(), naming.get(), Map.copyOf(overrides), resolutions);
+        Preflight task = new Preflight(source.file().get(), naming.get(), Map.copyOf(overrides), resolutions,
+                java.util.Set.copyOf(suggestions));
         running = task;
         message.bind(task.messageProperty());
         task.setOnSucceeded(e -> {
             if (running == task) {
                 Plan p = task.getValue().plan();
                 excluded.removeIf(n -> p.table(n).isEmpty());
+                suggestions.removeIf(id -> p.taken().stream().noneMatch(s -> s.named(id))); // one made moot is unticked
                 plan.set(p);
                 ddl.set(excluded.isEmpty() ? task.getValue().ddl() : new dev.ferry.postgres.Ddl(p.schema()).script(p.excluding(excluded)));
                 planning.set(false);
@@ -126,6 +130,7 @@ final class ReviewModel implements StepModel {
         overrides.clear();
         resolutions = Resolutions.DEFAULTS;
         excluded.clear();
+        suggestions.clear();
         typeError.set("");
         planned = null;
         plan.set(null);
@@ -176,6 +181,18 @@ final class ReviewModel implements StepModel {
     /** SQLite tables left out, by name in lower case. */
     java.util.Set<String> excluded() {
         return java.util.Set.copyOf(excluded);
+    }
+
+    /** The user ticked or unticked one of "Ferry could also…": planned again with it. */
+    void setTaken(dev.ferry.plan.Suggestion s, boolean taken) {
+        if (taken ? suggestions.add(s.id()) : suggestions.remove(s.id())) {
+            replan();
+        }
+    }
+
+    /** The suggestions ticked, as --suggest names them. */
+    java.util.Set<String> suggestions() {
+        return java.util.Set.copyOf(suggestions);
     }
 
     Map<String, PgType> overrides() {

@@ -38,6 +38,8 @@ final class ReviewView implements StepView {
     private final Label problemsBadge = new Label();
     private final Tab tablesTab = new Tab(Text.get("review.tab.tables"));
     private final TabPane tabs = new TabPane();
+    private final Tab suggestionsTab = new Tab();
+    private final SuggestionsList suggestions;
     private final TextArea ddl = new TextArea();
     private VBox root;
 
@@ -45,6 +47,7 @@ final class ReviewView implements StepView {
         this.model = model;
         this.columns = new ColumnGrid(model);
         this.problems = new ProblemsTable(model);
+        this.suggestions = new SuggestionsList(model);
         createView();
         initListeners();
     }
@@ -129,8 +132,13 @@ final class ReviewView implements StepView {
         ddl.setEditable(false);
         ddl.getStyleClass().add("monospace");
         ddl.setAccessibleText(Text.get("review.tab.ddl"));
-        // Things to know first: what changes for the app is what a newcomer must not miss
-        tabs.getTabs().setAll(problemsTab, tablesTab, new Tab(Text.get("review.tab.ddl"), ddl));
+        VBox suggestionBox = new VBox(8, Ui.muted(Text.get("review.suggestions.note")), suggestions);
+        VBox.setVgrow(suggestions, Priority.ALWAYS);
+        suggestionsTab.setContent(suggestionBox);
+        suggestionsTab.setId("suggestions-tab");
+        // Things to know first: what changes for the app is what a newcomer must not miss;
+        // what Ferry could also do comes after the tables, as it is never needed
+        tabs.getTabs().setAll(problemsTab, tablesTab, suggestionsTab, new Tab(Text.get("review.tab.ddl"), ddl));
         tabs.setId("review-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox body = new VBox(10, toolbar, typeError, tabs, new ErrorBox(model.failure()));
@@ -178,6 +186,8 @@ final class ReviewView implements StepView {
             tabs.getSelectionModel().select(n > 0 ? problemsTab : tablesTab);
         }
         problems.getItems().setAll(plan == null ? java.util.List.of() : plan.problems());
+        suggestionsTab.setText(Text.get("review.tab.suggestions", plan == null ? 0 : plan.suggestions().size()));
+        suggestions.show(plan);
         if (plan != null && !plan.tables().isEmpty()) {
             TablePlan again = selected == null ? null : plan.table(selected.source().name()).orElse(null);
             tables.getSelectionModel().select(again != null ? again : plan.tables().get(0));

@@ -169,7 +169,7 @@ final class WizardModel {
                 .withSchema(options.schema().get().trim()).withIfExists(options.ifExists().get())
                 .withJobs(options.jobs()).withNaming(review.naming().get()).withOverrides(review.overrides())
                 .withResolutions(review.resolutions()).withRejects(rejectsFile(source.file().get()))
-                .withLeaveOut(options.leaveOut()).withExcluded(review.excluded());
+                .withLeaveOut(options.leaveOut()).withExcluded(review.excluded()).withSuggestions(review.suggestions());
     }
 
     /** Where a wizard run records the values it changes or moves aside: beside the logs, one file per run. */

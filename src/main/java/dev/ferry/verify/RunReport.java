@@ -21,7 +21,26 @@ import java.util.List;
 public record RunReport(String status, String source, String target, String schema, double seconds,
                         List<TableEntry> tables, List<ProblemEntry> problems, List<RenameEntry> renames,
                         List<Report.Item> views, List<Report.Item> triggers,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String rejects) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String rejects,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuggestionEntry> suggestions) {
+
+    public RunReport {
+        suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+    }
+
+    public RunReport(String status, String source, String target, String schema, double seconds, List<TableEntry> tables,
+                     List<ProblemEntry> problems, List<RenameEntry> renames, List<Report.Item> views,
+                     List<Report.Item> triggers, String rejects) {
+        this(status, source, target, schema, seconds, tables, problems, renames, views, triggers, rejects, List.of());
+    }
+
+    /**
+     * What Ferry could also have done ("Ferry could also ..."), and whether this run took it; left out
+     * of the JSON when there is none. {@code id} is what --suggest takes.
+     */
+    public record SuggestionEntry(String id, String kind, String table, String column, String does, String why,
+                                  boolean taken) {
+    }
 
     /**
      * One table's counts and checksums; its columns when the plan has the table.
@@ -65,13 +84,14 @@ public record RunReport(String status, String source, String target, String sche
                 Math.round(seconds * 1000) / 1000.0, tables.stream().map(t -> table(t, plan)).toList(),
                 problems.stream().map(RunReport::problem).toList(),
                 plan.renames().stream().map(r -> new RenameEntry(r.kind(), r.table(), r.from(), r.to(), r.reason())).toList(),
-                List.copyOf(views), List.copyOf(triggers), null);
+                List.copyOf(views), List.copyOf(triggers), null, plan.suggestions().stream().map(x -> new SuggestionEntry(
+                        x.id(), x.kind().id(), x.table(), x.column(), x.does(), x.why(), x.taken())).toList());
     }
 
     /** The same report naming the file of values moved aside. */
     public RunReport withRejects(Path file) {
         return new RunReport(status, source, target, schema, seconds, tables, problems, renames, views, triggers,
-                file == null ? null : file.toAbsolutePath().toString());
+                file == null ? null : file.toAbsolutePath().toString(), suggestions);
     }
 
     private static TableEntry table(TableCheck t, Plan plan) {

@@ -10,8 +10,9 @@ CREATE COLLATION IF NOT EXISTS {collation}
     (provider = icu, locale = 'und-u-ks-level2', deterministic = false)
 
 -- name: build-index
--- {unique} is "UNIQUE " or nothing; {where} is " WHERE ..." for a partial index, or nothing.
-CREATE {unique}INDEX {name} ON {table} ({columns}){where}
+-- {unique} is "UNIQUE " or nothing; {using} is " USING gin" or nothing (btree); {where} is " WHERE ..." for a
+-- partial index, or nothing.
+CREATE {unique}INDEX {name} ON {table}{using} ({columns}){where}
 
 -- name: attach-constraint
 -- {kind}: PRIMARY KEY or UNIQUE, made from the index of the same name built before.
@@ -49,3 +50,7 @@ ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}
 
 -- name: create-search-index
 CREATE INDEX IF NOT EXISTS {index} ON {table} USING gin ({column})
+
+-- name: create-enum
+-- A suggestion taken (enum from CHECK): the labels in the CHECK's order, which is the order they sort in.
+CREATE TYPE {name} AS ENUM ({labels})

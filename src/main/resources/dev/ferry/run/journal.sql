@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS ferry_journal.runs (
 
 CREATE TABLE IF NOT EXISTS ferry_journal.objects (
     run_id uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
-    kind   text NOT NULL CHECK (kind IN ('table', 'view', 'schema', 'function', 'collation')),
+    kind   text NOT NULL CHECK (kind IN ('table', 'view', 'schema', 'function', 'collation', 'type')),
     name   text NOT NULL,
     PRIMARY KEY (run_id, kind, name)
 );
@@ -61,10 +61,10 @@ CREATE TABLE IF NOT EXISTS ferry_journal.verified (
     PRIMARY KEY (run_id, table_name)
 );
 
--- Journals made before Ferry recreated triggers (their functions) and COLLATE NOCASE knew fewer kinds.
+-- Journals made before Ferry recreated triggers (their functions), COLLATE NOCASE and enum types (suggestions) knew fewer kinds.
 ALTER TABLE ferry_journal.objects DROP CONSTRAINT IF EXISTS objects_kind_check;
 ALTER TABLE ferry_journal.objects ADD CONSTRAINT objects_kind_check
-    CHECK (kind IN ('table', 'view', 'schema', 'function', 'collation'));
+    CHECK (kind IN ('table', 'view', 'schema', 'function', 'collation', 'type'));
 
 -- Data-only runs (--data-only) fill tables the app's migrations made: policy 'data'.
 ALTER TABLE ferry_journal.existing DROP CONSTRAINT IF EXISTS existing_policy_check;

@@ -50,7 +50,7 @@ SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND to_regclass('ferry_
    AND to_regclass('ferry_journal.verified') IS NOT NULL AND EXISTS (
     SELECT 1 FROM pg_constraint
     WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check'
-      AND pg_get_constraintdef(oid) LIKE '%collation%')
+      AND pg_get_constraintdef(oid) LIKE '%''type''%')
 
 -- name: insert-object
 INSERT INTO ferry_journal.objects (run_id, kind, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
@@ -104,3 +104,11 @@ INSERT INTO ferry_journal.loads (run_id, table_name, xid) VALUES (?, ?, txid_cur
 -- name: delete-loaded
 -- A template (see SqlResources.fill): the rows one run's chunks wrote into a table it did not create.
 DELETE FROM {table} WHERE xmin::text::bigint IN (SELECT xid FROM ferry_journal.loads WHERE run_id = ? AND table_name = ?)
+
+-- name: pgvector
+-- A row when this server can have pgvector; the schema it is installed in, NULL when only available.
+SELECT a.name, n.nspname
+FROM pg_available_extensions a
+LEFT JOIN pg_extension e ON e.extname = a.name
+LEFT JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE a.name = 'vector'
