@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.LongStream;
 
 /**
  * The final sync: after a finished migrate, PostgreSQL brought up to the SQLite file's state now by
@@ -29,6 +30,10 @@ import java.util.concurrent.CompletionException;
  * whole. The changes go in one transaction ({@link SyncApply}): a renamed parent and its children
  * then move together, and a failure changes nothing. Then every table is verified as a migrate
  * verifies it, and the journal notes what PostgreSQL holds now, so the next sync knows it as Ferry's.
+ *
+ * <p>The plan is the migrate's, rebuilt from the decisions its journal kept ({@link PlanRecord})
+ * instead of profiling every value of the file again; the rows written since are checked against
+ * those decisions ({@link SyncRecheck}) before anything is written.
  *
  * <p>Refuses, changing nothing, when there is no finished migrate of this file into this schema, when
  * the plan is not the migrate's (other options, or data that now needs other types), and, unless
@@ -47,16 +52,29 @@ final class Sync {
         }
     }
 
+    /** Said when the plan comes from the migration's journal instead of reading the file's every value. */
+    static final String PLANNED_FROM_JOURNAL = "Planned from the migration's decisions in Ferry's journal; only the rows "
+            + "that changed since are checked against them";
+
     private Sync() {
     }
 
-    static SyncResult run(Plan plan, Options options, MigrationListener listener, boolean force, long start) {
+    static SyncResult run(Options options, MigrationListener listener, boolean force, long start) {
         SqliteSource source = SqliteSource.open(options.source());
         SourceStamp stamp = SourceStamp.of(source.file());
-        Ddl ddl = new Ddl(plan.schema());
+        Ddl ddl = new Ddl(options.schema());
         try (PgTarget target = PgTarget.connect(options.target(), options.password(),
                 Checksums.connectionsFor(options.jobs()) + options.jobs() + 2)) {
-            Journal.RunInfo run = migrated(target, stamp, plan.schema(), options);
+            Journal.RunInfo run = migrated(target, stamp, options.schema(), options);
+            listener.on(new MigrationEvent.PhaseStarted(MigrationEvent.Phase.PREFLIGHT));
+            PlanRecord recorded = recorded(target, run, options);
+            if (recorded != null) {
+                listener.on(new MigrationEvent.Note(PLANNED_FROM_JOURNAL));
+            }
+            Plan plan = Planner.plan(source, options, listener, recorded);
+            listener.on(new MigrationEvent.PhaseFinished(MigrationEvent.Phase.PREFLIGHT, Migration.since(start)));
+            LOG.info("{} ms: planned ({})", (System.nanoTime() - start) / 1_000_000, recorded != null
+                    ? "from the migration's decisions" : "profiled anew");
             Plan fitted = ServerFit.fit(plan, target, MigrationListener.NONE);
             if (!Runner.digest(ddl.script(fitted)).equals(run.planDigest())) {
                 throw new FerryException(FerryException.Kind.USAGE, "The tables Ferry would make from " + source.file()
@@ -101,6 +119,14 @@ final class Sync {
             }
             LOG.info("{} ms: compared {} tables", (System.nanoTime() - start) / 1_000_000, compared.size());
             List<Compared> changed = compared.stream().filter(Compared::differs).toList();
+            if (recorded != null) { // the rows written since are the ones the migrate's decisions were not made for
+                for (Compared c : changed) {
+                    SyncRecheck.check(c.table(), c.diff() == null ? null : LongStream.concat(
+                            LongStream.of(c.diff().inserts()), LongStream.of(c.diff().updates())).toArray(), source);
+                }
+                LOG.info("{} ms: checked the changed rows against the migration's decisions",
+                        (System.nanoTime() - start) / 1_000_000);
+            }
             if (!changed.isEmpty()) {
                 apply(fitted, changed, source, stamp, target, ddl, listener);
                 LOG.info("{} ms: wrote the changes to {} tables", (System.nanoTime() - start) / 1_000_000, changed.size());
@@ -135,6 +161,17 @@ final class Sync {
         throw new FerryException(FerryException.Kind.TARGET, "Ferry has no finished migration of " + stamp.path()
                 + " into schema " + schema + " of " + options.target() + ", so there is nothing to sync. Nothing was changed.",
                 "Migrate the file first (ferry migrate), with the same path; sync then brings over what changed since.");
+    }
+
+    /** The migrate's decisions, when its journal has them and they were made with the same choices; else null. */
+    private static PlanRecord recorded(PgTarget target, Journal.RunInfo run, Options options) {
+        try (Connection c = target.connection()) {
+            PlanRecord r = PlanRecord.parse(Journal.plan(c, run.id()));
+            return r != null && r.madeWith(options) ? r : null;
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal of the migration.",
+                    "See the details. Nothing was changed.", e);
+        }
     }
 
     private static Map<String, Journal.Verified> noted(PgTarget target, Journal.RunInfo run) {
