@@ -127,11 +127,13 @@ final class Sync {
                 LOG.info("{} ms: checked the changed rows against the migration's decisions",
                         (System.nanoTime() - start) / 1_000_000);
             }
+            Applied applied = Applied.NOTHING;
             if (!changed.isEmpty()) {
-                apply(fitted, changed, source, stamp, target, ddl, listener);
+                applied = apply(fitted, changed, source, stamp, target, ddl, listener);
                 LOG.info("{} ms: wrote the changes to {} tables", (System.nanoTime() - start) / 1_000_000, changed.size());
             }
-            List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl));
+            Applied done = applied;
+            List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl, done));
             note(target, run, tables);
             LOG.info("{} ms: verified", (System.nanoTime() - start) / 1_000_000);
             return new SyncResult(tables, Migration.since(start));
@@ -252,8 +254,8 @@ final class Sync {
      * first (a parent's delete may cascade), identities moved; committed only when the SQLite file
      * is still the one compared.
      */
-    private static void apply(Plan plan, List<Compared> changed, SqliteSource source, SourceStamp stamp, PgTarget target,
-                              Ddl ddl, MigrationListener listener) {
+    private static Applied apply(Plan plan, List<Compared> changed, SqliteSource source, SourceStamp stamp, PgTarget target,
+                                 Ddl ddl, MigrationListener listener) {
         List<TargetTables.Reference> refs = plan.foreignKeys().stream()
                 .filter(f -> f.skipReason() == null && f.parent() != null)
                 .map(f -> new TargetTables.Reference(f.table().target(), f.parent().target(), false, f.columns())).toList();
@@ -266,12 +268,18 @@ final class Sync {
             SyncApply apply = new SyncApply(c, ddl, source);
             try {
                 apply.prepare(names);
+                boolean cascades = apply.cascades();
+                Map<String, Checksums.Sum> written = new TreeMap<>();
                 long s = System.nanoTime();
                 for (Compared t : order) {
                     if (t.diff() == null) {
                         apply.replace(t.table());
                     } else {
-                        apply.upsert(t.table(), t.key(), t.diff());
+                        Checksums.Sum back = apply.upsert(t.table(), t.key(), t.diff(), !cascades
+                                && t.pgRows() >= readBackRows());
+                        if (back != null) {
+                            written.put(t.table().target(), back);
+                        }
                     }
                     LOG.info("{} ms: wrote {}'s new and changed rows", (System.nanoTime() - s) / 1_000_000, t.table().target());
                 }
@@ -298,6 +306,7 @@ final class Sync {
                     listener.on(new MigrationEvent.Note("The changes are in, but Ferry could not put back the foreign keys' "
                             + "and triggers' usual state. Run these statements: " + String.join("; ", left)));
                 }
+                return new Applied(written, cascades);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -308,26 +317,57 @@ final class Sync {
         }
     }
 
-    /** A table's check after the sync: a changed one read again by PostgreSQL; an unchanged one as compared. */
-    private static SyncResult.Table verify(Compared c, PgTarget target, Ddl ddl) {
+    /**
+     * A table's check after the sync. An unchanged one stands as compared (every row's checksum had
+     * just matched on both sides). A large one written to is checked from the rows written: its
+     * checksum as compared, less PostgreSQL's hashes of the rows updated or deleted, plus
+     * PostgreSQL's checksum of the rows as written, read back through the key inside the transaction;
+     * its rows, those compared less the deleted plus the inserted (each statement's count was
+     * checked). Any other written table, and every table when a foreign key's action may have
+     * changed rows the sync did not write, is read again whole.
+     */
+    private static SyncResult.Table verify(Compared c, PgTarget target, Ddl ddl, Applied applied) {
         long s = System.nanoTime();
         TablePlan t = c.table();
         long pgRows = c.pgRows(), pgSum = c.pgSum();
-        if (c.differs()) {
+        SyncResult.Proof proof = SyncResult.Proof.COMPARED;
+        Checksums.Sum back = applied.written().get(t.target());
+        if (c.differs() && back != null) {
+            pgRows = c.pgRows() - c.diff().deletes().length + c.diff().inserts().length;
+            pgSum = c.pgSum() - c.diff().removed() + back.checksum();
+            if (back.rows() != c.diff().inserts().length + c.diff().updates().length) {
+                pgRows = -1; // PostgreSQL did not find every row written: not verified
+            }
+            proof = SyncResult.Proof.WRITTEN_ROWS;
+        } else if (c.differs() || applied.cascades()) {
             Checksums.Sum now = Checksums.target(t, target, ddl);
             pgRows = now.rows();
             pgSum = now.checksum();
+            proof = SyncResult.Proof.READ_AGAIN;
         }
         TableCheck check = new TableCheck(t.source().name(), t.target(), c.sqliteRows(), pgRows, c.sqliteSum(), pgSum,
                 (System.nanoTime() - s) / 1e9, c.rejected());
         if (!c.differs()) {
-            return new SyncResult.Table(t.source().name(), t.target(), 0, 0, 0, false, check);
+            return new SyncResult.Table(t.source().name(), t.target(), 0, 0, 0, false, check, proof);
         }
         if (c.diff() == null) {
-            return new SyncResult.Table(t.source().name(), t.target(), c.sqliteRows(), 0, c.pgRows(), true, check);
+            return new SyncResult.Table(t.source().name(), t.target(), c.sqliteRows(), 0, c.pgRows(), true, check, proof);
         }
         return new SyncResult.Table(t.source().name(), t.target(), c.diff().inserts().length, c.diff().updates().length,
-                c.diff().deletes().length, false, check);
+                c.diff().deletes().length, false, check, proof);
+    }
+
+    /** What the writes left for the verification: the written rows' read-back per table, and whether keys cascade. */
+    private record Applied(Map<String, Checksums.Sum> written, boolean cascades) {
+        static final Applied NOTHING = new Applied(Map.of(), false);
+    }
+
+    /**
+     * Tables with at least this many rows are verified from the rows written; smaller ones are read
+     * again whole, which costs next to nothing (a property lets tests take the other path).
+     */
+    static long readBackRows() {
+        return Long.getLong("ferry.sync.readBackRows", 100_000L);
     }
 
     /** Notes what each table holds now, so the next sync takes these rows for Ferry's own. */
