@@ -72,23 +72,32 @@ final class SyncCommand implements Callable<Integer> {
 
     /**
      * How each table was proven equal: a table the sync wrote to was read again by PostgreSQL after
-     * the writes; an unchanged one was just compared row by row (every row's checksum on both
+     * the writes, or, when large, checked from the rows written (see SyncResult.Proof); an unchanged one was just compared row by row (every row's checksum on both
      * sides), which is already the proof, so it is not read a third time. Said, so "verified" is not
      * taken for more (or less) than it is.
      */
     static String howVerified(SyncResult r) {
-        List<String> reread = r.tables().stream().filter(SyncResult.Table::changed).map(SyncResult.Table::source).toList();
-        List<String> compared = r.tables().stream().filter(t -> !t.changed()).map(SyncResult.Table::source).toList();
+        List<String> reread = proven(r, SyncResult.Proof.READ_AGAIN);
+        List<String> written = proven(r, SyncResult.Proof.WRITTEN_ROWS);
+        List<String> compared = proven(r, SyncResult.Proof.COMPARED);
         StringBuilder out = new StringBuilder();
         if (!reread.isEmpty()) {
             out.append("  Checked again after writing (PostgreSQL read every row once more): ")
                     .append(String.join(", ", reread)).append(".\n");
+        }
+        if (!written.isEmpty()) {
+            out.append("  Checked after writing from the rows written (PostgreSQL read them back; the other rows had "
+                    + "just matched row by row): ").append(String.join(", ", written)).append(".\n");
         }
         if (!compared.isEmpty()) {
             out.append("  Unchanged, so not read again (the comparison had just matched them row by row): ")
                     .append(String.join(", ", compared)).append(".\n");
         }
         return out.toString();
+    }
+
+    private static List<String> proven(SyncResult r, SyncResult.Proof proof) {
+        return r.tables().stream().filter(t -> t.proof() == proof).map(SyncResult.Table::source).toList();
     }
 
     /** Per table what changed and whether both sides are equal now; the time the app had to be stopped. */

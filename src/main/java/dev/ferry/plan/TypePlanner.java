@@ -334,7 +334,7 @@ public final class TypePlanner {
     }
 
     /** The storage class a declared type makes likely (SQLite converts values to it on the way in). */
-    static String presumedClass(Column c) {
+    public static String presumedClass(Column c) {
         return switch (c.affinity()) {
             case 'I' -> "integer";
             case 'T' -> "text";

@@ -242,6 +242,28 @@ public final class Journal {
         return out;
     }
 
+    /** Notes, in the caller's transaction, the run's per-column decisions (see {@link PlanRecord}). */
+    static void plan(Connection c, UUID id, String decisions) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("insert-plan"))) {
+            ps.setObject(1, id);
+            ps.setString(2, decisions);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The run's per-column decisions; null for runs older than this Ferry (or a journal without them). */
+    static String plan(Connection c, UUID id) throws SQLException {
+        if (!current(c)) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement(Sql.query("plan"))) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     static void mark(Connection c, UUID id, Status status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.query("mark-run"))) {
             ps.setString(1, status.sql());

@@ -112,16 +112,14 @@ public final class Migration {
     /**
      * The final sync after a finished migrate of this file (see {@link Sync}): PostgreSQL brought up to
      * the file's state now, changing only the rows that changed, in one transaction, then verified.
-     * Plans as {@link #preflight()} does, without SQLite's quick_check: the migrate checked the file,
-     * the sync reads every row of it again (SQLite reports a damaged page it reads), and the app waits.
+     * Plans from the migrate's decisions kept in the journal (see {@link PlanRecord}), or, for a run
+     * that kept none, as {@link #preflight()} does without SQLite's quick_check: the migrate checked
+     * the file, the sync reads every row of it again (SQLite reports a damaged page it reads), and
+     * the app waits.
      * Refuses, changing nothing, when someone else wrote to the tables since, unless {@code force}.
      */
     public SyncResult sync(boolean force) {
-        long start = System.nanoTime();
-        listener.on(new MigrationEvent.PhaseStarted(Phase.PREFLIGHT));
-        Plan plan = Planner.plan(SqliteSource.open(options.source()), options, listener);
-        listener.on(new MigrationEvent.PhaseFinished(Phase.PREFLIGHT, since(start)));
-        return Sync.run(plan, options, listener, force, start);
+        return Sync.run(options, listener, force, System.nanoTime());
     }
 
     /**
@@ -265,6 +263,7 @@ public final class Migration {
         int connections = dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + Completer.indexBuilds(options.jobs()) + 2;
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), connections)) {
             Privileges.check(target, plan.schema(), !options.dataOnly());
+            String record = PlanRecord.of(plan, options); // what a later sync plans from, before the server's fitting
             plan = ServerFit.fit(plan, target, listener);
             String digest = Runner.digest(ddl.script(plan));
             Journal.RunInfo continuing = Refusals.check(unfinished(target, stamp, plan.schema()), resume, digest,
@@ -275,7 +274,7 @@ public final class Migration {
                     throw Refusals.busy(options, plan.schema());
                 }
                 runId = id;
-                Runner runner = new Runner(plan, options, listener, cancelled, source, target, ddl);
+                Runner runner = new Runner(plan, options, listener, cancelled, source, target, ddl, record);
                 try {
                     return runner.run(id, continuing, stamp, digest, runStart);
                 } catch (RuntimeException e) {

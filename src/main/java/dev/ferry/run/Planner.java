@@ -39,6 +39,15 @@ public final class Planner {
     }
 
     public static Plan plan(SqliteSource source, Options options, MigrationListener listener) {
+        return plan(source, options, listener, null);
+    }
+
+    /**
+     * The plan, with each table's column decisions taken from {@code recorded} (a migrate's, see
+     * {@link PlanRecord}) instead of profiling the table, when given: the sync's way of making the
+     * migrate's plan again without reading every value.
+     */
+    static Plan plan(SqliteSource source, Options options, MigrationListener listener, PlanRecord recorded) {
         Catalog catalog;
         try (Connection c = source.connect()) {
             catalog = new CatalogReader(c).read();
@@ -69,7 +78,8 @@ public final class Planner {
         List<TypePlanner.TableDecisions> decisions = new ArrayList<>();
         for (Table t : tables) {
             try {
-                decisions.add(types.decide(t));
+                TypePlanner.TableDecisions known = recorded == null ? null : recorded.decisions(t);
+                decisions.add(known != null ? known : types.decide(t));
             } catch (SQLException e) {
                 throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.name() + ".",
                         "The file may be damaged; try: sqlite3 FILE 'PRAGMA integrity_check'", e);

@@ -40,10 +40,13 @@ final class Runner {
     private final PgTarget target;
     private final Ddl ddl;
     private final Rejects rejects;
+    private final String planRecord;
 
+    /** @param planRecord the plan's decisions before the server fitted them (see {@link PlanRecord}), noted once the run is done */
     Runner(Plan plan, Options options, MigrationListener listener, AtomicBoolean cancelled, SqliteSource source,
-           PgTarget target, Ddl ddl) {
+           PgTarget target, Ddl ddl, String planRecord) {
         this.plan = plan;
+        this.planRecord = planRecord;
         this.options = options;
         this.listener = listener;
         this.cancelled = cancelled;
@@ -160,6 +163,9 @@ final class Runner {
             Faults.retry("noting in its journal that the run is finished", target, retries, cancelled::get, attempt -> {
                 try (Connection c = target.connection()) {
                     Journal.verified(c, id, verified);
+                    if (planRecord != null) {
+                        Journal.plan(c, id, planRecord);
+                    }
                     Journal.mark(c, id, Journal.Status.DONE);
                 }
                 return null;

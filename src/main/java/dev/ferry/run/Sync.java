@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.LongStream;
 
 /**
  * The final sync: after a finished migrate, PostgreSQL brought up to the SQLite file's state now by
@@ -29,6 +30,10 @@ import java.util.concurrent.CompletionException;
  * whole. The changes go in one transaction ({@link SyncApply}): a renamed parent and its children
  * then move together, and a failure changes nothing. Then every table is verified as a migrate
  * verifies it, and the journal notes what PostgreSQL holds now, so the next sync knows it as Ferry's.
+ *
+ * <p>The plan is the migrate's, rebuilt from the decisions its journal kept ({@link PlanRecord})
+ * instead of profiling every value of the file again; the rows written since are checked against
+ * those decisions ({@link SyncRecheck}) before anything is written.
  *
  * <p>Refuses, changing nothing, when there is no finished migrate of this file into this schema, when
  * the plan is not the migrate's (other options, or data that now needs other types), and, unless
@@ -47,16 +52,29 @@ final class Sync {
         }
     }
 
+    /** Said when the plan comes from the migration's journal instead of reading the file's every value. */
+    static final String PLANNED_FROM_JOURNAL = "Planned from the migration's decisions in Ferry's journal; only the rows "
+            + "that changed since are checked against them";
+
     private Sync() {
     }
 
-    static SyncResult run(Plan plan, Options options, MigrationListener listener, boolean force, long start) {
+    static SyncResult run(Options options, MigrationListener listener, boolean force, long start) {
         SqliteSource source = SqliteSource.open(options.source());
         SourceStamp stamp = SourceStamp.of(source.file());
-        Ddl ddl = new Ddl(plan.schema());
+        Ddl ddl = new Ddl(options.schema());
         try (PgTarget target = PgTarget.connect(options.target(), options.password(),
                 Checksums.connectionsFor(options.jobs()) + options.jobs() + 2)) {
-            Journal.RunInfo run = migrated(target, stamp, plan.schema(), options);
+            Journal.RunInfo run = migrated(target, stamp, options.schema(), options);
+            listener.on(new MigrationEvent.PhaseStarted(MigrationEvent.Phase.PREFLIGHT));
+            PlanRecord recorded = recorded(target, run, options);
+            if (recorded != null) {
+                listener.on(new MigrationEvent.Note(PLANNED_FROM_JOURNAL));
+            }
+            Plan plan = Planner.plan(source, options, listener, recorded);
+            listener.on(new MigrationEvent.PhaseFinished(MigrationEvent.Phase.PREFLIGHT, Migration.since(start)));
+            LOG.info("{} ms: planned ({})", (System.nanoTime() - start) / 1_000_000, recorded != null
+                    ? "from the migration's decisions" : "profiled anew");
             Plan fitted = ServerFit.fit(plan, target, MigrationListener.NONE);
             if (!Runner.digest(ddl.script(fitted)).equals(run.planDigest())) {
                 throw new FerryException(FerryException.Kind.USAGE, "The tables Ferry would make from " + source.file()
@@ -101,11 +119,21 @@ final class Sync {
             }
             LOG.info("{} ms: compared {} tables", (System.nanoTime() - start) / 1_000_000, compared.size());
             List<Compared> changed = compared.stream().filter(Compared::differs).toList();
+            if (recorded != null) { // the rows written since are the ones the migrate's decisions were not made for
+                for (Compared c : changed) {
+                    SyncRecheck.check(c.table(), c.diff() == null ? null : LongStream.concat(
+                            LongStream.of(c.diff().inserts()), LongStream.of(c.diff().updates())).toArray(), source);
+                }
+                LOG.info("{} ms: checked the changed rows against the migration's decisions",
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+            Applied applied = Applied.NOTHING;
             if (!changed.isEmpty()) {
-                apply(fitted, changed, source, stamp, target, ddl, listener);
+                applied = apply(fitted, changed, source, stamp, target, ddl, listener);
                 LOG.info("{} ms: wrote the changes to {} tables", (System.nanoTime() - start) / 1_000_000, changed.size());
             }
-            List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl));
+            Applied done = applied;
+            List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl, done));
             note(target, run, tables);
             LOG.info("{} ms: verified", (System.nanoTime() - start) / 1_000_000);
             return new SyncResult(tables, Migration.since(start));
@@ -135,6 +163,17 @@ final class Sync {
         throw new FerryException(FerryException.Kind.TARGET, "Ferry has no finished migration of " + stamp.path()
                 + " into schema " + schema + " of " + options.target() + ", so there is nothing to sync. Nothing was changed.",
                 "Migrate the file first (ferry migrate), with the same path; sync then brings over what changed since.");
+    }
+
+    /** The migrate's decisions, when its journal has them and they were made with the same choices; else null. */
+    private static PlanRecord recorded(PgTarget target, Journal.RunInfo run, Options options) {
+        try (Connection c = target.connection()) {
+            PlanRecord r = PlanRecord.parse(Journal.plan(c, run.id()));
+            return r != null && r.madeWith(options) ? r : null;
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal of the migration.",
+                    "See the details. Nothing was changed.", e);
+        }
     }
 
     private static Map<String, Journal.Verified> noted(PgTarget target, Journal.RunInfo run) {
@@ -215,8 +254,8 @@ final class Sync {
      * first (a parent's delete may cascade), identities moved; committed only when the SQLite file
      * is still the one compared.
      */
-    private static void apply(Plan plan, List<Compared> changed, SqliteSource source, SourceStamp stamp, PgTarget target,
-                              Ddl ddl, MigrationListener listener) {
+    private static Applied apply(Plan plan, List<Compared> changed, SqliteSource source, SourceStamp stamp, PgTarget target,
+                                 Ddl ddl, MigrationListener listener) {
         List<TargetTables.Reference> refs = plan.foreignKeys().stream()
                 .filter(f -> f.skipReason() == null && f.parent() != null)
                 .map(f -> new TargetTables.Reference(f.table().target(), f.parent().target(), false, f.columns())).toList();
@@ -229,12 +268,18 @@ final class Sync {
             SyncApply apply = new SyncApply(c, ddl, source);
             try {
                 apply.prepare(names);
+                boolean cascades = apply.cascades();
+                Map<String, Checksums.Sum> written = new TreeMap<>();
                 long s = System.nanoTime();
                 for (Compared t : order) {
                     if (t.diff() == null) {
                         apply.replace(t.table());
                     } else {
-                        apply.upsert(t.table(), t.key(), t.diff());
+                        Checksums.Sum back = apply.upsert(t.table(), t.key(), t.diff(), !cascades
+                                && t.pgRows() >= readBackRows());
+                        if (back != null) {
+                            written.put(t.table().target(), back);
+                        }
                     }
                     LOG.info("{} ms: wrote {}'s new and changed rows", (System.nanoTime() - s) / 1_000_000, t.table().target());
                 }
@@ -261,6 +306,7 @@ final class Sync {
                     listener.on(new MigrationEvent.Note("The changes are in, but Ferry could not put back the foreign keys' "
                             + "and triggers' usual state. Run these statements: " + String.join("; ", left)));
                 }
+                return new Applied(written, cascades);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -271,26 +317,57 @@ final class Sync {
         }
     }
 
-    /** A table's check after the sync: a changed one read again by PostgreSQL; an unchanged one as compared. */
-    private static SyncResult.Table verify(Compared c, PgTarget target, Ddl ddl) {
+    /**
+     * A table's check after the sync. An unchanged one stands as compared (every row's checksum had
+     * just matched on both sides). A large one written to is checked from the rows written: its
+     * checksum as compared, less PostgreSQL's hashes of the rows updated or deleted, plus
+     * PostgreSQL's checksum of the rows as written, read back through the key inside the transaction;
+     * its rows, those compared less the deleted plus the inserted (each statement's count was
+     * checked). Any other written table, and every table when a foreign key's action may have
+     * changed rows the sync did not write, is read again whole.
+     */
+    private static SyncResult.Table verify(Compared c, PgTarget target, Ddl ddl, Applied applied) {
         long s = System.nanoTime();
         TablePlan t = c.table();
         long pgRows = c.pgRows(), pgSum = c.pgSum();
-        if (c.differs()) {
+        SyncResult.Proof proof = SyncResult.Proof.COMPARED;
+        Checksums.Sum back = applied.written().get(t.target());
+        if (c.differs() && back != null) {
+            pgRows = c.pgRows() - c.diff().deletes().length + c.diff().inserts().length;
+            pgSum = c.pgSum() - c.diff().removed() + back.checksum();
+            if (back.rows() != c.diff().inserts().length + c.diff().updates().length) {
+                pgRows = -1; // PostgreSQL did not find every row written: not verified
+            }
+            proof = SyncResult.Proof.WRITTEN_ROWS;
+        } else if (c.differs() || applied.cascades()) {
             Checksums.Sum now = Checksums.target(t, target, ddl);
             pgRows = now.rows();
             pgSum = now.checksum();
+            proof = SyncResult.Proof.READ_AGAIN;
         }
         TableCheck check = new TableCheck(t.source().name(), t.target(), c.sqliteRows(), pgRows, c.sqliteSum(), pgSum,
                 (System.nanoTime() - s) / 1e9, c.rejected());
         if (!c.differs()) {
-            return new SyncResult.Table(t.source().name(), t.target(), 0, 0, 0, false, check);
+            return new SyncResult.Table(t.source().name(), t.target(), 0, 0, 0, false, check, proof);
         }
         if (c.diff() == null) {
-            return new SyncResult.Table(t.source().name(), t.target(), c.sqliteRows(), 0, c.pgRows(), true, check);
+            return new SyncResult.Table(t.source().name(), t.target(), c.sqliteRows(), 0, c.pgRows(), true, check, proof);
         }
         return new SyncResult.Table(t.source().name(), t.target(), c.diff().inserts().length, c.diff().updates().length,
-                c.diff().deletes().length, false, check);
+                c.diff().deletes().length, false, check, proof);
+    }
+
+    /** What the writes left for the verification: the written rows' read-back per table, and whether keys cascade. */
+    private record Applied(Map<String, Checksums.Sum> written, boolean cascades) {
+        static final Applied NOTHING = new Applied(Map.of(), false);
+    }
+
+    /**
+     * Tables with at least this many rows are verified from the rows written; smaller ones are read
+     * again whole, which costs next to nothing (a property lets tests take the other path).
+     */
+    static long readBackRows() {
+        return Long.getLong("ferry.sync.readBackRows", 100_000L);
     }
 
     /** Notes what each table holds now, so the next sync takes these rows for Ferry's own. */

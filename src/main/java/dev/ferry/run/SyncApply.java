@@ -12,6 +12,7 @@ import dev.ferry.postgres.RowEncoder;
 import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.Naming;
 import dev.ferry.sqlite.SqliteSource;
+import dev.ferry.verify.Checksums;
 import dev.ferry.verify.RowHashes;
 import dev.ferry.verify.RowHasher;
 import java.sql.Connection;
@@ -107,10 +108,15 @@ final class SyncApply {
         }
     }
 
-    /** Updates and inserts a table's changed rows; returns the rows updated. */
-    void upsert(TablePlan t, int[] key, SyncDiff diff) throws SQLException {
+    /**
+     * Updates and inserts a table's changed rows. With {@code readBack}, and when the table has its
+     * primary key in PostgreSQL, returns PostgreSQL's count and checksum of the rows just written, read
+     * through the key inside this transaction (the sync's verification of a large table, see Sync);
+     * else null.
+     */
+    Checksums.Sum upsert(TablePlan t, int[] key, SyncDiff diff, boolean readBack) throws SQLException {
         if (diff.inserts().length + diff.updates().length == 0) {
-            return;
+            return readBack ? new Checksums.Sum(0, 0) : null;
         }
         String table = ddl.qualifiedName(t);
         List<ColumnPlan> copied = t.columns().stream().filter(ColumnPlan::copied).toList();
@@ -137,28 +143,57 @@ final class SyncApply {
         List<String> keyNames = Arrays.stream(key).mapToObj(k -> Naming.quote(t.columns().get(k).target())).toList();
         String set = copied.stream().map(c -> Naming.quote(c.target())).filter(c -> !keyNames.contains(c))
                 .map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+        // a few changed rows among many: looked up one by one through the key's index, never by
+        // reading the whole table to hash-join it (the planner's choice for thousands of rows)
+        boolean indexed = hasPrimaryKey(table);
         if (diff.updates().length > 0 && !set.isEmpty()) {
             String match = keyNames.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-            // a few changed rows among many: looked up one by one through the key's index, never by
-            // reading the whole table to hash-join it (the planner's choice for thousands of rows)
-            boolean indexed = hasPrimaryKey(table);
-            if (indexed) {
-                exec("SET LOCAL enable_hashjoin = off");
-                exec("SET LOCAL enable_mergejoin = off");
-            }
-            int updated = update(SQL.fill("update", "table", table, "set", set, "match", match));
-            if (indexed) {
-                exec("RESET enable_hashjoin");
-                exec("RESET enable_mergejoin");
-            }
+            int updated = byIndex(indexed, () -> update(SQL.fill("update", "table", table, "set", set, "match", match)));
             if (updated != diff.updates().length) {
                 throw changedMeanwhile(t);
             }
         }
-        if (diff.inserts().length > 0) {
-            update(SQL.fill("insert", "table", table, "columns", columns));
+        if (diff.inserts().length > 0 && update(SQL.fill("insert", "table", table, "columns", columns)) != diff.inserts().length) {
+            throw changedMeanwhile(t);
+        }
+        Checksums.Sum written = null;
+        if (readBack && indexed) { // a primary key: no NULL in it, so IN finds every row written
+            String keys = String.join(", ", keyNames);
+            String where = " AS t WHERE (" + keyNames.stream().map(k -> "t." + k).collect(Collectors.joining(", "))
+                    + ") IN (SELECT " + keys + " FROM pg_temp.ferry_sync_rows)";
+            written = byIndex(true, () -> Checksums.targetRows(pg, t, ddl, where));
         }
         exec("DROP TABLE pg_temp.ferry_sync_rows");
+        return written;
+    }
+
+    /** A statement over the staged rows, run through the key's index when {@code indexed}. */
+    private <T> T byIndex(boolean indexed, SqlCall<T> call) throws SQLException {
+        if (!indexed) {
+            return call.run();
+        }
+        exec("SET LOCAL enable_hashjoin = off");
+        exec("SET LOCAL enable_mergejoin = off");
+        T out = call.run();
+        exec("RESET enable_hashjoin");
+        exec("RESET enable_mergejoin");
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** Whether a write to one row of the schema may change others through a foreign key's action (see sync.sql). */
+    boolean cascades() throws SQLException {
+        try (PreparedStatement ps = pg.prepareStatement(SQL.get("cascades"))) {
+            ps.setString(1, ddl.schema());
+            ps.setString(2, ddl.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** Deletes the rows only PostgreSQL has, by the places the comparison found them. */

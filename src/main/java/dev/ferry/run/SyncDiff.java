@@ -12,8 +12,11 @@ import java.util.Arrays;
  * @param inserts SQLite rowids of rows to insert
  * @param updates SQLite rowids of rows whose new values replace PostgreSQL's
  * @param deletes PostgreSQL ctids (see {@link RowHashes.Side#place}) of rows to delete
+ * @param removed the sum of PostgreSQL's row hashes of the rows updated or deleted (what the table's
+ *                checksum loses by the writes)
+ * @param added   the sum of SQLite's row hashes of the rows inserted or updated (what it should gain)
  */
-record SyncDiff(long[] inserts, long[] updates, long[] deletes) {
+record SyncDiff(long[] inserts, long[] updates, long[] deletes, long removed, long added) {
 
     boolean empty() {
         return inserts.length + updates.length + deletes.length == 0;
@@ -38,6 +41,7 @@ record SyncDiff(long[] inserts, long[] updates, long[] deletes) {
         }
         boolean[] matched = new boolean[postgres.size()];
         LongList inserts = new LongList(), updates = new LongList(), deletes = new LongList();
+        long removed = 0, added = 0;
         for (int i = 0; i < sqlite.size(); i++) {
             long key = sqlite.key(i);
             int at = slot(key, mask);
@@ -47,21 +51,25 @@ record SyncDiff(long[] inserts, long[] updates, long[] deletes) {
             int j = slots[at];
             if (j < 0) {
                 inserts.add(sqlite.place(i));
+                added += sqlite.row(i);
             } else if (matched[j]) {
                 return null; // two SQLite rows with one key
             } else {
                 matched[j] = true;
                 if (postgres.row(j) != sqlite.row(i)) {
                     updates.add(sqlite.place(i));
+                    removed += postgres.row(j);
+                    added += sqlite.row(i);
                 }
             }
         }
         for (int j = 0; j < postgres.size(); j++) {
             if (!matched[j]) {
                 deletes.add(postgres.place(j));
+                removed += postgres.row(j);
             }
         }
-        return new SyncDiff(inserts.toArray(), updates.toArray(), deletes.toArray());
+        return new SyncDiff(inserts.toArray(), updates.toArray(), deletes.toArray(), removed, added);
     }
 
     private static int slot(long key, int mask) {

@@ -16,15 +16,29 @@ public record SyncResult(List<Table> tables, Duration took) {
         tables = List.copyOf(tables);
     }
 
+    /** How a table's PostgreSQL side was checked after the sync. */
+    public enum Proof {
+        /** not written to: the comparison had just matched every row's checksum on both sides */
+        COMPARED,
+        /** PostgreSQL read every row of it again after the writes */
+        READ_AGAIN,
+        /**
+         * a large table written to: PostgreSQL read back the rows written, inside the sync's
+         * transaction; its checksum is the compared one less the rows replaced or deleted, plus those
+         */
+        WRITTEN_ROWS
+    }
+
     /**
      * One table's sync.
      *
      * @param whole the table has no key to match rows by: it was compared whole and, as it differed,
      *              copied again whole (then {@code inserted} counts its rows and {@code deleted} the rows it replaced)
      * @param check rows and checksums of both sides after the sync
+     * @param proof how PostgreSQL's side of {@code check} was made after the writes
      */
     public record Table(String source, String target, long inserted, long updated, long deleted, boolean whole,
-                        TableCheck check) {
+                        TableCheck check, Proof proof) {
 
         public boolean changed() {
             return inserted + updated + deleted > 0;

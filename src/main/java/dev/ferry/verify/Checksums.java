@@ -126,6 +126,15 @@ public final class Checksums {
         }
     }
 
+    /**
+     * Counts and checksums, on the caller's connection (so inside its transaction), the rows of a
+     * table that {@code where} picks, e.g. " AS t WHERE ..."; PostgreSQL computes the checksum
+     * (see {@link RowHashes#usable}).
+     */
+    public static Sum targetRows(Connection c, TablePlan t, Ddl ddl, String where) throws SQLException {
+        return ServerChecksum.read(c, ServerChecksum.select(t, ddl.qualifiedName(t), where, false));
+    }
+
     /** {@code server}: PostgreSQL computes the part's checksum; else its rows are read back and hashed here. */
     private static Sum targetPart(TablePlan t, PgTarget target, Ddl ddl, String where, boolean asPlanned, boolean server) {
         try (Connection c = target.connection()) {

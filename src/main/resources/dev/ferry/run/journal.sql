@@ -81,6 +81,14 @@ CREATE TABLE IF NOT EXISTS ferry_journal.loads (
     PRIMARY KEY (run_id, table_name, xid)
 );
 
+-- What a finished run decided for each column (type, the rule that chose it, what the copy does to
+-- values that do not fit, and what the column held): a later sync rebuilds the plan from it instead
+-- of reading every value of the file again to decide the same. JSON, see PlanRecord.
+CREATE TABLE IF NOT EXISTS ferry_journal.plans (
+    run_id    uuid PRIMARY KEY REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    decisions text NOT NULL
+);
+
 CREATE INDEX IF NOT EXISTS runs_by_schema ON ferry_journal.runs (target_schema, started DESC);
 
 COMMENT ON SCHEMA ferry_journal IS 'Ferry''s record of its migrations, for ferry migrate --resume and ferry undo.';

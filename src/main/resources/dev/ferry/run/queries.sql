@@ -47,7 +47,7 @@ WHERE n.nspname = ? AND t.relname = ANY (?)
 -- name: journal-current
 -- The journal has every table this Ferry writes to, and its objects take every kind this Ferry records.
 SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND to_regclass('ferry_journal.loads') IS NOT NULL
-   AND to_regclass('ferry_journal.verified') IS NOT NULL AND EXISTS (
+   AND to_regclass('ferry_journal.verified') IS NOT NULL AND to_regclass('ferry_journal.plans') IS NOT NULL AND EXISTS (
     SELECT 1 FROM pg_constraint
     WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check'
       AND pg_get_constraintdef(oid) LIKE '%''type''%')
@@ -63,6 +63,13 @@ INSERT INTO ferry_journal.existing (run_id, table_name, policy, rows_before, che
 
 -- name: existing
 SELECT table_name, policy, rows_before, checksum_before FROM ferry_journal.existing WHERE run_id = ?
+
+-- name: insert-plan
+INSERT INTO ferry_journal.plans (run_id, decisions) VALUES (?, ?)
+ON CONFLICT (run_id) DO UPDATE SET decisions = EXCLUDED.decisions
+
+-- name: plan
+SELECT decisions FROM ferry_journal.plans WHERE run_id = ?
 
 -- name: insert-verified
 INSERT INTO ferry_journal.verified (run_id, table_name, rows_after, checksum_after) VALUES (?, ?, ?, ?)

@@ -45,3 +45,14 @@ SELECT setval(pg_get_serial_sequence(?, ?), greatest((SELECT max({id}) FROM {tab
 -- Whether the table has its primary key in PostgreSQL (the migrate made it from SQLite's key): only
 -- then are changed rows looked up through it one by one (without it, that would read the table per row).
 SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'p')
+
+-- name: cascades
+-- Whether a foreign key on or to the schema's tables makes a write to one row change others (ON
+-- DELETE or ON UPDATE CASCADE, SET NULL, SET DEFAULT): then the rows the sync wrote are not all
+-- that changed, and its tables are read again whole to verify them.
+SELECT EXISTS (
+    SELECT 1
+    FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_class p ON p.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = p.relnamespace
+    WHERE con.contype = 'f' AND (n.nspname = ? OR pn.nspname = ?)
+      AND (con.confupdtype NOT IN ('a', 'r') OR con.confdeltype NOT IN ('a', 'r')))
