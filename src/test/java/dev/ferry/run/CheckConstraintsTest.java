@@ -29,7 +29,9 @@ class CheckConstraintsTest {
         try (SqliteFixture db = SqliteFixture.at(file)) {
             db.sql("CREATE TABLE products (id INTEGER PRIMARY KEY, price REAL CHECK (price >= 0), "
                     + "qty INTEGER CONSTRAINT qty_positive CHECK(qty > 0), code TEXT, [Is Active] BOOLEAN CHECK ([Is Active] IN (0, 1)), "
-                    + "CHECK (length(code) = 3), CONSTRAINT storage CHECK (typeof(code) = 'text'))");
+                    + "CHECK (length(code) = 3), CONSTRAINT storage CHECK (typeof(code || '') = 'text'))");
+            // typeof of a computed value stays untranslated (typeof(code) alone now is: see SqlTypeof),
+            // so this check is still one PostgreSQL does not get, and must be reported
             db.insert("products", new Object[] {1L, 9.5, 1L, "abc", 1L}, new Object[] {2L, 0.0, 3L, "xyz", 0L});
             db.sql("PRAGMA ignore_check_constraints = ON");
             db.insert("products", new Object[] {3L, 1.0, 0L, "def", 1L}, new Object[] {4L, 2.0, -2L, "ghi", 0L});
