@@ -61,8 +61,18 @@ final class SyncCommand implements Callable<Integer> {
             }
             c.info("Syncing " + file.getFileName() + " into schema " + options.schema() + " of " + address);
             Migration sync = new Migration(options, new ProgressPrinter(c, 0));
-            SyncResult r = sync.sync(force);
-            return summary(c, r);
+            try {
+                return summary(c, sync.sync(force));
+            } catch (FerryException e) {
+                if (e.kind() != FerryException.Kind.INTERRUPTED) {
+                    throw e;
+                }
+                int code = c.fail(e);
+                c.info("To continue: ferry sync " + file + " --to " + address
+                        + (options.schema().equals("public") ? "" : " --schema " + options.schema()) + (force ? " --force" : "")
+                        + (yes ? " --yes" : ""));
+                return code;
+            }
         } catch (IllegalArgumentException e) {
             return c.fail(new FerryException(FerryException.Kind.USAGE, e.getMessage(), null));
         } catch (FerryException e) {

@@ -52,19 +52,27 @@ final class Checks {
         long count = 0;
         List<String> examples = new ArrayList<>();
         String from = " FROM " + Naming.qualified(plan.schema(), t.target()) + " x WHERE NOT (" + c.expression() + ")";
-        try (Connection conn = attempts.target().connection(); Statement s = conn.createStatement()) {
-            conn.setAutoCommit(false);
-            s.execute(attempts.ddl().searchPath());
-            try (ResultSet rs = s.executeQuery("SELECT count(*)" + from)) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-            try (ResultSet rs = s.executeQuery("SELECT x::text" + from + " LIMIT 5")) {
-                while (rs.next()) {
-                    examples.add(rs.getString(1));
+        try {
+            // a connection lost while counting is waited for as the statements are, or the report would say 0
+            count = attempts.withConnection(attempt -> {
+                examples.clear();
+                try (Connection conn = attempts.target().connection(); Statement s = conn.createStatement()) {
+                    conn.setAutoCommit(false);
+                    s.execute(attempts.ddl().searchPath());
+                    long n;
+                    try (ResultSet rs = s.executeQuery("SELECT count(*)" + from)) {
+                        rs.next();
+                        n = rs.getLong(1);
+                    }
+                    try (ResultSet rs = s.executeQuery("SELECT x::text" + from + " LIMIT 5")) {
+                        while (rs.next()) {
+                            examples.add(rs.getString(1));
+                        }
+                    }
+                    conn.rollback();
+                    return n;
                 }
-            }
-            conn.rollback();
+            });
         } catch (SQLException e) {
             examples.add("could not count: " + e.getMessage());
         }

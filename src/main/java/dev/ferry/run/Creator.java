@@ -118,6 +118,13 @@ final class Creator {
         }
     }
 
+    /** Whether the journal holds run {@code run}: its tables and journal entry were committed together. */
+    static boolean made(PgTarget target, UUID run) throws SQLException {
+        try (Connection c = target.connection()) {
+            return Journal.exists(c) && !Journal.runs(c, null, run).isEmpty();
+        }
+    }
+
     /**
      * A table PostgreSQL refuses is named with PostgreSQL's reason; the advice speaks of rights only
      * when rights were the reason (a default that does not fit the column's type is not).

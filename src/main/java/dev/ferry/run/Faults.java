@@ -121,6 +121,31 @@ final class Faults {
      */
     static <T> T retry(String doing, PgTarget target, MigrationListener listener, BooleanSupplier stop, Work<T> work)
             throws SQLException {
+        return retry(doing, Stopped.AFTER_THE_COPY, target, listener, stop, work);
+    }
+
+    /**
+     * What a run that stops after a lost connection keeps, and how to go on, in the user's words:
+     * they differ by phase (before the copy nothing is copied yet; a sync changes all or nothing).
+     */
+    record Stopped(String kept, String advice) {
+
+        static final Stopped AFTER_THE_COPY = new Stopped("Every row was copied and is kept.", "Check that the server is "
+                + "running and reachable, then finish the run with the same command plus --resume (or Resume in the "
+                + "wizard): it makes the keys, indexes and views again and checks every table, without copying a row again.");
+        /** The tables and the run's journal entry are made in one transaction: there is either a run to resume or none. */
+        static final Stopped CREATING = new Stopped("No row was copied yet.", "Check that the server is running and "
+                + "reachable, then run the same command plus --resume (or Resume in the wizard): it goes on from the "
+                + "tables already made, or starts the run afresh when none were.");
+        /** The sync's changes go in one transaction, and a sync compares both sides afresh every time. */
+        static final Stopped SYNCING = new Stopped("The sync writes its changes in one transaction, so PostgreSQL holds "
+                + "either all of them or none.", "Check that the server is running and reachable, then run the same sync "
+                + "again: it compares both sides afresh and writes only what still differs.");
+    }
+
+    /** {@link #retry} of a step whose stop keeps {@code stopped} (see {@link Stopped}). */
+    static <T> T retry(String doing, Stopped stopped, PgTarget target, MigrationListener listener, BooleanSupplier stop,
+                       Work<T> work) throws SQLException {
         for (int tries = 0; ; tries++) {
             try {
                 return work.run(tries);
@@ -131,13 +156,13 @@ final class Faults {
                 LOG.warn("{}: the connection was lost ({}); try {} of {}", doing, e.getMessage(), tries + 1,
                         BACKOFF_MILLIS.length, e);
                 if (tries == BACKOFF_MILLIS.length) {
-                    throw afterTheCopy(lostWhile(doing, target), e);
+                    throw stopped(stopped, lostWhile(doing, target), e);
                 }
                 listener.on(new MigrationEvent.Note("The connection to PostgreSQL was lost while " + doing
                         + "; trying again in " + BACKOFF_MILLIS[tries] / 1000 + " s (try " + (tries + 1) + " of "
                         + BACKOFF_MILLIS.length + ")."));
                 if (!backoff(tries, stop)) {
-                    throw afterTheCopy("The run stopped while " + doing + ", after the connection to PostgreSQL was lost.", e);
+                    throw stopped(stopped, "The run stopped while " + doing + ", after the connection to PostgreSQL was lost.", e);
                 }
             }
         }
@@ -188,10 +213,7 @@ final class Faults {
                 + " more tries over " + seconds + " s.";
     }
 
-    private static FerryException afterTheCopy(String what, Throwable e) {
-        return new FerryException(FerryException.Kind.INTERRUPTED, what + " Every row was copied and is kept.",
-                "Check that the server is running and reachable, then finish the run with the same command plus --resume "
-                        + "(or Resume in the wizard): it makes the keys, indexes and views again and checks every table, "
-                        + "without copying a row again.", e);
+    private static FerryException stopped(Stopped stopped, String what, Throwable e) {
+        return new FerryException(FerryException.Kind.INTERRUPTED, what + " " + stopped.kept(), stopped.advice(), e);
     }
 }

@@ -124,19 +124,27 @@ final class Keys {
             notNull.append(" AND c.").append(Naming.quote(f.columns().get(i))).append(" IS NOT NULL");
         }
         String where = " FROM " + child + " c WHERE NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE " + join + ")" + notNull;
+        String cols = String.join(" || ', ' || ", f.columns().stream().map(x -> "c." + Naming.quote(x) + "::text").toList());
         long count = 0;
         List<String> examples = new ArrayList<>();
-        try (Connection c = attempts.target().connection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT count(*)" + where)) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-            String cols = String.join(" || ', ' || ", f.columns().stream().map(x -> "c." + Naming.quote(x) + "::text").toList());
-            try (ResultSet rs = s.executeQuery("SELECT DISTINCT " + cols + where + " LIMIT 5")) {
-                while (rs.next()) {
-                    examples.add(rs.getString(1));
+        try {
+            // a connection lost while counting is waited for as the statements are, or the report would say 0
+            count = attempts.withConnection(attempt -> {
+                examples.clear();
+                try (Connection c = attempts.target().connection(); Statement s = c.createStatement()) {
+                    long n;
+                    try (ResultSet rs = s.executeQuery("SELECT count(*)" + where)) {
+                        rs.next();
+                        n = rs.getLong(1);
+                    }
+                    try (ResultSet rs = s.executeQuery("SELECT DISTINCT " + cols + where + " LIMIT 5")) {
+                        while (rs.next()) {
+                            examples.add(rs.getString(1));
+                        }
+                    }
+                    return n;
                 }
-            }
+            });
         } catch (SQLException e) {
             examples.add("could not count: " + e.getMessage());
         }

@@ -66,11 +66,18 @@ final class Runner {
                 listener.on(new MigrationEvent.Note(encodingNote));
             }
             parts = options.dataOnly() ? dataOnlyParts() : CopyPart.plan(plan.tables(), source, options.jobs());
-            Creator.create(plan, target, ddl, options, id, stamp, digest, parts);
+            List<CopyPart> planned = parts;
+            creating(attempt -> {
+                // the try before may have committed, the connection lost before PostgreSQL could say so
+                if (attempt == 0 || !Creator.made(target, id)) {
+                    Creator.create(plan, target, ddl, options, id, stamp, digest, planned);
+                }
+                return null;
+            });
         } else {
-            parts = Resume.prepare(plan, target, continuing);
+            parts = creating(attempt -> Resume.prepare(plan, target, continuing)); // one transaction, so it may run again
         }
-        Map<String, Journal.Before> kept = kept(id);
+        Map<String, Journal.Before> kept = creating(attempt -> kept(id));
         listener.on(new MigrationEvent.Note("Run " + id + " (ferry undo --run " + id + " removes what it creates)"));
         if (!kept.isEmpty()) {
             listener.on(new MigrationEvent.Note("Table" + (kept.size() == 1 ? " " : "s ") + String.join(", ", kept.keySet())
@@ -242,6 +249,20 @@ final class Runner {
             });
         } catch (RuntimeException e) {
             throw failure.get() != null && !cancelled.get() ? failure.get() : e;
+        }
+    }
+
+    /**
+     * {@code work} of the create phase, tried again after the copy's back-offs when the connection
+     * is lost; when the server stays away, the run stops resumably (nothing copied yet).
+     */
+    private <T> T creating(Faults.Work<T> work) {
+        try {
+            return Faults.retry("creating the tables", Faults.Stopped.CREATING, target, Faults.quiet(listener),
+                    cancelled::get, work);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal while creating the "
+                    + "tables: " + e.getMessage(), "See the details; " + Migration.RESUME_ADVICE, e);
         }
     }
 

@@ -65,79 +65,97 @@ final class Sync {
         Ddl ddl = new Ddl(options.schema());
         try (PgTarget target = PgTarget.connect(options.target(), options.password(),
                 Checksums.connectionsFor(options.jobs()) + options.jobs() + 2)) {
-            Journal.RunInfo run = migrated(target, stamp, options.schema(), options);
-            listener.on(new MigrationEvent.PhaseStarted(MigrationEvent.Phase.PREFLIGHT));
-            PlanRecord recorded = recorded(target, run, options);
-            if (recorded != null) {
-                listener.on(new MigrationEvent.Note(PLANNED_FROM_JOURNAL));
-            }
-            Plan plan = Planner.plan(source, options, listener, recorded);
-            listener.on(new MigrationEvent.PhaseFinished(MigrationEvent.Phase.PREFLIGHT, Migration.since(start)));
-            LOG.info("{} ms: planned ({})", (System.nanoTime() - start) / 1_000_000, recorded != null
-                    ? "from the migration's decisions" : "profiled anew");
-            Plan fitted = ServerFit.fit(plan, target, MigrationListener.NONE);
-            if (!Runner.digest(ddl.script(fitted)).equals(run.planDigest())) {
-                throw new FerryException(FerryException.Kind.USAGE, "The tables Ferry would make from " + source.file()
-                        .getFileName() + " now are not the ones the migration made (run " + run.id() + "): other options, "
-                        + "or data that now needs other column types. Nothing was changed.", "Give sync the same options "
-                        + "as the migration (--names, --type, --exclude, --on-problem, --leave-out); if the data itself now "
-                        + "needs other types, migrate again (--if-exists replace) instead of syncing.");
-            }
-            if (!RowHashes.usable(target)) {
-                throw new FerryException(FerryException.Kind.TARGET, "This PostgreSQL (" + target.serverVersion() + ") "
-                        + "cannot compute Ferry's row checksums, which the sync compares. Nothing was changed.",
-                        "The sync needs PostgreSQL 14 or later; migrate again (--if-exists replace) instead.");
-            }
-            Map<String, Journal.Verified> noted = noted(target, run);
-            List<String> notNoted = fitted.tables().stream().map(TablePlan::target).filter(n -> !noted.containsKey(n)).toList();
-            if (!notNoted.isEmpty()) {
-                throw new FerryException(FerryException.Kind.USAGE, "The migration (run " + run.id() + ") did not create "
-                        + (notNoted.size() == 1 ? "table " : "tables ") + String.join(", ", notNoted) + ", so the sync cannot "
-                        + "tell Ferry's rows there from others'. Nothing was changed.", "Sync brings up to date the tables a "
-                        + "migrate created; leave the others out with --exclude.");
-            }
-            Set<String> there = Creator.existing(target, fitted.schema(), noted.keySet());
-            List<String> gone = fitted.tables().stream().map(TablePlan::target).filter(n -> !there.contains(n)).toList();
-            if (!gone.isEmpty()) {
-                throw othersWrote(gone, true);
-            }
-
-            listener.on(new MigrationEvent.Note("Comparing " + fitted.tables().size() + " table"
-                    + (fitted.tables().size() == 1 ? "" : "s") + " row by row (checksums on both sides)"));
-            List<Compared> compared = Parallel.map(fitted.tables(), options.jobs(), t -> compare(t, source, target, ddl,
-                    options.jobs(), listener));
-            List<String> others = compared.stream().filter(c -> {
-                Journal.Verified v = noted.get(c.table().target());
-                return c.pgRows() != v.rows() || c.pgSum() != v.checksum();
-            }).map(c -> c.table().target()).toList();
-            if (!others.isEmpty() && !force) {
-                throw othersWrote(others, false);
-            }
-            if (!others.isEmpty()) {
-                listener.on(new MigrationEvent.Note("Overwriting what others wrote to " + String.join(", ", others)
-                        + " since the migration, as asked (--force)."));
-            }
-            LOG.info("{} ms: compared {} tables", (System.nanoTime() - start) / 1_000_000, compared.size());
-            List<Compared> changed = compared.stream().filter(Compared::differs).toList();
-            if (recorded != null) { // the rows written since are the ones the migrate's decisions were not made for
-                for (Compared c : changed) {
-                    SyncRecheck.check(c.table(), c.diff() == null ? null : LongStream.concat(
-                            LongStream.of(c.diff().inserts()), LongStream.of(c.diff().updates())).toArray(), source);
-                }
-                LOG.info("{} ms: checked the changed rows against the migration's decisions",
-                        (System.nanoTime() - start) / 1_000_000);
-            }
-            Applied applied = Applied.NOTHING;
-            if (!changed.isEmpty()) {
-                applied = apply(fitted, changed, source, stamp, target, ddl, listener);
-                LOG.info("{} ms: wrote the changes to {} tables", (System.nanoTime() - start) / 1_000_000, changed.size());
-            }
-            Applied done = applied;
-            List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl, done));
-            note(target, run, tables);
-            LOG.info("{} ms: verified", (System.nanoTime() - start) / 1_000_000);
-            return new SyncResult(tables, Migration.since(start));
+            // a connection lost anywhere in the sync is waited for, then the sync starts over: it
+            // compares afresh, and the tables a try before may have changed are known as its own
+            Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            return Faults.retry("syncing " + source.file().getFileName(), Faults.Stopped.SYNCING, target,
+                    Faults.quiet(listener), () -> false, attempt -> once(options, listener, force, start, source,
+                            stamp, ddl, target, written));
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "PostgreSQL refused the sync: " + e.getMessage(),
+                    "See the details.", e);
         }
+    }
+
+    /**
+     * One try of the sync. {@code written}: tables whose changes a try before committed or may have
+     * (the connection was lost during the COMMIT); one that now equals SQLite is not taken for
+     * someone else's writes, though the journal's note of it is older.
+     */
+    private static SyncResult once(Options options, MigrationListener listener, boolean force, long start,
+                                   SqliteSource source, SourceStamp stamp, Ddl ddl, PgTarget target, Set<String> written) {
+        Journal.RunInfo run = migrated(target, stamp, options.schema(), options);
+        listener.on(new MigrationEvent.PhaseStarted(MigrationEvent.Phase.PREFLIGHT));
+        PlanRecord recorded = recorded(target, run, options);
+        if (recorded != null) {
+            listener.on(new MigrationEvent.Note(PLANNED_FROM_JOURNAL));
+        }
+        Plan plan = Planner.plan(source, options, listener, recorded);
+        listener.on(new MigrationEvent.PhaseFinished(MigrationEvent.Phase.PREFLIGHT, Migration.since(start)));
+        LOG.info("{} ms: planned ({})", (System.nanoTime() - start) / 1_000_000, recorded != null
+                ? "from the migration's decisions" : "profiled anew");
+        Plan fitted = ServerFit.fit(plan, target, MigrationListener.NONE);
+        if (!Runner.digest(ddl.script(fitted)).equals(run.planDigest())) {
+            throw new FerryException(FerryException.Kind.USAGE, "The tables Ferry would make from " + source.file()
+                    .getFileName() + " now are not the ones the migration made (run " + run.id() + "): other options, "
+                    + "or data that now needs other column types. Nothing was changed.", "Give sync the same options "
+                    + "as the migration (--names, --type, --exclude, --on-problem, --leave-out); if the data itself now "
+                    + "needs other types, migrate again (--if-exists replace) instead of syncing.");
+        }
+        if (!RowHashes.usable(target)) {
+            throw new FerryException(FerryException.Kind.TARGET, "This PostgreSQL (" + target.serverVersion() + ") "
+                    + "cannot compute Ferry's row checksums, which the sync compares. Nothing was changed.",
+                    "The sync needs PostgreSQL 14 or later; migrate again (--if-exists replace) instead.");
+        }
+        Map<String, Journal.Verified> noted = noted(target, run);
+        List<String> notNoted = fitted.tables().stream().map(TablePlan::target).filter(n -> !noted.containsKey(n)).toList();
+        if (!notNoted.isEmpty()) {
+            throw new FerryException(FerryException.Kind.USAGE, "The migration (run " + run.id() + ") did not create "
+                    + (notNoted.size() == 1 ? "table " : "tables ") + String.join(", ", notNoted) + ", so the sync cannot "
+                    + "tell Ferry's rows there from others'. Nothing was changed.", "Sync brings up to date the tables a "
+                    + "migrate created; leave the others out with --exclude.");
+        }
+        Set<String> there = Creator.existing(target, fitted.schema(), noted.keySet());
+        List<String> gone = fitted.tables().stream().map(TablePlan::target).filter(n -> !there.contains(n)).toList();
+        if (!gone.isEmpty()) {
+            throw othersWrote(gone, true);
+        }
+
+        listener.on(new MigrationEvent.Note("Comparing " + fitted.tables().size() + " table"
+                + (fitted.tables().size() == 1 ? "" : "s") + " row by row (checksums on both sides)"));
+        List<Compared> compared = Parallel.map(fitted.tables(), options.jobs(), t -> compare(t, source, target, ddl,
+                options.jobs(), listener));
+        List<String> others = compared.stream().filter(c -> {
+            Journal.Verified v = noted.get(c.table().target());
+            return c.pgRows() != v.rows() || c.pgSum() != v.checksum();
+        }).map(c -> c.table().target()).toList();
+        if (!others.isEmpty() && !force) {
+            throw othersWrote(others, false);
+        }
+        if (!others.isEmpty()) {
+            listener.on(new MigrationEvent.Note("Overwriting what others wrote to " + String.join(", ", others)
+                    + " since the migration, as asked (--force)."));
+        }
+        LOG.info("{} ms: compared {} tables", (System.nanoTime() - start) / 1_000_000, compared.size());
+        List<Compared> changed = compared.stream().filter(Compared::differs).toList();
+        if (recorded != null) { // the rows written since are the ones the migrate's decisions were not made for
+            for (Compared c : changed) {
+                SyncRecheck.check(c.table(), c.diff() == null ? null : LongStream.concat(
+                        LongStream.of(c.diff().inserts()), LongStream.of(c.diff().updates())).toArray(), source);
+            }
+            LOG.info("{} ms: checked the changed rows against the migration's decisions",
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        Applied applied = Applied.NOTHING;
+        if (!changed.isEmpty()) {
+            applied = apply(fitted, changed, source, stamp, target, ddl, listener, written);
+            LOG.info("{} ms: wrote the changes to {} tables", (System.nanoTime() - start) / 1_000_000, changed.size());
+        }
+        Applied done = applied;
+        List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl, done));
+        note(target, run, tables);
+        LOG.info("{} ms: verified", (System.nanoTime() - start) / 1_000_000);
+        return new SyncResult(tables, Migration.since(start));
     }
 
     /** The finished migrate of this file into this schema that the sync continues; refuses when there is none. */
@@ -255,7 +273,7 @@ final class Sync {
      * is still the one compared.
      */
     private static Applied apply(Plan plan, List<Compared> changed, SqliteSource source, SourceStamp stamp, PgTarget target,
-                                 Ddl ddl, MigrationListener listener) {
+                                 Ddl ddl, MigrationListener listener, Set<String> touched) {
         List<TargetTables.Reference> refs = plan.foreignKeys().stream()
                 .filter(f -> f.skipReason() == null && f.parent() != null)
                 .map(f -> new TargetTables.Reference(f.table().target(), f.parent().target(), false, f.columns())).toList();
@@ -300,6 +318,7 @@ final class Sync {
                             + "the app (or another program) still writes to it. Nothing was changed in PostgreSQL.",
                             "Stop the app, then sync again.");
                 }
+                touched.addAll(names); // before the COMMIT: a connection lost during it leaves the outcome unknown
                 c.commit();
                 List<String> left = apply.restore();
                 if (!left.isEmpty()) {
@@ -308,7 +327,11 @@ final class Sync {
                 }
                 return new Applied(written, cascades);
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost); // the connection is gone, and the transaction with it
+                }
                 throw e;
             }
         } catch (SQLException e) {

@@ -62,12 +62,18 @@ final class Triggers {
 
     /** The source of the schema's function {@code name}() when there is one (an earlier attempt of this run may have made it). */
     private String functionSource(String name) {
-        try (Connection c = attempts.target().connection(); PreparedStatement ps = c.prepareStatement(Sql.query("function-source"))) {
-            ps.setString(1, plan.schema());
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        try {
+            // a lost connection is waited for, not taken for "no such function"
+            return attempts.withConnection(attempt -> {
+                try (Connection c = attempts.target().connection();
+                     PreparedStatement ps = c.prepareStatement(Sql.query("function-source"))) {
+                    ps.setString(1, plan.schema());
+                    ps.setString(2, name);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            });
         } catch (SQLException e) {
             return null;
         }

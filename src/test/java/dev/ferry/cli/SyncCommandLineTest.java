@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.postgres.TargetAddress;
+import dev.ferry.testing.LockGate;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
@@ -81,6 +82,42 @@ class SyncCommandLineTest {
         assertTrue(synced.out().contains("Unchanged, so not read again (the comparison had just matched them row by row): "
                 + "setting."), synced.out());
         assertTrue(synced.out().contains("PostgreSQL is up to date: row counts and checksums match."), synced.out());
+        assertEquals("b2", name(db, 2));
+    }
+
+    /**
+     * PostgreSQL lost during a sync and not back within the retries: the sync stops resumably
+     * (exit 130, where it used to end with exit 4 and no word of what to do), says that it wrote
+     * all or nothing, and prints the exact command that goes on; that command then finishes it.
+     */
+    @Test
+    void aServerThatStaysAwayStopsTheSyncWithTheCommandToGoOn() throws Exception {
+        Path file = dir.resolve("away.sqlite");
+        try (SqliteFixture db = SqliteFixture.at(file)) {
+            db.sql("CREATE TABLE guild (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO guild VALUES (1, 'a'), (2, 'b')");
+        }
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        String url = TestPostgres.url(db);
+        CommandLineTest.Run migrated = ferry(null, "migrate", file.toString(), "--to", url);
+        assertEquals(0, migrated.code(), migrated.all());
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("UPDATE guild SET name = 'b2' WHERE id = 2");
+        }
+
+        CommandLineTest.Run away;
+        try (LockGate gate = new LockGate(db, "public.guild", q -> true, Integer.MAX_VALUE)) {
+            gate.start(); // every statement of the sync on guild has its session ended, as a server that is down
+            away = ferry(null, "sync", file.toString(), "--to", url, "--yes");
+        }
+        assertEquals(130, away.code(), away.all());
+        assertTrue(away.err().contains("was lost while syncing away.sqlite") && away.err().contains("all of them or none"),
+                away.err());
+        assertTrue(away.all().contains("To continue: ferry sync " + file + " --to "), away.all());
+        assertTrue(away.all().matches("(?s).*To continue: ferry sync \\S+ --to \\S+ --yes\\R.*"), away.all());
+        assertEquals("b", name(db, 2), "nothing was changed");
+
+        CommandLineTest.Run again = ferry(null, "sync", file.toString(), "--to", url, "--yes");
+        assertEquals(0, again.code(), again.all());
         assertEquals("b2", name(db, 2));
     }
 
