@@ -60,16 +60,7 @@ class AppDriverChoiceTest {
     void theGuessedDriverAndAnotherChosenByKeyboard(FxRobot robot) throws Exception {
         WizardDriver w = WizardDriver.of(robot, model);
         TargetAddress target = TestPostgres.get().freshDatabase();
-        w.chooseSource(AppDatabases.write("discord-bot", dir));
-        w.next();
-        w.fillTarget(target);
-        TextField password = robot.lookup("#password").queryAs(TextField.class);
-        if (password.getText().isEmpty()) { // a server that trusts local connections takes any password
-            robot.interact(() -> password.setText(PASSWORD));
-        }
-        String typed = password.getText();
-        w.testConnection();
-        w.next();
+        String typed = w.toReviewTypingPassword(AppDatabases.write("discord-bot", dir), target, PASSWORD);
         w.reviewOptionsAndRun();
         assertEquals(MigrateModel.State.DONE, model.migrate.state().get(), () -> String.valueOf(model.migrate.failure().get()));
         w.next();

@@ -122,6 +122,25 @@ final class WizardDriver {
         toResults();
     }
 
+    /**
+     * Welcome to Review with {@code file} going to {@code target}, the password typed on the
+     * PostgreSQL page as a user would ({@code fallback} when the server trusts local connections and
+     * the test server gave none); returns the password typed, for tests that look for it.
+     */
+    String toReviewTypingPassword(Path file, TargetAddress target, String fallback) {
+        chooseSource(file);
+        next();
+        fillTarget(target);
+        javafx.scene.control.TextField password = robot.lookup("#password").queryAs(javafx.scene.control.TextField.class);
+        if (password.getText().isEmpty()) { // a server that trusts local connections takes any password
+            robot.interact(() -> password.setText(fallback));
+        }
+        String typed = password.getText();
+        testConnection();
+        next();
+        return typed;
+    }
+
     /** Welcome to Results rehearsing {@code file} on the private PostgreSQL (no server needed). */
     void rehearseToResults(Path file) {
         chooseSource(file);
