@@ -2,6 +2,7 @@ package dev.ferry.postgres;
 
 import static dev.ferry.postgres.Naming.qualified;
 import static dev.ferry.postgres.Naming.quote;
+import static dev.ferry.postgres.Naming.literal;
 
 import dev.ferry.SqlResources;
 import dev.ferry.plan.ColumnPlan;
@@ -258,6 +259,19 @@ public final class Ddl {
     /** The view made again with another query; PostgreSQL allows it while the columns keep their names and types. */
     public String replaceView(Plan.ViewPlan v) {
         return "CREATE OR REPLACE VIEW " + qualified(schema, v.target()) + " AS " + v.select();
+    }
+
+    /**
+     * The first words of the comment a view made with SQLite's meaning carries in PostgreSQL: how a
+     * later {@code ferry verify} knows which meaning the view there has, and what a person reading
+     * the view in psql or pgAdmin is told.
+     */
+    public static final String SQLITE_MEANING_COMMENT = "Made by Ferry with SQLite's meaning";
+
+    /** The comment that marks a view made with SQLite's meaning (see {@link #SQLITE_MEANING_COMMENT}). */
+    public String commentSqliteMeaning(Plan.ViewPlan v) {
+        return "COMMENT ON VIEW " + qualified(schema, v.target()) + " IS " + literal(SQLITE_MEANING_COMMENT
+                + ": dates are compared as the text SQLite stored, so it returns the rows it returned in SQLite.");
     }
 
     /** Drops the view alone: a view that reads it makes this fail rather than vanish with it. */

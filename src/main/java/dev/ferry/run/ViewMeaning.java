@@ -61,9 +61,11 @@ final class ViewMeaning {
         Plan.ViewPlan sqlite = new Plan.ViewPlan(v.source(), v.target(), r.sql(), v.originalSql(), null, v.dependsOn());
         Ddl ddl = new Ddl(plan.schema());
         Attempts attempts = new Attempts(target, ddl, MigrationListener.NONE, () -> false);
-        String error = attempts.tryExecuteInSchema(List.of(ddl.replaceView(sqlite)));
+        // the comment goes with the view in the same transaction: `ferry verify` reads it to know the meaning
+        String error = attempts.tryExecuteInSchema(List.of(ddl.replaceView(sqlite), ddl.commentSqliteMeaning(sqlite)));
         if (error != null) { // its columns changed: made again in one transaction, or left as it was
-            error = attempts.tryExecuteInSchema(List.of(ddl.dropView(sqlite), ddl.createView(sqlite)));
+            error = attempts.tryExecuteInSchema(List.of(ddl.dropView(sqlite), ddl.createView(sqlite),
+                    ddl.commentSqliteMeaning(sqlite)));
         }
         if (error != null) {
             return unchanged(item, "PostgreSQL refused SQLite's meaning: " + error);

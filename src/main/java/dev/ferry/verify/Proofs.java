@@ -1,6 +1,8 @@
 package dev.ferry.verify;
 
 import dev.ferry.plan.Plan;
+import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.Naming;
 import dev.ferry.postgres.PgTarget;
 import dev.ferry.sqlite.SqliteSource;
 import java.sql.Connection;
@@ -61,12 +63,19 @@ public final class Proofs {
         }).toList();
     }
 
-    /** For the verify command: the plan's views that are in PostgreSQL, as created items to be proven. */
+    /**
+     * For the verify command: the plan's views that are in PostgreSQL, as created items to be proven,
+     * each with the meaning it has there (SQLite's when the run made it so: its comment says it).
+     */
     public static List<Report.Item> existingViews(Plan plan, PgTarget target) {
         Set<String> there = names(target, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = ? AND c.relkind IN ('v', 'm')", plan.schema());
+        Set<String> sqliteMeaning = names(target, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                + "c.relnamespace WHERE n.nspname = ? AND c.relkind = 'v' AND left(obj_description(c.oid, 'pg_class'), "
+                + Ddl.SQLITE_MEANING_COMMENT.length() + ") = " + Naming.literal(Ddl.SQLITE_MEANING_COMMENT), plan.schema());
         return plan.views().stream().filter(v -> v.failure() == null && there.contains(v.target()))
-                .map(v -> new Report.Item(v.source(), v.target(), "created", null, v.originalSql())).toList();
+                .map(v -> new Report.Item(v.source(), v.target(), "created", null, v.originalSql(), null,
+                        sqliteMeaning.contains(v.target()) ? Report.Item.SQLITE_MEANING : null)).toList();
     }
 
     /** For the verify command: the plan's triggers that are in PostgreSQL, on the tables the plan names. */

@@ -76,6 +76,21 @@ class ViewMeaningTest {
     }
 
     @Test
+    void aLaterVerifyKnowsTheViewHasSqlitesMeaningFromItsComment() throws Exception {
+        migration.useSqliteMeaning(result, "payments 1997");
+        assertTrue(query(target, "SELECT obj_description('\"payments 1997\"'::regclass, 'pg_class')")
+                .startsWith("Made by Ferry with SQLite's meaning: dates are compared as the text SQLite stored"),
+                "a person reading the view in psql is told too");
+        Result verified = migration.verify(result.plan());
+        Report.Item between = view(verified, "payments 1997");
+        assertEquals(Report.Item.SQLITE_MEANING, between.meaning(), "verify labels the view by what is in PostgreSQL");
+        assertEquals("created", between.status(), between.reason());
+        assertEquals(Proof.PROVEN, between.proof().result(), between.proof().text());
+        assertEquals(2L, between.proof().postgresRows());
+        assertEquals(Report.Item.POSTGRES_MEANING, view(verified, "active customers").meaning());
+    }
+
+    @Test
     void aViewWithNothingToWriteSqlitesWayStaysAsItWasAndSaysSo() {
         Result chosen = migration.useSqliteMeaning(result, "active customers");
         Report.Item active = view(chosen, "active customers");
