@@ -140,7 +140,7 @@ final class MigrateCommand implements Callable<Integer> {
                 if (e.kind() == FerryException.Kind.INTERRUPTED || e.kind() == FerryException.Kind.FAILED) {
                     int code = c.fail(e);
                     if (run.runId() != null) {
-                        c.info("To continue: ferry migrate " + file + " --to " + address
+                        c.info("To continue: ferry migrate " + SampleCommand.shellWord(file.toString()) + " --to " + address
                                 + (options.schema().equals("public") ? "" : " --schema " + options.schema()) + " --resume");
                     }
                     return code;

@@ -38,8 +38,10 @@ final class Outcome {
         java.util.stream.Stream.concat(r.views().stream(), r.triggers().stream()).filter(i -> "created-differs".equals(i.status()))
                 .forEach(i -> c.out.println("  " + c.check(false) + " " + (r.views().contains(i) ? "View " : "Trigger ") + i.name()
                         + " was created but does not do what it did in SQLite: " + i.reason() + (r.views().contains(i)
-                        && !i.sqliteMeaning() ? ". It keeps PostgreSQL's meaning; for SQLite's, run again with --view-meaning '"
-                        + i.name() + "=sqlite'" : "")));
+                        && !i.sqliteMeaning() ? ". It keeps PostgreSQL's meaning; for SQLite's, run: ferry verify "
+                        + SampleCommand.shellWord(source.toString()) + " --to " + target + (r.plan().schema().equals("public")
+                        ? "" : " --schema " + r.plan().schema()) + " --view-meaning " + SampleCommand.shellWord(i.name() + "=sqlite")
+                        : "")));
         r.views().stream().filter(i -> i.sqliteMeaning() && "created".equals(i.status()))
                 .forEach(i -> c.out.println("  " + c.check(true) + " View " + i.name() + " uses SQLite's meaning, as you chose "
                         + "(its dates compared as the text SQLite stored): " + (i.proof() == null ? "" : i.proof().text())));

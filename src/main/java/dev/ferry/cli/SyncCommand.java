@@ -68,7 +68,7 @@ final class SyncCommand implements Callable<Integer> {
                     throw e;
                 }
                 int code = c.fail(e);
-                c.info("To continue: ferry sync " + file + " --to " + address
+                c.info("To continue: ferry sync " + SampleCommand.shellWord(file.toString()) + " --to " + address
                         + (options.schema().equals("public") ? "" : " --schema " + options.schema()) + (force ? " --force" : "")
                         + (yes ? " --yes" : ""));
                 return code;

@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        footer = {"", "Examples:", "  ferry verify app.db --to postgresql://me@localhost/app"},
-        description = "Compare every table's row count and checksum between the SQLite file and PostgreSQL. Changes nothing.")
+        footer = {"", "Examples:", "  ferry verify app.db --to postgresql://me@localhost/app",
+                "  ferry verify app.db --to postgresql://me@localhost/app --view-meaning 'payments 1997=sqlite'"},
+        description = "Compare every table's row count and checksum between the SQLite file and PostgreSQL, and run "
+                + "every view on both sides. Changes nothing, unless --view-meaning asks for a view to be made again.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The SQLite database file.")
@@ -31,6 +33,9 @@ final class VerifyCommand implements Callable<Integer> {
             + "--data-only): the values are compared in those tables' types.")
     boolean dataOnly;
 
+    @Mixin
+    ViewMeaningOptions viewMeanings = new ViewMeaningOptions();
+
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a report: JSON, or a page for people when the name ends in .html.")
     Path report;
 
@@ -38,12 +43,13 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Console c = common.console();
         try {
+            viewMeanings.sqliteViews(); // a malformed --view-meaning is refused before anything is read
             TargetAddress address = target.address();
             Options options = common.apply(Options.of(file, address, target.password(address, c)).withSchema(target.schema))
                     .withIfExists(dataOnly ? Options.IfExists.DATA_ONLY : Options.IfExists.FAIL);
             Plan plan = new Migration(options, MigrationListener.NONE).preflight();
-            return Outcome.finish(c, new Migration(options, new ProgressPrinter(c, 0)).verify(plan), file,
-                    address.toString(), report);
+            Migration run = new Migration(options, new ProgressPrinter(c, 0));
+            return Outcome.finish(c, viewMeanings.applyBoth(c, run, run.verify(plan)), file, address.toString(), report);
         } catch (IllegalArgumentException e) {
             return c.fail(new FerryException(FerryException.Kind.USAGE, e.getMessage(), null));
         } catch (FerryException e) {

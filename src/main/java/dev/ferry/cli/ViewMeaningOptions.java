@@ -8,9 +8,10 @@ import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * --view-meaning NAME=sqlite|postgresql, for migrate and rehearse: which meaning a created view has
- * where the two databases differ (dates SQLite compared as the text it stored). PostgreSQL's is the
- * default; SQLite's makes the view again after the run and proves it again.
+ * --view-meaning NAME=sqlite|postgresql, for migrate, rehearse and verify: which meaning a created
+ * view has where the two databases differ (dates SQLite compared as the text it stored). PostgreSQL's
+ * is the default; SQLite's makes the view again after the run and proves it again; on verify, the
+ * view of an earlier run is made again with the meaning asked for, the one thing verify then changes.
  */
 final class ViewMeaningOptions {
 
@@ -22,6 +23,15 @@ final class ViewMeaningOptions {
 
     /** The views to give SQLite's meaning, checked before anything runs. */
     List<String> sqliteViews() {
+        return views("sqlite");
+    }
+
+    /** The views to give PostgreSQL's meaning (again, for verify; at migrate it is already theirs). */
+    List<String> postgresViews() {
+        return views("postgresql");
+    }
+
+    private List<String> views(String wanted) {
         List<String> out = new ArrayList<>();
         for (String m : meanings) {
             int eq = m.lastIndexOf('=');
@@ -30,7 +40,7 @@ final class ViewMeaningOptions {
             if (name.isBlank() || !(meaning.equals("sqlite") || meaning.equals("postgresql"))) {
                 throw new IllegalArgumentException("--view-meaning takes NAME=sqlite or NAME=postgresql (it was '" + m + "').");
             }
-            if (meaning.equals("sqlite")) {
+            if (meaning.equals(wanted)) {
                 out.add(name);
             }
         }
@@ -44,5 +54,16 @@ final class ViewMeaningOptions {
             r = run.useSqliteMeaning(r, view);
         }
         return r;
+    }
+
+    /** For verify: the result with each view asked for given the meaning asked for, before the summary. */
+    Result applyBoth(Console c, Migration run, Result r) {
+        for (String view : postgresViews()) {
+            if (r.views().stream().anyMatch(v -> v.name().equals(view) && v.sqliteMeaning())) {
+                c.info("Making view " + view + " again with PostgreSQL's meaning…");
+            }
+            r = run.usePostgresMeaning(r, view);
+        }
+        return apply(c, run, r, sqliteViews());
     }
 }

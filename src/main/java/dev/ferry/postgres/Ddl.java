@@ -274,6 +274,11 @@ public final class Ddl {
                 + ": dates are compared as the text SQLite stored, so it returns the rows it returned in SQLite.");
     }
 
+    /** The view's comment removed: it has PostgreSQL's meaning again, as the plan translated it. */
+    public String commentRemoved(Plan.ViewPlan v) {
+        return "COMMENT ON VIEW " + qualified(schema, v.target()) + " IS NULL";
+    }
+
     /** Drops the view alone: a view that reads it makes this fail rather than vanish with it. */
     public String dropView(Plan.ViewPlan v) {
         return "DROP VIEW " + qualified(schema, v.target());

@@ -128,12 +128,21 @@ public final class Migration {
      * {@link ViewMeaning}. The result with that view's new line; the tables are not touched.
      */
     public Result useSqliteMeaning(Result result, String view) {
+        return withMeaning(result, view, true);
+    }
+
+    /** {@code result} with view {@code view} given PostgreSQL's meaning again (when it had SQLite's) and proven. */
+    public Result usePostgresMeaning(Result result, String view) {
+        return withMeaning(result, view, false);
+    }
+
+    private Result withMeaning(Result result, String view, boolean sqlite) {
         Report.Item item = result.views().stream().filter(v -> v.name().equals(view)).findFirst()
                 .orElseThrow(() -> new FerryException(FerryException.Kind.USAGE, "There is no view named " + view
                         + " in this run.", "The names are the views' names in SQLite; `ferry inspect` lists them."));
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), 2)) {
-            Report.Item changed = new ViewMeaning(result.plan(), options, target, SqliteSource.open(options.source()))
-                    .useSqlite(item);
+            ViewMeaning meaning = new ViewMeaning(result.plan(), options, target, SqliteSource.open(options.source()));
+            Report.Item changed = sqlite ? meaning.useSqlite(item) : meaning.usePostgres(item);
             return result.withViews(result.views().stream().map(v -> v == item ? changed : v).toList());
         }
     }

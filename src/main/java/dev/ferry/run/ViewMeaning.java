@@ -14,6 +14,7 @@ import dev.ferry.translate.SqlTranslator;
 import dev.ferry.translate.StoredDates;
 import dev.ferry.verify.Proof;
 import dev.ferry.verify.Report;
+import dev.ferry.verify.ViewDifference;
 import dev.ferry.verify.ViewProof;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,6 +74,36 @@ final class ViewMeaning {
         Proof p = new ViewProof(source, target, plan.schema()).prove(v.source(), v.target());
         return new Report.Item(item.name(), item.target(), "created", null, item.sql(), null, Report.Item.SQLITE_MEANING)
                 .proven(p, "its rows still differ with SQLite's meaning (" + p.text() + ")");
+    }
+
+    /**
+     * {@code item}, a created view that has SQLite's meaning, made again as the plan translated it
+     * (PostgreSQL's meaning: dates compared as points in time), its comment removed, and proven; a
+     * view that has PostgreSQL's meaning already is returned as it is.
+     */
+    Report.Item usePostgres(Report.Item item) {
+        Plan.ViewPlan v = plan.views().stream().filter(p -> p.source().equals(item.name())).findFirst().orElse(null);
+        if (v == null || v.failure() != null || !item.status().startsWith("created")) {
+            throw new FerryException(FerryException.Kind.USAGE, "View " + item.name() + " was not created in PostgreSQL, "
+                    + "so there is no meaning to choose for it.", "Only a created view can change its meaning.");
+        }
+        if (!item.sqliteMeaning()) {
+            return item;
+        }
+        Ddl ddl = new Ddl(plan.schema());
+        Attempts attempts = new Attempts(target, ddl, MigrationListener.NONE, () -> false);
+        String error = attempts.tryExecuteInSchema(List.of(ddl.replaceView(v), ddl.commentRemoved(v)));
+        if (error != null) {
+            error = attempts.tryExecuteInSchema(List.of(ddl.dropView(v), ddl.createView(v)));
+        }
+        if (error != null) {
+            String reason = "PostgreSQL refused PostgreSQL's meaning: " + error;
+            return new Report.Item(item.name(), item.target(), item.status(), item.reason() == null ? reason
+                    : item.reason() + ". " + reason, item.sql(), item.proof(), Report.Item.SQLITE_MEANING);
+        }
+        Proof p = new ViewProof(source, target, plan.schema()).prove(v.source(), v.target());
+        return new Report.Item(item.name(), item.target(), "created", null, item.sql(), null, Report.Item.POSTGRES_MEANING)
+                .proven(p, p.differs() ? ViewDifference.reason(v, plan, p) : null);
     }
 
     /** The view as it was, PostgreSQL's meaning kept, its reason saying why SQLite's was not made. */

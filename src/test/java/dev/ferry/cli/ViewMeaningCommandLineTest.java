@@ -30,15 +30,36 @@ class ViewMeaningCommandLineTest {
     void byDefaultPostgresMeaningWithTheReasonAndTheWayToChoose(@TempDir Path dir) throws Exception {
         Path file = SakilaLikeFixture.write(dir.resolve(SakilaLikeFixture.FILE_NAME));
         Path report = dir.resolve("report.json");
-        CommandLineTest.Run r = CommandLineTest.ferry(null, "migrate", file.toString(), "--to",
-                TestPostgres.url(TestPostgres.get().freshDatabase()), "--report", report.toString());
+        String url = TestPostgres.url(TestPostgres.get().freshDatabase());
+        CommandLineTest.Run r = CommandLineTest.ferry(null, "migrate", file.toString(), "--to", url, "--report", report.toString());
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().contains("SQLite returns 2 rows, PostgreSQL 3"), r.out());
-        assertTrue(r.out().contains("It keeps PostgreSQL's meaning; for SQLite's, run again with --view-meaning "
-                + "'payments 1997=sqlite'"), r.out());
+        assertTrue(r.out().contains("It keeps PostgreSQL's meaning; for SQLite's, run: ferry verify "), r.out());
+        assertTrue(r.out().contains(" --view-meaning 'payments 1997=sqlite'"), r.out());
         JsonNode between = view(report, "payments 1997");
         assertEquals("created-differs", between.path("status").asText());
         assertEquals("postgresql", between.path("meaning").asText());
+
+        // the command the hint names works on the migrated database, without copying again
+        CommandLineTest.Run v = CommandLineTest.ferry(null, "verify", file.toString(), "--to", url, "--report",
+                report.toString(), "--view-meaning", "payments 1997=sqlite");
+        assertEquals(0, v.code(), v.all());
+        assertTrue(v.out().contains("View payments 1997 uses SQLite's meaning, as you chose"), v.out());
+        between = view(report, "payments 1997");
+        assertEquals("created", between.path("status").asText(), between.toString());
+        assertEquals("sqlite", between.path("meaning").asText());
+
+        // a plain verify later still knows the view's meaning; and it can be given back PostgreSQL's
+        v = CommandLineTest.ferry(null, "verify", file.toString(), "--to", url, "--report", report.toString());
+        assertEquals(0, v.code(), v.all());
+        assertEquals("sqlite", view(report, "payments 1997").path("meaning").asText());
+        v = CommandLineTest.ferry(null, "verify", file.toString(), "--to", url, "--report", report.toString(),
+                "--view-meaning", "payments 1997=postgresql");
+        assertEquals(0, v.code(), v.all());
+        between = view(report, "payments 1997");
+        assertEquals("created-differs", between.path("status").asText(), between.toString());
+        assertEquals("postgresql", between.path("meaning").asText());
+        assertTrue(v.out().contains("SQLite returns 2 rows, PostgreSQL 3"), v.out());
     }
 
     @Test
