@@ -127,6 +127,9 @@ final class SqlTimes {
             }
         }
         String t = value(tr, args.get(0), mode);
+        // SQLite (3.42 and later) knows 'now' is in UTC: 'utc' after it is nothing, until 'localtime'
+        // makes the moment local; on other values 'utc' reads them as the machine's local time
+        boolean utc = mode == null && args.get(0).lit() == Lit.STRING && args.get(0).raw().trim().equalsIgnoreCase("now");
         for (; m < args.size(); m++) {
             String mod = modifier(tr, args.get(m));
             Matcher shift = SHIFT.matcher(mod);
@@ -143,8 +146,17 @@ final class SqlTimes {
                 case "start of day" -> "date_trunc('day', " + t + ")";
                 case "start of month" -> "date_trunc('month', " + t + ")";
                 case "start of year" -> "date_trunc('year', " + t + ")";
-                case "localtime" -> "CAST((" + t + " AT TIME ZONE 'UTC') AS timestamp)";
-                case "utc" -> "(CAST(" + t + " AS timestamptz) AT TIME ZONE 'UTC')";
+                case "localtime" -> {
+                    utc = false;
+                    yield "CAST((" + t + " AT TIME ZONE 'UTC') AS timestamp)";
+                }
+                case "utc" -> {
+                    if (utc) {
+                        yield t;
+                    }
+                    utc = true;
+                    yield "(CAST(" + t + " AS timestamptz) AT TIME ZONE 'UTC')";
+                }
                 case "subsec", "subsecond" -> {
                     subsec[0] = true;
                     yield t;

@@ -257,6 +257,19 @@ class SqlTranslatorTest {
     }
 
     @Test
+    void utcAfterNowIsNothingAsInSqlite342AndLater() {
+        // sqlite-jdbc 3.53 with TZ=America/New_York: datetime('now','utc') = datetime('now'),
+        // datetime('2024-01-01 10:00','utc') = '2024-01-01 15:00:00', 'localtime' then 'utc' gives 'now' back
+        assertEquals(view("SELECT datetime('now') FROM Orders"), view("SELECT datetime('now', 'utc') FROM Orders"));
+        assertEquals(view("SELECT date('now', '+1 day') FROM Orders"), view("SELECT date('now', '+1 day', 'utc') FROM Orders"));
+        assertEquals(view("SELECT datetime('now', 'localtime', 'utc') FROM Orders"),
+                view("SELECT datetime('now', 'localtime', 'utc', 'utc') FROM Orders"));
+        assertTrue(view("SELECT datetime('now', 'localtime', 'utc') FROM Orders").contains("AS timestamptz) AT TIME ZONE 'UTC'"));
+        assertTrue(view("SELECT datetime(OrderDate, 'utc') FROM Orders").contains("AS timestamptz) AT TIME ZONE 'UTC'"),
+                "a stored value is read as local time, as SQLite does");
+    }
+
+    @Test
     void expressionsAboutOneRow() {
         SqlTranslator.Result r = SqlTranslator.expression("Freight >= 0 AND length(CustomerID) = 5", SCOPE, ORDERS);
         assertEquals("freight >= 0 AND length(customerid) = 5", r.sql());
