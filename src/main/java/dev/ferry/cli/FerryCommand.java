@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
                 + "Run without a command to open the wizard.",
         subcommands = {InspectCommand.class, MigrateCommand.class, VerifyCommand.class, SyncCommand.class, UndoCommand.class, RehearseCommand.class, CheckAppCommand.class,
                 SampleCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done and verified, 1 failed, 2 usage, 3 source unusable, 4 target unreachable "
+        footer = {"", "The usual way, one step at a time:",
+                "  ferry inspect app.db                                   what is in the file, what each column becomes",
+                "  ferry rehearse app.db                                  the whole run into a private server, no credentials",
+                "  ferry migrate app.db --to postgresql://me@host/app     the real run (asks for the password)",
+                "  ferry check-app ./my-app --source app.db --to postgresql://me@host/app",
+                "                                                         your app's SQL, proven on the migrated database",
+                "  ferry sync app.db --to postgresql://me@host/app        with the app stopped: the rows written since",
+                "Each command's own help: ferry migrate --help.",
+                "", "Exit codes: 0 done and verified, 1 failed, 2 usage, 3 source unusable, 4 target unreachable "
                 + "or refused, 5 verification found a difference, 130 interrupted."})
 public final class FerryCommand implements Runnable {
 

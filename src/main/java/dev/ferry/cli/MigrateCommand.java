@@ -80,6 +80,17 @@ final class MigrateCommand implements Callable<Integer> {
         }
     }
 
+    /** After a verified run: the second half of the move, the app's SQL and its connection, and the final catch-up. */
+    private void next(Console c, Options options, TargetAddress address) {
+        String to = " --to " + address + (options.schema().equals("public") ? "" : " --schema " + options.schema());
+        String source = SampleCommand.shellWord(file.toString());
+        c.out.println();
+        c.out.println("Next, your app: ferry check-app ./my-app --source " + source + to);
+        c.out.println("  (./my-app: your app's source folder) says what each of its SQL statements becomes in PostgreSQL, "
+                + "proves it on this database, and prints the connection settings for its driver.");
+        c.out.println("If your app kept writing to the SQLite file during the copy: stop it, then ferry sync " + source + to);
+    }
+
     private int migrate() {
         Console c = common.console();
         try {
@@ -135,7 +146,11 @@ final class MigrateCommand implements Callable<Integer> {
             try {
                 dev.ferry.run.Result result = resume ? run.resume(plan) : run.run(plan);
                 result = ViewMeaningOptions.apply(c, run, result, sqliteMeaning);
-                return Outcome.finish(c, result, file, address.toString(), report);
+                int code = Outcome.finish(c, result, file, address.toString(), report);
+                if (code == 0) {
+                    next(c, options, address);
+                }
+                return code;
             } catch (FerryException e) {
                 if (e.kind() == FerryException.Kind.INTERRUPTED || e.kind() == FerryException.Kind.FAILED) {
                     int code = c.fail(e);

@@ -66,6 +66,9 @@ class CommandLineTest {
             assertEquals(0, h.code(), cmd);
             assertTrue(h.out().contains("Usage: ferry " + cmd), h.out());
         }
+        Run top = ferry(null, "--help");
+        assertEquals(0, top.code());
+        assertTrue(top.out().contains("ferry migrate app.db --to postgresql://me@host/app"), "an example to copy: " + top.out());
     }
 
     @Test
@@ -75,6 +78,10 @@ class CommandLineTest {
         Run r = ferry(null, "migrate", chinook.toString(), "--to", TestPostgres.url(db), "--report", report.toString());
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().contains("Every table arrived"), r.out());
+        assertTrue(r.out().contains("Next, your app: ferry check-app ./my-app --source " + chinook + " --to postgresql://"),
+                "the second half of the move, as a command to paste: " + r.out());
+        assertTrue(r.out().contains("then ferry sync " + chinook + " --to postgresql://"), r.out());
+        assertFalse(r.out().contains("password="), "no password in the next steps");
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals("done", json.get("status").asText());
         assertEquals(8, json.get("tables").size());
