@@ -2,6 +2,7 @@ package dev.ferry.run;
 
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.Problem;
+import dev.ferry.plan.TablePlan;
 import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.PgTarget;
 import dev.ferry.verify.Report;
@@ -12,6 +13,7 @@ import java.util.Set;
 /**
  * The complete phase, after the copy and beside the verification: its steps in their order, each a
  * class of its own. A statement PostgreSQL refuses becomes a problem in the report; the run goes on.
+ * Only ANALYZE may start earlier, a table at a time as its copy ends ({@link #copied}).
  */
 final class Completer {
 
@@ -23,6 +25,7 @@ final class Completer {
     private List<Report.Item> views = List.of();
     private List<Report.Item> triggers = List.of();
     private String statistics;
+    private final Statistics analyzed;
 
     /** {@code stop}: the run stops (cancelled, or its verification gave up), so a lost connection is not waited for. */
     Completer(Plan plan, PgTarget target, Ddl ddl, int jobs, Set<String> kept, MigrationListener listener,
@@ -31,6 +34,17 @@ final class Completer {
         this.attempts = new Attempts(target, ddl, listener, stop);
         this.jobs = jobs;
         this.kept = kept;
+        this.analyzed = new Statistics(plan, attempts, jobs);
+    }
+
+    /** Every row of {@code t} is in: what needs no other table starts now, beside the copies still going. */
+    void copied(TablePlan t) {
+        analyzed.start(t);
+    }
+
+    /** The run stopped before {@link #run}: what {@link #copied} started is waited for, nothing more starts. */
+    void stop() {
+        analyzed.stop();
     }
 
     /** The most connections the phase uses at once for {@code jobs}: its index builds (see {@link Keys#indexBuilds}). */
@@ -40,13 +54,14 @@ final class Completer {
 
     /** {@code sequences}: SQLite's AUTOINCREMENT counters, by source table name. */
     void run(Map<String, Long> sequences) {
+        analyzed.early(); // beside the checksums, before the keys lock the tables
         new Keys(plan, attempts, jobs, kept).run();
         new IdentityRestarts(plan, attempts, kept).run(sequences);
         new SearchColumns(plan, attempts).run();
         new Checks(plan, attempts, jobs, kept).run();
         views = new Views(plan, attempts).run();
         triggers = new Triggers(plan, attempts, kept).run(); // the rows are in, so COPY fired none of them
-        statistics = new Statistics(plan, attempts, jobs).run();
+        statistics = analyzed.rest();
     }
 
     /** What the statistics step did, for the user; null before {@link #run}. */

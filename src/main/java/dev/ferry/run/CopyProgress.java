@@ -50,6 +50,11 @@ final class CopyProgress {
         }
     }
 
+    /** Every part of the table is in. */
+    boolean finished() {
+        return remaining.get() == 0;
+    }
+
     /** A part went again after a lost connection: rows of its rolled-back chunk were hashed but never kept. */
     void retried() {
         resumed = true;

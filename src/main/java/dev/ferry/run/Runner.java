@@ -28,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** The phases of one run (new or resumed) once Migration has decided it may go: create, copy, complete, verify. */
 final class Runner {
@@ -88,27 +89,45 @@ final class Runner {
 
         start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.COPY));
-        try {
-            copy(id, parts, kept.keySet());
-        } finally {
-            rejects.close();
-        }
-        if (source.readsFileDirectly() && !SourceStamp.of(source.file()).fingerprint().equals(stamp.fingerprint())) {
-            throw new FerryException(FerryException.Kind.SOURCE, "The SQLite file changed while Ferry copied it: another "
-                    + "program wrote to it, so the rows in PostgreSQL may mix its state before and after that write.",
-                    "Stop the program that writes to " + source.file().getFileName() + " (or switch it to WAL mode, which "
-                    + "Ferry reads from a consistent snapshot), then remove this run's tables with ferry undo and run again.");
-        }
-        if (rejects.lines() > 0) {
-            listener.on(new MigrationEvent.Note("Values Ferry changed or moved aside, as you chose, are recorded in "
-                    + rejects.file() + "."));
-        }
         Map<TablePlan, CopyProgress> copied = new IdentityHashMap<>();
         parts.forEach(p -> copied.put(p.table(), p.progress()));
-        listener.on(new MigrationEvent.PhaseFinished(Phase.COPY, Migration.since(start)));
-        if (cancelled.get()) {
-            throw new FerryException(FerryException.Kind.INTERRUPTED, "The migration was cancelled after every row was "
-                    + "copied, before keys, indexes and views were made.", Migration.RESUME_ADVICE);
+        // a server lost now (restarted, failed over) is waited for as during the copy; when one side
+        // gives up, the other stops at its next lost connection instead of waiting it out
+        AtomicBoolean failed = new AtomicBoolean();
+        BooleanSupplier stop = () -> cancelled.get() || failed.get();
+        MigrationListener retries = Faults.quiet(listener);
+        // each table's check and ANALYZE start once its own copy ends, beside the copies still going (see TableWork)
+        TableWork<TableCheck> checks = new TableWork<>("ferry-verify", options.jobs(),
+                t -> check(t, copied.get(t), kept.get(t.target()), retries, stop), failed);
+        Completer completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
+        try {
+            try {
+                copy(id, parts, kept.keySet(), t -> {
+                    checks.start(t);
+                    completer.copied(t);
+                });
+            } finally {
+                rejects.close();
+            }
+            if (source.readsFileDirectly() && !SourceStamp.of(source.file()).fingerprint().equals(stamp.fingerprint())) {
+                throw new FerryException(FerryException.Kind.SOURCE, "The SQLite file changed while Ferry copied it: another "
+                        + "program wrote to it, so the rows in PostgreSQL may mix its state before and after that write.",
+                        "Stop the program that writes to " + source.file().getFileName() + " (or switch it to WAL mode, which "
+                        + "Ferry reads from a consistent snapshot), then remove this run's tables with ferry undo and run again.");
+            }
+            if (rejects.lines() > 0) {
+                listener.on(new MigrationEvent.Note("Values Ferry changed or moved aside, as you chose, are recorded in "
+                        + rejects.file() + "."));
+            }
+            listener.on(new MigrationEvent.PhaseFinished(Phase.COPY, Migration.since(start)));
+            if (cancelled.get()) {
+                throw new FerryException(FerryException.Kind.INTERRUPTED, "The migration was cancelled after every row was "
+                        + "copied, before keys, indexes and views were made.", Migration.RESUME_ADVICE);
+            }
+        } catch (RuntimeException e) {
+            checks.stop(); // nothing of a stopped run still reads
+            completer.stop();
+            throw e;
         }
 
         // Keys and indexes are built while the tables are read back for verification: the two
@@ -118,33 +137,16 @@ final class Runner {
         listener.on(new MigrationEvent.PhaseStarted(Phase.VERIFY));
         List<TablePlan> bySize = new ArrayList<>(plan.tables());
         bySize.sort(Comparator.comparingLong(TablePlan::rows).reversed());
-        // a server lost now (restarted, failed over) is waited for as during the copy; when one side
-        // gives up, the other stops at its next lost connection instead of waiting it out
-        AtomicBoolean failed = new AtomicBoolean();
-        BooleanSupplier stop = () -> cancelled.get() || failed.get();
-        MigrationListener retries = Faults.quiet(listener);
         CompletableFuture<List<TableCheck>> verification = CompletableFuture.supplyAsync(() -> {
             try {
-                List<TableCheck> checks = Parallel.map(bySize, options.jobs(), t -> {
-                    long s = System.nanoTime();
-                    CopyProgress c = copied.get(t);
-                    // the inline checksum saw only this attempt's rows: a resumed table is read again whole
-                    Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum(), c.rejected());
-                    Journal.Before before = kept.get(t.target());
-                    Checksums.Sum sum = Faults.retryUnchecked("checking table " + t.source().name(), target, retries, stop,
-                            attempt -> before == null ? Checksums.target(t, target, ddl)
-                                    : added(Checksums.target(t, target, ddl, true), before));
-                    return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),
-                            (c.took().toNanos() + System.nanoTime() - s) / 1e9, src.rejected());
-                });
+                List<TableCheck> all = checks.all(bySize);
                 listener.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Migration.since(completeStart)));
-                return checks;
+                return all;
             } catch (RuntimeException e) {
                 failed.set(true);
                 throw e;
             }
         }, runnable -> new Thread(runnable, "ferry-verify").start());
-        Completer completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
         try {
             completer.run(plan.catalog().sequences());
         } catch (RuntimeException e) {
@@ -159,13 +161,13 @@ final class Runner {
         completer.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
         listener.on(new MigrationEvent.Note(completer.statistics()));
         listener.on(new MigrationEvent.PhaseFinished(Phase.COMPLETE, Migration.since(completeStart)));
-        List<TableCheck> checks = join(verification);
+        List<TableCheck> checked = join(verification);
         List<Problem> problems = new ArrayList<>(plan.problems());
         problems.addAll(completer.problems());
         try {
             // tables that were there before hold others' rows too: only the created ones are Ferry's alone
             Map<String, Journal.Verified> verified = new java.util.TreeMap<>();
-            checks.stream().filter(t -> !kept.containsKey(t.target()))
+            checked.stream().filter(t -> !kept.containsKey(t.target()))
                     .forEach(t -> verified.put(t.target(), new Journal.Verified(t.targetRows(), t.targetChecksum())));
             Faults.retry("noting in its journal that the run is finished", target, retries, cancelled::get, attempt -> {
                 try (Connection c = target.connection()) {
@@ -181,7 +183,7 @@ final class Runner {
             throw new FerryException(FerryException.Kind.TARGET, "Every row arrived, but Ferry could not note in its "
                     + "journal that the run is finished.", "Run the same command with --resume to finish it properly.", e);
         }
-        Result result = Verification.result(plan, Verification.inPlanOrder(plan, checks), problems, completer.views(),
+        Result result = Verification.result(plan, Verification.inPlanOrder(plan, checked), problems, completer.views(),
                 completer.triggers(), Migration.since(runStart), target, source);
         return rejects.lines() > 0 || Files.exists(rejects.file()) && result.rejectedRows() > 0
                 ? result.withRejects(rejects.file()) : result;
@@ -193,16 +195,16 @@ final class Runner {
      * Tables this run created get binary COPY (PostgreSQL parses no text); tables that existed
      * before (--if-exists append, truncate) may have other column types, which text COPY converts to.
      */
-    private void copy(UUID id, List<CopyPart> parts, java.util.Set<String> kept) {
+    private void copy(UUID id, List<CopyPart> parts, java.util.Set<String> kept, Consumer<TablePlan> copied) {
         if (!options.dataOnly()) {
-            copyParts(id, parts, kept);
+            copyParts(id, parts, kept, copied);
             return;
         }
         // the app's foreign keys are in place: parents are loaded before their children, level by level
         for (List<TablePlan> level : LoadOrder.levels(plan.tables(), references())) {
             List<CopyPart> these = parts.stream().filter(p -> level.contains(p.table())).toList();
             if (!these.isEmpty()) {
-                copyParts(id, these, kept);
+                copyParts(id, these, kept, copied);
             }
         }
     }
@@ -229,7 +231,8 @@ final class Runner {
         }
     }
 
-    private void copyParts(UUID id, List<CopyPart> parts, java.util.Set<String> kept) {
+    /** {@code copied}: told of a table once the last of its parts is in. */
+    private void copyParts(UUID id, List<CopyPart> parts, java.util.Set<String> kept, Consumer<TablePlan> copied) {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> cancelled.get() || failed.get();
@@ -238,6 +241,9 @@ final class Runner {
                 try {
                     TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, stop, rejects,
                             !kept.contains(p.table().target()));
+                    if (p.progress().finished()) {
+                        copied.accept(p.table());
+                    }
                 } catch (RuntimeException e) {
                     if (!stop.getAsBoolean()) {
                         failure.compareAndSet(null, e);
@@ -250,6 +256,17 @@ final class Runner {
         } catch (RuntimeException e) {
             throw failure.get() != null && !cancelled.get() ? failure.get() : e;
         }
+    }
+
+    /** One table's check: the source's checksum (computed while copying), the target's computed by PostgreSQL. */
+    private TableCheck check(TablePlan t, CopyProgress c, Journal.Before before, MigrationListener retries, BooleanSupplier stop) {
+        long s = System.nanoTime();
+        // the inline checksum saw only this attempt's rows: a resumed table is read again whole
+        Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum(), c.rejected());
+        Checksums.Sum sum = Faults.retryUnchecked("checking table " + t.source().name(), target, retries, stop,
+                attempt -> before == null ? Checksums.target(t, target, ddl) : added(Checksums.target(t, target, ddl, true), before));
+        return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),
+                (c.took().toNanos() + System.nanoTime() - s) / 1e9, src.rejected());
     }
 
     /**

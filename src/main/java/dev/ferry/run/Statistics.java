@@ -6,48 +6,104 @@ import dev.ferry.postgres.Naming;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * ANALYZE of every table the run filled, the last step of the complete phase: without it the app's
- * first queries on the new database run on the planner's guesses (pg_stats stays empty until
- * autovacuum gets round to it). Tables are analyzed several at once; the keys are built by then, so
- * their connections are free. A table PostgreSQL will not analyze is said, never the run's end:
- * autovacuum analyzes it later.
+ * ANALYZE of every table the run filled: without it the app's first queries on the new database
+ * run on the planner's guesses (pg_stats stays empty until autovacuum gets round to it). A table
+ * PostgreSQL will not analyze is said, never the run's end: autovacuum analyzes it later.
+ *
+ * <p>Most tables are analyzed first, as soon as their own copy ends ({@link #start}), before their
+ * keys: ANALYZE and an index build lock each other out on a table, so one of them waits either
+ * way, and done first it runs beside the checksums and the copies still going instead of alone on
+ * one core at the very end. A table with an index on an expression, or a search column still to
+ * add, is analyzed last ({@link #rest}), since ANALYZE gathers statistics of an expression or
+ * column only once it exists.
  */
 final class Statistics {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Completer.class);
 
     private final Plan plan;
     private final Attempts attempts;
     private final int jobs;
+    private final List<String> failed = new ArrayList<>();
+    private final List<TablePlan> done = new ArrayList<>();
+    private final TableWork<String> first;
+    private long nanos;
+    private volatile long firstStart;
 
     Statistics(Plan plan, Attempts attempts, int jobs) {
         this.plan = plan;
         this.attempts = attempts;
         this.jobs = jobs;
+        this.first = new TableWork<>("ferry-analyze", jobs, this::analyze, new java.util.concurrent.atomic.AtomicBoolean());
     }
 
-    /** What was done, in a sentence for the user. */
-    String run() {
-        long start = System.nanoTime();
-        List<TablePlan> tables = plan.tables();
-        List<String> failed = Parallel.map(tables, Math.max(1, jobs), this::analyze).stream()
-                .filter(t -> t != null).toList();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String done = String.format(Locale.ROOT, "Statistics for PostgreSQL's planner gathered (ANALYZE) for %d of %d "
-                + "tables in %.1f s.", tables.size() - failed.size(), tables.size(), seconds);
-        return failed.isEmpty() ? done : done + " Not for " + String.join(", ", failed)
+    /** {@code t}'s rows are all in: analyzed now, unless the keys and search columns still to come change its statistics. */
+    void start(TablePlan t) {
+        if (early(t)) {
+            if (firstStart == 0) {
+                firstStart = System.nanoTime();
+            }
+            first.start(t);
+        }
+    }
+
+    /** Analyzes the tables {@link #start} would take and has not, and waits for all of them. */
+    void early() {
+        if (firstStart == 0) {
+            firstStart = System.nanoTime();
+        }
+        List<TablePlan> tables = plan.tables().stream().filter(this::early).toList();
+        first.all(tables).stream().filter(Objects::nonNull).forEach(failed::add);
+        done.addAll(tables);
+        nanos += System.nanoTime() - firstStart;
+    }
+
+    /** The run stops: the tables not analyzed yet are not started, the running ones waited for. */
+    void stop() {
+        first.stop();
+    }
+
+    /** Analyzes the tables {@link #early} left; what was done in both, in a sentence for the user. */
+    String rest() {
+        analyze(plan.tables().stream().filter(t -> !done.contains(t)).toList());
+        int tables = plan.tables().size();
+        String said = String.format(Locale.ROOT, "Statistics for PostgreSQL's planner gathered (ANALYZE) for %d of %d "
+                + "tables in %.1f s.", tables - failed.size(), tables, nanos / 1e9);
+        return failed.isEmpty() ? said : said + " Not for " + String.join(", ", failed)
                 + ": PostgreSQL's autovacuum will analyze them later.";
+    }
+
+    /** No index of the table is on an expression, and it gets no search column: nothing ANALYZE would miss now. */
+    private boolean early(TablePlan t) {
+        return !VirtualTables.searchable(plan, t) && plan.indexes().stream()
+                .filter(i -> i.table().target().equals(t.target()) && i.skipReason() == null)
+                .noneMatch(i -> i.expressions().stream().anyMatch(Objects::nonNull));
+    }
+
+    private void analyze(List<TablePlan> tables) {
+        long start = System.nanoTime();
+        List<String> refused = Parallel.map(tables, Math.max(1, jobs), this::analyze);
+        refused.stream().filter(Objects::nonNull).forEach(failed::add);
+        done.addAll(tables);
+        nanos += System.nanoTime() - start;
     }
 
     /** Null when analyzed, else the table's name. */
     private String analyze(TablePlan t) {
+        String sql = "ANALYZE " + Naming.qualified(plan.schema(), t.target());
         try {
             // a server lost meanwhile is waited for (and given up on resumably) like every statement of the phase
             return attempts.withConnection(attempt -> {
+                long start = System.nanoTime();
                 try (Connection c = attempts.target().connection(); Statement s = c.createStatement()) {
-                    s.execute("ANALYZE " + Naming.qualified(plan.schema(), t.target()));
+                    s.execute(sql);
+                    LOG.info("{} ms: {}", (System.nanoTime() - start) / 1_000_000, sql); // the timeline's line
                     return null;
                 }
             });

@@ -129,7 +129,7 @@ final class TableCopier {
                 ? new BinaryCopyEncoder(kinds(t, true)) : new CopyEncoder();
         List<RowFixer.Change> changes = new ArrayList<>(); // this chunk's, written to the rejects file when it commits
         Long lastRowid = part.after();
-        long rows = 0, rejected = 0, reported = 0, lastEvent = System.nanoTime();
+        long rows = 0, rejected = 0, reported = 0, lastEvent = System.nanoTime(), began = lastEvent;
         try (Connection src = job.source().connect(); Statement st = src.createStatement();
              ResultSet rs = st.executeQuery(part.select());
              Connection pg = job.target().connection(); PreparedStatement journal = PartJournal.progressStatement(pg)) {
@@ -194,6 +194,9 @@ final class TableCopier {
             }
             tally.committed = rows;
         }
+        // ferry.log's line for the run's timeline (docs/benchmark.md): when each part's copy ended
+        org.slf4j.LoggerFactory.getLogger(TableCopier.class).info("{} ms: copied {} rows of {} {}",
+                (System.nanoTime() - began) / 1_000_000, rows, t.target(), part.part());
         part.progress().copied(job.listener(), rows - reported);
         part.progress().rejected(rejected);
         part.progress().partDone(job.listener(), part.rowsBefore() + rows, hasher.sum());
