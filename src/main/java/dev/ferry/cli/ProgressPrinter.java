@@ -72,7 +72,10 @@ final class ProgressPrinter implements MigrationListener {
                         + (left.isPresent() ? ", about " + words(left.getAsDouble()) + " left." : "."));
             }
             if (!console.interactive) {
-                console.info(String.format("  %s in %.1f s.", p.phase().finished, p.took().toMillis() / 1000.0));
+                OptionalDouble left = p.phase() == MigrationEvent.Phase.VERIFY && estimate != null
+                        ? estimate.secondsLeft(System.nanoTime()) : OptionalDouble.empty();
+                console.info(String.format("  %s in %.1f s%s", p.phase().finished, p.took().toMillis() / 1000.0,
+                        left.isPresent() ? "; keys and indexes still going, about " + words(left.getAsDouble()) + " left." : "."));
             }
         } else if (e instanceof MigrationEvent.RowsCopied r) {
             Long before = done.put(r.table(), r.done());

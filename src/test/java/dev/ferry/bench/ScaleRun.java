@@ -25,11 +25,14 @@ final class ScaleRun {
 
     /** A GC log line: "GC(12) Pause Young (Normal) (G1 Evacuation Pause) 150M->20M(256M) 5.123ms". */
     private static final Pattern GC = Pattern.compile("GC\\(\\d+\\) Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    /** Ferry's phase lines off a terminal: "  Rows copied in 41.3 s." */
-    private static final Pattern PHASE = Pattern.compile("^\\s+(.+) in ([0-9.]+) s\\.$");
-    /** Ferry's ETA lines off a terminal: "  10 % of the rows copied (…); about 2 min 5 s left", "  Every row copied; …". */
-    private static final Pattern ETA = Pattern.compile(
-            "^\\s+(?:(\\d+) % of the rows copied|Every row copied).*about (?:(\\d+) h )?(?:(\\d+) min )?(\\d+) s left");
+    /** Ferry's phase lines off a terminal: "  Rows copied in 41.3 s." (the checksums' line goes on with an ETA) */
+    private static final Pattern PHASE = Pattern.compile("^\\s+(.+?) in ([0-9.]+) s[.;]");
+    /**
+     * Ferry's ETA lines off a terminal: "  10 % of the rows copied (…); about 2 min 5 s left", "  Every row
+     * copied; …", "  Counts and checksums compared in 36.1 s; …".
+     */
+    private static final Pattern ETA = Pattern.compile("^\\s+(?:(\\d+) % of the rows copied|(Every row copied)|(Counts and "
+            + "checksums compared)).*about (?:(\\d+) h )?(?:(\\d+) min )?(\\d+) s left");
 
     /** A line of Ferry's output and when it came, in seconds since the child started. */
     private record Timed(double at, String line) {
@@ -86,11 +89,11 @@ final class ScaleRun {
         for (Timed t : List.copyOf(lines)) {
             Matcher m = ETA.matcher(t.line());
             if (m.find()) {
-                double eta = (m.group(2) == null ? 0 : Long.parseLong(m.group(2)) * 3600)
-                        + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)) * 60) + Long.parseLong(m.group(4));
+                double eta = (m.group(4) == null ? 0 : Long.parseLong(m.group(4)) * 3600)
+                        + (m.group(5) == null ? 0 : Long.parseLong(m.group(5)) * 60) + Long.parseLong(m.group(6));
                 double left = wall - t.at();
-                System.out.printf("ETA at %3s %%        %6.0f s shown at %6.1f s; really %6.1f s left: off by %+4.0f %%%n",
-                        m.group(1) == null ? "100" : m.group(1), eta, t.at(), left, 100 * (eta - left) / left);
+                System.out.printf("ETA at %-12s %6.0f s shown at %6.1f s; really %6.1f s left: off by %+4.0f %%%n",
+                        m.group(1) != null ? m.group(1) + " %" : m.group(2) != null ? "copy's end" : "checksums", eta, t.at(), left, 100 * (eta - left) / left);
             }
         }
         if (taken.get() > 0) {

@@ -65,6 +65,18 @@ class EtaTest {
     }
 
     @Test
+    void onceTheChecksumsAreDoneTheirTimeForetellsTheKeysLeft() {
+        // copy 100 s, foreseen after it 50 s; the checksums beside the keys take 37 s: the keys take 100 s in all
+        Eta eta = new Eta(1000, 0.5);
+        eta.on(new MigrationEvent.PhaseStarted(Phase.COPY), 0);
+        eta.on(new MigrationEvent.RowsCopied("big", 1000, 1000), 100 * S);
+        eta.on(new MigrationEvent.PhaseFinished(Phase.COPY, Duration.ofSeconds(100)), 100 * S);
+        assertEquals(50, eta.secondsLeft(100 * S).getAsDouble(), 1e-9, "from the copy's time");
+        eta.on(new MigrationEvent.PhaseFinished(Phase.VERIFY, Duration.ofSeconds(37)), 137 * S);
+        assertEquals(37 / Eta.VERIFY_SHARE - 37, eta.secondsLeft(137 * S).getAsDouble(), 1e-9, "from the checksums' time");
+    }
+
+    @Test
     void tablesCopiedSideBySideCountTogetherNotEachAtItsOwnRate() {
         // two tables of 500 rows copied at once, each 5 rows/s: 10 rows/s for the run, 100 s in all
         Eta eta = new Eta(1000, 0);
