@@ -13,17 +13,18 @@ import java.util.OptionalDouble;
  * estimated from the copy's own time: each index, key or foreign key to build or validate, and each
  * table's checksum, costs about {@link #PER_STEP} of the time its table's rows took to copy.
  * Measured on the benchmark's file (docs/benchmark.md, "Scale"): what came after the copy (a primary
- * key, two indexes and a foreign key on `child`, both tables' checksums, ANALYZE) took 0.68-1.26 times
- * the copy on the shared machine, about 0.85 on an idle one, at 2, 8 and 20 million rows alike;
- * 0.18 a step puts that file at 0.87.
+ * key, two indexes and a foreign key on `child`, both tables' checksums, ANALYZE) took 0.56-1.19 times
+ * the copy on the shared machine, with no trend from 2 to 20 million rows, and about 0.85 on an idle
+ * one; 0.18 a step puts that file at 0.87.
  *
  * <p>The rate is that of the latter half of the copy so far: the first seconds of a copy are slow
  * (the JVM compiles the copy's code while it runs), and averaging them in put the time left at the
- * first tenth of a 2-million-row copy 2.5 times too high.
+ * first tenth of a 2-million-row copy 2.5 times too high. On a machine whose load changes during the
+ * run no rate foretells the rest well (the copy's own speed moved 2.5-fold within one run there).
  *
  * <p>Fed the run's events with the moment each came ({@link #on}), so a test can replay a timeline
- * without a clock. Not exact for a resumed run: the rows an earlier attempt copied count as if this
- * one had, so its early rate is too high.
+ * without a clock. In a resumed run the rows an earlier attempt copied come as one jump in the first
+ * counts; the latter-half rate leaves the jump behind within its first second.
  */
 public final class Eta {
 
@@ -33,8 +34,8 @@ public final class Eta {
     private static final long SAMPLE_NANOS = 250_000_000L;
     private static final int MOST_SAMPLES = 512;
     /**
-     * The checksums, which run beside the keys, were done after 0.27-0.44 of what followed the copy
-     * in the Scale runs: once they are, the time they took foretells the rest better than the copy's.
+     * The checksums, which run beside the keys, were done after 0.36-0.44 of what followed the copy
+     * in the six Scale runs: once they are, the time they took foretells the rest better than the copy's.
      */
     static final double VERIFY_SHARE = 0.37;
 

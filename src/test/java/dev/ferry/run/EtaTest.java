@@ -77,6 +77,18 @@ class EtaTest {
     }
 
     @Test
+    void theRowsAnEarlierAttemptCopiedDoNotSpeedUpAResumedRun() {
+        // 500 rows were in before the resume: they come with the first count; then 10 rows/s
+        Eta eta = new Eta(1000, 0);
+        eta.on(new MigrationEvent.PhaseStarted(Phase.COPY), 0);
+        eta.on(new MigrationEvent.RowsCopied("big", 502, 1000), S / 5);
+        for (int t = 1; t <= 10; t++) {
+            eta.on(new MigrationEvent.RowsCopied("big", 500 + 10L * t, 1000), t * S);
+        }
+        assertEquals(40, eta.secondsLeft(10 * S).getAsDouble(), 1e-9, "400 rows at 10 rows/s, not at 60 rows/s");
+    }
+
+    @Test
     void tablesCopiedSideBySideCountTogetherNotEachAtItsOwnRate() {
         // two tables of 500 rows copied at once, each 5 rows/s: 10 rows/s for the run, 100 s in all
         Eta eta = new Eta(1000, 0);
