@@ -14,8 +14,8 @@ import java.util.OptionalDouble;
  * table's checksum, costs about {@link #PER_STEP} of the time its table's rows took to copy.
  * Measured on the benchmark's file (docs/benchmark.md, "Scale"): what came after the copy (a primary
  * key, two indexes and a foreign key on `child`, both tables' checksums, ANALYZE) took 0.56-1.19 times
- * the copy on the shared machine, with no trend from 2 to 20 million rows, and about 0.85 on an idle
- * one; 0.18 a step puts that file at 0.87.
+ * the copy in nine runs on the shared machine, 0.68 in the middle, with no trend from 2 to 20
+ * million rows (about 0.85 on an idle one, in earlier rounds); 0.14 a step puts that file at 0.68.
  *
  * <p>The rate is that of the latter half of the copy so far: the first seconds of a copy are slow
  * (the JVM compiles the copy's code while it runs), and averaging them in put the time left at the
@@ -29,15 +29,16 @@ import java.util.OptionalDouble;
 public final class Eta {
 
     /** One build or checksum per row, as a share of copying that row (fitted from the Scale runs). */
-    static final double PER_STEP = 0.18;
+    static final double PER_STEP = 0.14;
     /** Rows copied by a moment, one sample a quarter second at most, thinned to keep them few. */
     private static final long SAMPLE_NANOS = 250_000_000L;
     private static final int MOST_SAMPLES = 512;
     /**
      * The checksums, which run beside the keys, were done after 0.36-0.44 of what followed the copy
-     * in the six Scale runs: once they are, the time they took foretells the rest better than the copy's.
+     * in the nine Scale runs, 0.40 in the middle: once they are, the time they took foretells the rest
+     * better than the copy's.
      */
-    static final double VERIFY_SHARE = 0.37;
+    static final double VERIFY_SHARE = 0.40;
 
     private final long totalRows;
     private final double tailPerCopy;
