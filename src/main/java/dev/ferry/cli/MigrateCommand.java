@@ -137,7 +137,7 @@ final class MigrateCommand implements Callable<Integer> {
             }
             c.info(String.format("Migrating %s (%,d rows) from %s to %s", Outcome.tables(plan.tables().size()), plan.totalRows(),
                     file.getFileName(), address));
-            progress.total(plan.totalRows());
+            progress.plan(plan);
             Thread hook = new Thread(() -> {
                 run.cancel();
                 awaitOutcome();

@@ -45,7 +45,7 @@ final class RehearseCommand implements Callable<Integer> {
             c.info("Starting a private PostgreSQL for the rehearsal…");
             try (Rehearsal rehearsal = Migration.startRehearsal()) {
                 Options options = rehearsal.options(base);
-                Migration run = new Migration(options, new ProgressPrinter(c, plan.totalRows()));
+                Migration run = new Migration(options, new ProgressPrinter(c, 0).plan(plan));
                 int code = Outcome.finish(c, ViewMeaningOptions.apply(c, run, run.run(plan), sqliteMeaning),
                         file, "a private temporary PostgreSQL", report);
                 c.out.println("This was a rehearsal: the private PostgreSQL is removed now. Run `ferry migrate` to do it for real.");

@@ -2,6 +2,7 @@ package dev.ferry.ui;
 
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.TablePlan;
+import dev.ferry.run.Eta;
 import dev.ferry.run.MigrationEvent;
 import dev.ferry.run.MigrationEvent.Phase;
 import dev.ferry.run.MigrationListener;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 final class RunProgress implements MigrationListener {
 
     /** The state at one moment; {@code log} holds only the lines since the previous snapshot. */
+    /** {@code left}: the whole run's seconds left ({@link Eta}), or -1 while unknown. */
     record Snapshot(Phase phase, Set<Phase> finished, Map<String, long[]> tables, long copied, long total,
-                    double copySeconds, double seconds, List<String> log) {
+                    double copySeconds, double seconds, double left, List<String> log) {
 
         /** Creating takes little, copying most of a run, keys and checks the last tenth; -1 before it starts. */
         double overall() {
@@ -34,13 +36,15 @@ final class RunProgress implements MigrationListener {
             return phase == null ? -1 : finished.contains(Phase.COPY) ? 0.9 : 0.05 + 0.85 * copy;
         }
 
-        /** "12,000 of 15,607 rows · 48,000 rows/s · 0:03 elapsed · about 0:01 left". */
+        /**
+         * "12,000 of 15,607 rows · 48,000 rows/s · 0:03 elapsed · about 0:01 left": the time left is the
+         * whole run's, keys, indexes and checksums included, so it stays on after the copy.
+         */
         String statsLine() {
             double rate = copySeconds > 0 ? copied / copySeconds : 0;
-            String left = rate > 0 && !finished.contains(Phase.COPY)
-                    ? Text.get("migrate.left", Ui.duration(Duration.ofSeconds((long) ((total - copied) / rate)))) : "";
+            String shown = left >= 0 ? Text.get("migrate.left", Ui.duration(Duration.ofSeconds(Math.round(left)))) : "";
             return Text.get("migrate.stats", copied, total, Math.round(rate),
-                    Ui.duration(Duration.ofMillis((long) (seconds * 1000))), left);
+                    Ui.duration(Duration.ofMillis((long) (seconds * 1000))), shown);
         }
     }
 
@@ -53,8 +57,10 @@ final class RunProgress implements MigrationListener {
     private final List<String> pending = new ArrayList<>();
     private Phase phase;
     private long copyStart, copyEnd;
+    private final Eta eta;
 
     RunProgress(Plan plan) {
+        eta = new Eta(plan);
         for (TablePlan t : plan.tables()) {
             tables.put(t.source().name(), new long[] {0, t.rows(), 0});
         }
@@ -62,6 +68,7 @@ final class RunProgress implements MigrationListener {
 
     @Override
     public synchronized void on(MigrationEvent e) {
+        eta.on(e, System.nanoTime());
         if (e instanceof MigrationEvent.RowsCopied r) {
             long[] t = table(r.table());
             t[0] = Math.max(t[0], r.done()); // events of one table may arrive out of order from several threads
@@ -116,6 +123,7 @@ final class RunProgress implements MigrationListener {
         double copySeconds = copyStart == 0 ? 0 : ((copyEnd != 0 ? copyEnd : now) - copyStart) / 1e9;
         List<String> lines = List.copyOf(pending);
         pending.clear();
-        return new Snapshot(phase, Set.copyOf(finished), copy, copied, total, copySeconds, (now - start) / 1e9, lines);
+        return new Snapshot(phase, Set.copyOf(finished), copy, copied, total, copySeconds, (now - start) / 1e9,
+                eta.secondsLeft(now).orElse(-1), lines);
     }
 }

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Benchmark {
     private static final String USAGE = "[--rows N] [--parents N] [--runs N] [--dir DIR] [--jar target/ferry.jar] "
-            + "[--pg-url jdbc:postgresql://host:port/db?user=U] [--sync]";
-    private static final Set<String> OPTIONS = Set.of("rows", "parents", "runs", "dir", "jar", "pg-url");
+            + "[--pg-url jdbc:postgresql://host:port/db?user=U] [--sync] [--ferry-only [--histogram SECONDS]]";
+    private static final Set<String> OPTIONS = Set.of("rows", "parents", "runs", "dir", "jar", "pg-url", "histogram");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("sync", "ferry-only");
 
     /** A PostgreSQL server and the role we use on it; password null when none is needed. */
     private record Pg(String host, int port, String user, String password, String adminDb) {
@@ -75,7 +77,9 @@ public final class Benchmark {
         long rows = Long.parseLong(o.getOrDefault("rows", "2000000")), children = rows - parents;
         Path dir = Path.of(o.getOrDefault("dir", System.getProperty("java.io.tmpdir") + "/ferry-bench")).toAbsolutePath();
         Path jar = Path.of(o.getOrDefault("jar", "target/ferry.jar")).toAbsolutePath();
-        Path sqlite = dir.resolve("bench-source.sqlite"), report = dir.resolve("report.json");
+        boolean ferryOnly = o.containsKey("ferry-only");
+        // scale files keep their size in their name, so a 2 M and an 8 M file can sit side by side
+        Path sqlite = dir.resolve(ferryOnly ? "scale-" + rows + ".sqlite" : "bench-source.sqlite"), report = dir.resolve("report.json");
         int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
@@ -86,7 +90,7 @@ public final class Benchmark {
         if (!Files.isRegularFile(jar)) { // fail before spending minutes on data
             throw new IllegalStateException("no Ferry jar at " + jar + " (build it: ./mvnw -B -DskipTests package, or pass --jar)");
         }
-        if (Runtime.getRuntime().maxMemory() < rows * 300) { // the limit holds every row pre-encoded (~200 B/row)
+        if (!ferryOnly && Runtime.getRuntime().maxMemory() < rows * 300) { // the limit holds every row pre-encoded (~200 B/row)
             System.out.printf("[bench] WARNING: max heap %,d MB may be too small to pre-encode %,d rows; use -Xmx4g%n",
                     Runtime.getRuntime().maxMemory() >> 20, rows);
         }
@@ -119,6 +123,17 @@ public final class Benchmark {
                         throw new IllegalStateException("could not make database bench_sync: " + e.getMessage(), e);
                     }
                 }, () -> checkpoint(on));
+            }
+            if (ferryOnly) { // Ferry alone on a file too big for the limit's rows in memory
+                Pg on = pg;
+                return ScaleRun.run(jar, sqlite, dir, rows,
+                        "postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/bench_scale", pg.password(), () -> {
+                            try {
+                                freshDatabase(on, "bench_scale");
+                            } catch (SQLException e) {
+                                throw new IllegalStateException("could not make database bench_scale: " + e.getMessage(), e);
+                            }
+                        }, () -> checkpoint(on), Integer.parseInt(o.getOrDefault("histogram", "0")));
             }
             try (Connection admin = pg.connect(pg.adminDb())) {
                 System.out.println("[bench]   on " + admin.getMetaData().getDatabaseProductVersion() + "; " + runs
@@ -285,8 +300,8 @@ public final class Benchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
-            if (args[i].equals("--sync")) { // a flag: migrate, change, sync (see SyncRound)
-                o.put("sync", "true");
+            if (args[i].startsWith("--") && FLAGS.contains(args[i].substring(2))) { // --sync (see SyncRound), --ferry-only (ScaleRun)
+                o.put(args[i].substring(2), "true");
                 i--;
                 continue;
             }

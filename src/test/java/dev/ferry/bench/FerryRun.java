@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +32,21 @@ record FerryRun(int exit, long nanos, String peakMb, String stoppedSecs) {
 
     /** Runs any Ferry command to completion in a child JVM (the password, if any, in PGPASSWORD). */
     static FerryRun launch(Path jar, String password, String... args) throws IOException, InterruptedException {
+        return launch(jar, List.of(), p -> { }, line -> { }, password, args);
+    }
+
+    /**
+     * The same, with more JVM options ({@code jvm}, e.g. a GC log), the child process handed to
+     * {@code started} as soon as it runs (to take heap histograms of it), and each line of its
+     * output handed to {@code lines} as it comes (to time when Ferry said what).
+     */
+    static FerryRun launch(Path jar, List<String> jvm, Consumer<Process> started, Consumer<String> lines, String password,
+                           String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, XMX, "-Dferry.printPeakHeap=true", "-jar", jar.toString()));
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, XMX, "-Dferry.printPeakHeap=true"));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(List.of(args));
         System.out.println("[bench]   " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -44,8 +57,9 @@ record FerryRun(int exit, long nanos, String peakMb, String stoppedSecs) {
         long start = System.nanoTime();
         Process p = pb.start();
         p.getOutputStream().close(); // no stdin: --yes has to be enough
-        Thread out = pump(p.getInputStream(), "[ferry] ", peak, stopped),
-                err = pump(p.getErrorStream(), "[ferry:err] ", peak, stopped);
+        started.accept(p);
+        Thread out = pump(p.getInputStream(), "[ferry] ", peak, stopped, lines),
+                err = pump(p.getErrorStream(), "[ferry:err] ", peak, stopped, lines);
         int exit = p.waitFor();
         long nanos = System.nanoTime() - start;
         out.join();
@@ -54,7 +68,8 @@ record FerryRun(int exit, long nanos, String peakMb, String stoppedSecs) {
     }
 
     /** Forwards a child stream line by line with a prefix, keeping \r so progress bars still redraw in place. */
-    private static Thread pump(InputStream in, String prefix, AtomicReference<String> peak, AtomicReference<String> stopped) {
+    private static Thread pump(InputStream in, String prefix, AtomicReference<String> peak, AtomicReference<String> stopped,
+                               Consumer<String> lines) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 StringBuilder line = new StringBuilder();
@@ -70,6 +85,9 @@ record FerryRun(int exit, long nanos, String peakMb, String stoppedSecs) {
                     Matcher st = STOPPED.matcher(line);
                     if (st.find()) {
                         stopped.set(st.group(1));
+                    }
+                    if (line.length() > 0) {
+                        lines.accept(line.toString());
                     }
                     System.out.print(ch == '\n' && prev == '\r' && line.length() == 0 ? "\n" : prefix + line + (char) ch);
                     line.setLength(0);
