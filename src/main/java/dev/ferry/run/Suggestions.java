@@ -113,7 +113,8 @@ final class Suggestions {
         String def = null;
         String original = c.source().defaultSql();
         if (original != null) {
-            def = rule == ARRAY || rule == FLOAT_ARRAY ? arrayDefault(original, rule == FLOAT_ARRAY) : rule == FLOATS ? null : Defaults.translate(original, type).orElse(null);
+            def = rule == ARRAY || rule == FLOAT_ARRAY ? arrayDefault(original, rule == FLOAT_ARRAY)
+                    : rule == FLOATS ? null : Defaults.translate(original, type).orElse(null);
             if (def == null) {
                 problems.add(new Problem(t.source().name(), c.source().name(), Problem.Kind.DEFAULT_NOT_TRANSLATED, 0,
                         "drop-default", List.of(original), "The default of " + t.source().name() + "." + c.source().name()
