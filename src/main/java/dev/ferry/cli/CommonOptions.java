@@ -44,7 +44,7 @@ final class CommonOptions {
 
     @Option(names = "--suggest", paramLabel = "KIND:TABLE.COLUMN",
             description = "Take one of Ferry's suggestions (inspect lists them under 'Ferry could also'); none is taken "
-                    + "by default. KIND: array (JSON arrays in text become text[] or bigint[]), enum (a column whose "
+                    + "by default. KIND: array (JSON arrays in text become text[], bigint[] or double precision[]), enum (a column whose "
                     + "CHECK lists its values becomes an enum type), gin (a GIN index on a jsonb column), fk-index (an "
                     + "index on a foreign key's columns), date (text holding only YYYY-MM-DD dates becomes date), vector "
                     + "(blobs of n float32s become vector(n) with pgvector, else real[]). E.g. --suggest "

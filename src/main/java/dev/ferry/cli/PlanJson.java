@@ -17,8 +17,12 @@ import java.util.List;
 record PlanJson(String source, String schema, List<TableJson> tables, List<ViewJson> views, List<TriggerJson> triggers,
                 List<ProblemJson> problems, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuggestionJson> suggestions) {
 
-    /** What Ferry could also do ("Ferry could also ..."); {@code id} is what --suggest takes. */
-    record SuggestionJson(String id, String kind, String table, String column, String does, String why, boolean taken) {
+    /**
+     * What Ferry could also do ("Ferry could also ..."); {@code id} is what --suggest takes; {@code notCreated}
+     * (left out when null) says why one taken is not carried out ("--leave-out indexes"), and {@code taken} is then false.
+     */
+    record SuggestionJson(String id, String kind, String table, String column, String does, String why, boolean taken,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String notCreated) {
     }
 
     record TableJson(String name, String target, long rows, List<ColumnJson> columns, List<IndexJson> indexes,
@@ -65,7 +69,7 @@ record PlanJson(String source, String schema, List<TableJson> tables, List<ViewJ
                         t.when(), t.body(), t.failure())).toList(),
                 plan.problems().stream().map(PlanJson::problem).toList(),
                 plan.suggestions().stream().map(x -> new SuggestionJson(x.id(), x.kind().id(), x.table(), x.column(), x.does(),
-                        x.why(), x.taken())).toList());
+                        x.why(), x.done(), x.notCreated())).toList());
     }
 
     private static TableJson table(Plan plan, TablePlan t) {

@@ -55,7 +55,8 @@ final class PlanPrinter {
         c.out.println("Ferry could also … (none of this is done unless you take it with --suggest):");
         for (dev.ferry.plan.Suggestion s : plan.suggestions()) {
             c.out.println("  - " + s.does() + " " + s.why());
-            c.out.println("    " + (s.taken() ? "taken: --suggest " : "take it with: --suggest ") + s.id());
+            c.out.println("    " + (s.notCreated() != null ? "not created: " + s.notCreated() + " (taken: --suggest " + s.id() + ")"
+                    : (s.taken() ? "taken: --suggest " : "take it with: --suggest ") + s.id()));
         }
     }
 

@@ -53,7 +53,8 @@ public record ColumnPlan(Column source, String target, PgType type, TypeRule rul
      * suggestion) parses the array's text, where binary COPY would need the array's binary form.
      */
     public boolean textCopyOnly() {
-        return conversion == TypeRule.Conversion.JSON_ARRAY || conversion == TypeRule.Conversion.FLOAT32_ARRAY
+        return conversion == TypeRule.Conversion.JSON_ARRAY || conversion == TypeRule.Conversion.JSON_FLOAT_ARRAY
+                || conversion == TypeRule.Conversion.FLOAT32_ARRAY
                 || conversion == TypeRule.Conversion.FLOAT32_VECTOR;
     }
 

@@ -68,9 +68,13 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
         List<ForeignKeyPlan> keptKeys = foreignKeys;
         List<ViewPlan> keptViews = views;
         List<TriggerPlan> keptTriggers = triggers;
+        List<Suggestion> said = suggestions;
         if (parts.contains(Part.INDEXES)) {
             keptIndexes = indexes.stream().filter(i -> i.unique() || i.origin() != Index.Origin.CREATE_INDEX).toList();
             leftOut(more, indexes.size() - keptIndexes.size(), "index", "indexes");
+            // a taken index suggestion went with them: said so, not listed as taken
+            said = suggestions.stream().map(s -> s.taken() && s.isIndex() ? s.notCreated("--leave-out " + Part.INDEXES.id()) : s)
+                    .toList();
         }
         if (parts.contains(Part.FOREIGN_KEYS)) {
             keptKeys = List.of();
@@ -84,7 +88,7 @@ public record Plan(String schema, List<TablePlan> tables, List<IndexPlan> indexe
             keptTriggers = List.of();
             leftOut(more, triggers.size(), "trigger", "triggers");
         }
-        return new Plan(schema, tables, keptIndexes, keptKeys, keptViews, keptTriggers, List.copyOf(more), renames, catalog, suggestions);
+        return new Plan(schema, tables, keptIndexes, keptKeys, keptViews, keptTriggers, List.copyOf(more), renames, catalog, said);
     }
 
     /**

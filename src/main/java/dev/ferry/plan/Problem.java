@@ -54,7 +54,9 @@ public record Problem(String table, String column, Kind kind, long count, String
         /** Mixed values with blobs that become bytea, where keeping them as text loses nothing: a choice. */
         BYTES_OR_TEXT,
         /** A float32 vector column arriving as real[] because the server has no pgvector. */
-        VECTOR_AS_ARRAY;
+        VECTOR_AS_ARRAY,
+        /** UUIDs in text that stay text: some would read back in another form as uuid (see UuidText). */
+        UUID_KEPT_AS_TEXT;
 
         /** The kind as the report and the command line spell it: "does-not-fit". */
         public String id() {

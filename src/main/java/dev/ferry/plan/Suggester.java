@@ -25,9 +25,9 @@ public final class Suggester {
     private static final int SAMPLE_ROWS = 2_000;
     /** What an ISO date reads as in SQLite: date() gives it back unchanged (February 30th it moves). */
     static final String ISO_DATE = "typeof({c}) = 'text' AND length({c}) = 10 AND date({c}) = {c} AND {c} >= '0001'";
-    /** A JSON array whose elements are all of one json_each type (or null). */
+    /** A JSON array none of whose elements fails {bad}, a test of json_each's columns. */
     private static final String ARRAY_OF = "CASE WHEN typeof({c}) = 'text' AND json_valid({c}) THEN CASE WHEN "
-            + "json_type({c}) = 'array' THEN NOT EXISTS (SELECT 1 FROM json_each({c}) WHERE type NOT IN ('{type}', 'null')) "
+            + "json_type({c}) = 'array' THEN NOT EXISTS (SELECT 1 FROM json_each({c}) WHERE {bad}) "
             + "ELSE 0 END ELSE 0 END"; // nested: SQLite may evaluate both sides of AND, and json_each fails on non-JSON
     /** CHECK (col IN ('a', 'b', ...)), the column quoted any way SQLite takes. */
     private static final Pattern IN_LIST = Pattern.compile(
@@ -117,8 +117,13 @@ public final class Suggester {
                             n == 1 ? "is" : "are")), labels, false)));
         }
         if (n > 0) {
-            for (String[] element : new String[][] {{"integer", "bigint[]", "whole numbers"}, {"text", "text[]", "text"}}) {
-                tests.add(new Test(c, ARRAY_OF.replace("{type}", element[0]), x -> new Suggestion(Suggestion.Kind.ARRAY,
+            // whole numbers first: an array of only those is bigint[]; with fractions, double precision[], whose
+            // numbers must be doubles (integers beyond 2^53 would be rounded, a real beyond range is infinity)
+            for (String[] element : new String[][] {{"type NOT IN ('integer', 'null')", "bigint[]", "whole numbers"},
+                    {"type NOT IN ('integer', 'real', 'null') OR type = 'integer' AND abs(value) > 9007199254740992 "
+                            + "OR type = 'real' AND NOT abs(value) <= 1.7976931348623157e308", "double precision[]", "numbers"},
+                    {"type NOT IN ('text', 'null')", "text[]", "text"}}) {
+                tests.add(new Test(c, ARRAY_OF.replace("{bad}", element[0]), x -> new Suggestion(Suggestion.Kind.ARRAY,
                         t.source().name(), c.source().name(), "Make " + name + " a " + element[1] + " array instead of "
                         + c.type().sql() + " (the app then reads a PostgreSQL array, not JSON text).",
                         String.format("All %,d value%s %s JSON array%s of %s.", n, n == 1 ? "" : "s", n == 1 ? "is a" : "are",

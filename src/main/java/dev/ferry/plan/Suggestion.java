@@ -14,13 +14,29 @@ import java.util.Locale;
  * @param why     why Ferry thinks it fits: what the data shows
  * @param details what taking it needs: an enum's labels, an array's element type, a vector's size,
  *                an index's columns (target names)
- * @param taken   whether this plan carries it out
+ * @param taken      whether the user took it
+ * @param notCreated why a taken one is not carried out after all, in the command line's words
+ *                   ("--leave-out indexes"); null when it is, or was not taken
  */
 public record Suggestion(Kind kind, String table, String column, String does, String why, List<String> details,
-                         boolean taken) {
+                         boolean taken, String notCreated) {
 
     public Suggestion {
         details = List.copyOf(details);
+    }
+
+    public Suggestion(Kind kind, String table, String column, String does, String why, List<String> details, boolean taken) {
+        this(kind, table, column, does, why, details, taken, null);
+    }
+
+    /** Whether this plan carries it out: taken, and not left out with what it makes. */
+    public boolean done() {
+        return taken && notCreated == null;
+    }
+
+    /** An index suggestion left out with every index (it stays taken, so the wizard keeps its tick). */
+    public boolean isIndex() {
+        return kind == Kind.FK_INDEX || kind == Kind.GIN;
     }
 
     /** The kinds, as {@code --suggest} names them. */
@@ -70,6 +86,11 @@ public record Suggestion(Kind kind, String table, String column, String does, St
     }
 
     public Suggestion take() {
-        return new Suggestion(kind, table, column, does, why, details, true);
+        return new Suggestion(kind, table, column, does, why, details, true, notCreated);
+    }
+
+    /** The same suggestion, said not to be carried out for this reason. */
+    public Suggestion notCreated(String reason) {
+        return new Suggestion(kind, table, column, does, why, details, taken, reason);
     }
 }

@@ -108,7 +108,7 @@ public final class TypePlanner {
         }
         checkLateText(table, looks, decisions);
         for (int i = 0; i < decisions.size(); i++) {
-            decisions.set(i, withKindChange(table, decisions.get(i)));
+            decisions.set(i, UuidText.keptAsText(profiler, table, withKindChange(table, decisions.get(i))));
         }
         return new TableDecisions(scan.rows(), decisions);
     }

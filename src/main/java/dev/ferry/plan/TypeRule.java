@@ -25,10 +25,11 @@ public record TypeRule(String name, String declared, String pgType, String famil
 
     /**
      * How values are read when they need more than a cast (dates stored as numbers; a JSON array
-     * into an array column, see value.PgArrayText; a blob of float32s into real[] or a pgvector
-     * vector, see value.Float4Text).
+     * into an array column, see value.PgArrayText, its numbers as doubles for a double precision[];
+     * a blob of float32s into real[] or a pgvector vector, see value.Float4Text).
      */
-    public enum Conversion { AS_IS, EPOCH_SECONDS, EPOCH_MILLIS, JULIAN_DAY, JSON_ARRAY, FLOAT32_ARRAY, FLOAT32_VECTOR }
+    public enum Conversion { AS_IS, EPOCH_SECONDS, EPOCH_MILLIS, JULIAN_DAY, JSON_ARRAY, JSON_FLOAT_ARRAY, FLOAT32_ARRAY,
+        FLOAT32_VECTOR }
 
     /** The per-value test for this column, with the column's quoted name in place. */
     public String valueSql(Column column, String quotedColumn) {

@@ -32,7 +32,8 @@ public final class ValueConverter {
             case DOUBLE -> v instanceof Number n ? n.doubleValue() : specialDouble((String) v);
             case NUMERIC -> numeric(v);
             case BOOLEAN -> bool(v);
-            case TEXT, VARCHAR -> conversion == TypeRule.Conversion.JSON_ARRAY ? dev.ferry.value.PgArrayText.fromJson(text(v))
+            case TEXT, VARCHAR -> conversion == TypeRule.Conversion.JSON_ARRAY || conversion == TypeRule.Conversion.JSON_FLOAT_ARRAY
+                    ? dev.ferry.value.PgArrayText.fromJson(text(v), conversion == TypeRule.Conversion.JSON_FLOAT_ARRAY)
                     : conversion == TypeRule.Conversion.FLOAT32_ARRAY || conversion == TypeRule.Conversion.FLOAT32_VECTOR
                     ? dev.ferry.value.Float4Text.ofBlob(blob(v), conversion == TypeRule.Conversion.FLOAT32_VECTOR)
                     : v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
@@ -105,7 +106,7 @@ public final class ValueConverter {
             case JULIAN_DAY -> {
                 yield IsoTime.ofUnixMicros(Math.round((((Number) v).doubleValue() - UNIX_EPOCH_JULIAN_DAY) * 86_400_000_000.0));
             }
-            case AS_IS, JSON_ARRAY, FLOAT32_ARRAY, FLOAT32_VECTOR -> IsoTime.localDateTime((String) v);
+            case AS_IS, JSON_ARRAY, JSON_FLOAT_ARRAY, FLOAT32_ARRAY, FLOAT32_VECTOR -> IsoTime.localDateTime((String) v);
         };
     }
 

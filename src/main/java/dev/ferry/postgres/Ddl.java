@@ -166,7 +166,7 @@ public final class Ddl {
             for (ColumnPlan c : t.columns()) {
                 List<String> labels = enumLabels(plan, t, c);
                 if (labels != null) {
-                    out.add(SQL.fill("create-enum", "name", quote(schema) + "." + c.type().sql(), "labels", labels.stream().map(l -> "'" + l.replace("'", "''") + "'")
+                    out.add(SQL.fill("create-enum", "name", enumName(c.type().sql()), "labels", labels.stream().map(l -> "'" + l.replace("'", "''") + "'")
                             .collect(Collectors.joining(", "))));
                 }
             }
@@ -174,12 +174,19 @@ public final class Ddl {
         return out;
     }
 
-    /** The enum type names (unquoted) the plan's taken suggestions create. */
+    /** The enum type's name in the schema: the plan names it so once fitted to the server (run.EnumTypes). */
+    private String enumName(String sql) {
+        return sql.startsWith(quote(schema) + ".") ? sql : quote(schema) + "." + sql;
+    }
+
+    /** The enum type names (unquoted, without the schema) the plan's taken suggestions create. */
     public static List<String> enumTypes(Plan plan) {
         List<String> out = new ArrayList<>();
+        String in = quote(plan.schema()) + ".";
         plan.tables().forEach(t -> t.columns().forEach(c -> {
             if (enumLabels(plan, t, c) != null) {
                 String sql = c.type().sql(); // as Naming.quote wrote it: quoted only when it must be
+                sql = sql.startsWith(in) ? sql.substring(in.length()) : sql;
                 out.add(sql.startsWith("\"") ? sql.substring(1, sql.length() - 1).replace("\"\"", "\"") : sql);
             }
         }));

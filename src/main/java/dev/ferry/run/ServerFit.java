@@ -29,6 +29,8 @@ import java.util.Map;
  * is never committed) becomes a plain column holding SQLite's values, reported.</li>
  * <li>A vector suggestion taken becomes vector(n) where pgvector is installed; else it stays real[],
  * and the report says how to get vector(n) (see {@link Pgvector}).</li>
+ * <li>An enum suggestion's type is named in the schema, and given a free name where a type of its
+ * name with other labels is there (see {@link EnumTypes}).</li>
  * </ul>
  * When the plan changes, the listener hears it (a {@link MigrationEvent.PlanChanged}): the user saw
  * the plan before this.
@@ -44,13 +46,17 @@ final class ServerFit {
         boolean nocase = Ddl.needsCollation(plan);
         boolean generated = plan.tables().stream().anyMatch(t -> t.columns().stream().anyMatch(c -> !c.copied()));
         boolean vectors = plan.taken().stream().anyMatch(s -> s.kind() == dev.ferry.plan.Suggestion.Kind.VECTOR);
-        if (!nocase && !generated && !vectors) {
+        boolean enums = EnumTypes.any(plan);
+        if (!nocase && !generated && !vectors && !enums) {
             return plan;
         }
         List<Problem> found = new ArrayList<>();
         Map<String, List<String>> changed = new LinkedHashMap<>(); // why -> the columns changed for it
         List<TablePlan> tables = new ArrayList<>(plan.tables());
         try (Connection c = target.connection()) {
+            if (enums) {
+                tables = new ArrayList<>(EnumTypes.fit(c, plan, found, changed));
+            }
             if (nocase && !icu(c)) {
                 String citext = citext(c);
                 for (int k = 0; k < tables.size(); k++) {

@@ -29,6 +29,9 @@ final class Suggestions {
     private static final TypeRule ARRAY = new TypeRule("array from JSON (suggested)", "TEXT holding JSON arrays",
             "an array", "array", c -> true, p -> TypeRule.Fit.ASK, c -> "1", (c, p) -> PgType.of(PgType.Kind.TEXT),
             TypeRule.Conversion.JSON_ARRAY, true);
+    /** The same for JSON arrays of numbers with fractions: each read as a double, as double precision[] prints it. */
+    private static final TypeRule FLOAT_ARRAY = new TypeRule(ARRAY.name(), ARRAY.declared(), ARRAY.pgType(), ARRAY.family(),
+            ARRAY.applies(), ARRAY.fit(), c -> "1", ARRAY.type(), TypeRule.Conversion.JSON_FLOAT_ARRAY, true);
     /** A blob of float32s, as real[] (or vector(n), see ServerFit). */
     static final TypeRule FLOATS = new TypeRule("float32 blob (suggested)", "BLOB of n float32s", "real[] or vector(n)",
             "vector", c -> true, p -> TypeRule.Fit.ASK, c -> "1", (c, p) -> PgType.of(PgType.Kind.TEXT),
@@ -97,7 +100,8 @@ final class Suggestions {
                 String name = KeyPlanner.name(naming, usedRelations, t.target() + "_" + c.target());
                 yield retyped(t, c, new PgType(PgType.Kind.TEXT, Naming.quote(name)), ENUM, problems);
             }
-            case ARRAY -> retyped(t, c, new PgType(PgType.Kind.TEXT, s.details().get(0)), ARRAY, problems);
+            case ARRAY -> retyped(t, c, new PgType(PgType.Kind.TEXT, s.details().get(0)),
+                    s.details().get(0).equals("double precision[]") ? FLOAT_ARRAY : ARRAY, problems);
             // real[] everywhere; ServerFit makes it vector(n) where the server has pgvector
             case VECTOR -> retyped(t, c, new PgType(PgType.Kind.TEXT, "real[]"), FLOATS, problems);
             default -> throw new IllegalStateException("not a column suggestion: " + s.kind());
@@ -109,7 +113,8 @@ final class Suggestions {
         String def = null;
         String original = c.source().defaultSql();
         if (original != null) {
-            def = rule == ARRAY ? arrayDefault(original) : rule == FLOATS ? null : Defaults.translate(original, type).orElse(null);
+            def = rule == ARRAY || rule == FLOAT_ARRAY ? arrayDefault(original, rule == FLOAT_ARRAY)
+                    : rule == FLOATS ? null : Defaults.translate(original, type).orElse(null);
             if (def == null) {
                 problems.add(new Problem(t.source().name(), c.source().name(), Problem.Kind.DEFAULT_NOT_TRANSLATED, 0,
                         "drop-default", List.of(original), "The default of " + t.source().name() + "." + c.source().name()
@@ -122,13 +127,13 @@ final class Suggestions {
     }
 
     /** A JSON array written as a quoted default ('[]', '["a"]') as the array's literal; else null. */
-    private static String arrayDefault(String sqlite) {
+    private static String arrayDefault(String sqlite, boolean floats) {
         String s = sqlite.trim();
         if (s.length() < 2 || s.charAt(0) != '\'' || s.charAt(s.length() - 1) != '\'') {
             return null;
         }
         try {
-            String array = dev.ferry.value.PgArrayText.fromJson(s.substring(1, s.length() - 1).replace("''", "'"));
+            String array = dev.ferry.value.PgArrayText.fromJson(s.substring(1, s.length() - 1).replace("''", "'"), floats);
             return "'" + array.replace("'", "''") + "'";
         } catch (IllegalArgumentException notAnArray) {
             return null;

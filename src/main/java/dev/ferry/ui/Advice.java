@@ -26,6 +26,9 @@ final class Advice {
             new String[] {"ferry undo", "advice.undo"},
             new String[] {"--schema", "advice.schema"});
 
+    /** "To make it uuid anyway: --type users.token=uuid", the end of a thing to know (see plan.UuidText). */
+    private static final Pattern TYPE_ANYWAY = Pattern.compile("To make it (\\S+) anyway: --type (\\S+)=\\S+");
+
     private Advice() {
     }
 
@@ -51,6 +54,11 @@ final class Advice {
     static String sentence(String text) {
         if (text == null || !COMMAND_LINE.matcher(text).find()) {
             return text;
+        }
+        java.util.regex.Matcher type = TYPE_ANYWAY.matcher(text);
+        if (type.find()) { // a thing to know ends with how to choose the type: on Review, that is the Tables tab
+            text = text.substring(0, type.start()) + Text.get("advice.type.anyway", type.group(1), type.group(2))
+                    + text.substring(type.end());
         }
         return text.replaceAll("\\(ferry undo --run \\S+ removes what it creates\\)", Text.get("advice.note.undo"))
                 .replaceAll("`?ferry undo[^`.,;)]*`?", Text.get("advice.undo.name"));

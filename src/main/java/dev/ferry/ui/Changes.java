@@ -24,7 +24,7 @@ final class Changes {
         }
         r.plan().renames().stream().filter(n -> !style.contains(n)).forEach(n -> out.add(Text.get("results.rename",
                 n.kind(), n.table() == null ? n.from() : n.table() + "." + n.from(), n.to(), n.reason())));
-        r.problems().forEach(p -> out.add(ProblemsTable.kind(p) + ": " + p.message()));
+        r.problems().forEach(p -> out.add(ProblemsTable.kind(p) + ": " + Advice.sentence(p.message())));
         if (r.rejects() != null) {
             out.add(Ui.WARN + " " + Text.get("results.rejects", r.rejectedRows(), r.rejects().toString()));
         }

@@ -140,7 +140,9 @@ final class MigrateModel implements StepModel {
                     : "migrate.unfinished.advice"), Failure.stackTrace(u.getCause())));
             state.set(State.UNFINISHED);
             phase.set(Text.get("migrate.unfinished"));
-        } else if (Failure.isCancel(error)) {
+        } else if (Failure.isCancel(error) && run.stopRequested()) {
+            // a stop nobody asked for (the server stayed away past every retry) is told as what
+            // happened, with Resume, below; only the user's own Cancel reads "Cancelled"
             LOG.info("The migration was cancelled: {}", error.getMessage());
             state.set(State.CANCELLED);
             phase.set(Text.get("migrate.cancelled"));

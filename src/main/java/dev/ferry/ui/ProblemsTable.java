@@ -40,7 +40,8 @@ final class ProblemsTable extends TableView<Problem> {
     /** The sentence, and the examples when the sentence does not already quote them. */
     private static String happens(Problem p) {
         List<String> more = p.examples().stream().filter(e -> !p.message().contains(e)).limit(3).toList();
-        return more.isEmpty() ? p.message() : p.message() + "\n" + Text.get("review.p.examples.more", String.join(", ", more));
+        String message = Advice.sentence(p.message()); // the engine's words name the command line's options
+        return more.isEmpty() ? message : message + "\n" + Text.get("review.p.examples.more", String.join(", ", more));
     }
 
     /**

@@ -43,7 +43,9 @@ final class SuggestionsList extends ScrollPane {
             box.setTooltip(new javafx.scene.control.Tooltip(s.why()));
             box.disableProperty().bind(model.planning());
             box.selectedProperty().addListener((obs, was, now) -> model.setTaken(s, now));
-            Label why = Ui.muted(Text.get("review.suggestions.why", s.why()));
+            // a ticked index is not made when indexes are left out on Options: said under it, the tick kept
+            Label why = Ui.muted(Text.get("review.suggestions.why", s.why())
+                    + (s.notCreated() == null ? "" : "\n" + Text.get("review.suggestions.not-created")));
             why.setWrapText(true);
             why.setPadding(new javafx.geometry.Insets(0, 0, 0, 26)); // under the text, past the box
             rows.getChildren().add(new VBox(2, box, why));

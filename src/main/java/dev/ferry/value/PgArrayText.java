@@ -20,6 +20,14 @@ public final class PgArrayText {
 
     /** Throws IllegalArgumentException when the text is not a JSON array of scalars. */
     public static String fromJson(String json) {
+        return fromJson(json, false);
+    }
+
+    /**
+     * With {@code floats}, every number is read as a double and written as float8out writes it
+     * ({@link Float8Text}: 1.50 and 15e-1 become 1.5), since a double precision[] prints its own form.
+     */
+    public static String fromJson(String json, boolean floats) {
         StringBuilder sb = new StringBuilder("{");
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -34,6 +42,8 @@ public final class PgArrayText {
                 first = false;
                 if (t == JsonToken.VALUE_NULL) {
                     sb.append("NULL");
+                } else if (floats && t.isNumeric()) {
+                    sb.append(Float8Text.of(p.getDoubleValue()));
                 } else {
                     element(sb, p.getText()); // a number as it was written; a string decoded
                 }

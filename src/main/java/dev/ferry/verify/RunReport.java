@@ -35,11 +35,12 @@ public record RunReport(String status, String source, String target, String sche
     }
 
     /**
-     * What Ferry could also have done ("Ferry could also ..."), and whether this run took it; left out
+     * What Ferry could also have done ("Ferry could also ..."), whether this run took it, and (when the
+     * user took it but it was not made, as an index with --leave-out indexes) why not; left out
      * of the JSON when there is none. {@code id} is what --suggest takes.
      */
     public record SuggestionEntry(String id, String kind, String table, String column, String does, String why,
-                                  boolean taken) {
+                                  boolean taken, @JsonInclude(JsonInclude.Include.NON_NULL) String notCreated) {
     }
 
     /**
@@ -85,7 +86,7 @@ public record RunReport(String status, String source, String target, String sche
                 problems.stream().map(RunReport::problem).toList(),
                 plan.renames().stream().map(r -> new RenameEntry(r.kind(), r.table(), r.from(), r.to(), r.reason())).toList(),
                 List.copyOf(views), List.copyOf(triggers), null, plan.suggestions().stream().map(x -> new SuggestionEntry(
-                        x.id(), x.kind().id(), x.table(), x.column(), x.does(), x.why(), x.taken())).toList());
+                        x.id(), x.kind().id(), x.table(), x.column(), x.does(), x.why(), x.done(), x.notCreated())).toList());
     }
 
     /** The same report naming the file of values moved aside. */

@@ -119,3 +119,9 @@ FROM pg_available_extensions a
 LEFT JOIN pg_extension e ON e.extname = a.name
 LEFT JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE a.name = 'vector'
+
+-- name: type-named
+-- A type of this name in the schema (a table's row type too): its kind ('e' for an enum) and an enum's labels in order.
+SELECT t.typtype, ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = ? AND t.typname = ?

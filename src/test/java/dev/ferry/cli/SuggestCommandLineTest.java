@@ -21,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuggestCommandLineTest {
 
+    /** The shop file, for tests beside this one. */
+    static Path fileFor(Path dir) throws Exception {
+        return file(dir);
+    }
+
     private static Path file(Path dir) throws Exception {
         Path file = dir.resolve("shop.db");
         try (SqliteFixture f = SqliteFixture.at(file)) {

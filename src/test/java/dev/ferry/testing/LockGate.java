@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,35 +58,14 @@ public final class LockGate implements AutoCloseable {
         Connection holder = first;
         try (Connection watch = TestPostgres.get().connect(target)) {
             while (!done.get() && killed.size() < times) {
-                List<Integer> pids = new ArrayList<>();
-                List<String> queries = new ArrayList<>();
-                try (PreparedStatement ps = watch.prepareStatement("SELECT pid, query FROM pg_stat_activity "
-                        + "WHERE application_name = 'Ferry' AND datname = current_database() AND ? = ANY(pg_blocking_pids(pid))")) {
-                    ps.setInt(1, pid(holder));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            pids.add(rs.getInt(1));
-                            queries.add(rs.getString(2));
-                        }
-                    }
-                }
-                if (pids.isEmpty()) {
+                Set<Integer> passing = new HashSet<>();
+                judge(watch, holder, passing);
+                if (passing.isEmpty()) {
                     Thread.sleep(10);
                     continue;
                 }
-                boolean passing = false;
-                for (int i = 0; i < pids.size(); i++) {
-                    if (kill.test(queries.get(i)) && killed.size() < times) {
-                        try (Statement s = watch.createStatement()) {
-                            s.execute("SELECT pg_terminate_backend(" + pids.get(i) + ")");
-                        }
-                        killed.add(queries.get(i));
-                    } else {
-                        passing = true;
-                    }
-                }
-                if (passing && killed.size() < times) {
-                    holder = passOn(holder, watch);
+                if (killed.size() < times) {
+                    holder = passOn(holder, watch, passing);
                 }
             }
         } catch (Exception e) {
@@ -94,8 +75,45 @@ public final class LockGate implements AutoCloseable {
         }
     }
 
-    /** The waiting statements pass: a new holder queues behind them, then the old one lets go. */
-    private Connection passOn(Connection holder, Connection watch) throws Exception {
+    /**
+     * Each of Ferry's statements waiting for the holder that is not judged yet ({@code passing} holds
+     * those let pass): its session ended when {@code kill} picks it, else added to {@code passing}.
+     */
+    private void judge(Connection watch, Connection holder, Set<Integer> passing) throws SQLException {
+        List<Integer> pids = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
+        try (PreparedStatement ps = watch.prepareStatement("SELECT pid, query FROM pg_stat_activity "
+                + "WHERE application_name = 'Ferry' AND datname = current_database() AND ? = ANY(pg_blocking_pids(pid))")) {
+            ps.setInt(1, pid(holder));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pids.add(rs.getInt(1));
+                    queries.add(rs.getString(2));
+                }
+            }
+        }
+        for (int i = 0; i < pids.size(); i++) {
+            if (passing.contains(pids.get(i))) {
+                continue;
+            }
+            if (kill.test(queries.get(i)) && killed.size() < times) {
+                try (Statement s = watch.createStatement()) {
+                    s.execute("SELECT pg_terminate_backend(" + pids.get(i) + ")");
+                }
+                killed.add(queries.get(i));
+            } else {
+                passing.add(pids.get(i));
+            }
+        }
+    }
+
+    /**
+     * The waiting statements pass: a new holder queues behind them, then the old one lets go. A
+     * statement that began waiting after they were judged and before the new holder queued would
+     * pass with them unjudged (seen under load: a second count let through, never ended), so the
+     * waiting ones are judged again once the new holder waits; later ones queue behind it.
+     */
+    private Connection passOn(Connection holder, Connection watch, Set<Integer> passing) throws Exception {
         Connection next = TestPostgres.get().connect(target);
         int nextPid = pid(next);
         CompletableFuture<Void> taken = CompletableFuture.runAsync(() -> {
@@ -110,6 +128,7 @@ public final class LockGate implements AutoCloseable {
         while (!waiting(watch, nextPid) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        judge(watch, holder, passing);
         release(holder);
         taken.get(60, TimeUnit.SECONDS);
         return next;

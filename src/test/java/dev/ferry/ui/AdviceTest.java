@@ -34,6 +34,16 @@ class AdviceTest {
         assertTrue(Advice.inWizardWords(engine.get(3)).contains("Review"));
     }
 
+    /** Issue #16: UUIDs kept as text end with the option that makes them uuid; Review has a type list for it. */
+    @Test
+    void uuidsKeptAsTextSayWhereToChooseUuid() {
+        String engine = "users.token stays text: 3 of 4 values are UUIDs written in upper case; as uuid they would come "
+                + "back in lower case with hyphens (8-4-4-4-12). To make it uuid anyway: --type users.token=uuid";
+        assertEquals("users.token stays text: 3 of 4 values are UUIDs written in upper case; as uuid they would come "
+                + "back in lower case with hyphens (8-4-4-4-12). To make it uuid anyway, choose uuid for users.token on "
+                + "the \u201cTables and columns\u201d tab.", Advice.sentence(engine));
+    }
+
     @Test
     void adviceForEveryFaceStays() {
         String plain = "Check the host and port (PostgreSQL usually listens on 5432), that the server is running.";

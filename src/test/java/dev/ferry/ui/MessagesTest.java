@@ -54,6 +54,14 @@ class MessagesTest {
         assertEquals(List.of(), wrong, "these sentences say \"1 tables\" or the like for a count of one");
     }
 
+    /** Things to know and Results name each problem's kind in words, never its id ("uuid-kept-as-text"). */
+    @Test
+    void everyKindOfProblemHasItsName() {
+        List<String> missing = java.util.Arrays.stream(dev.ferry.plan.Problem.Kind.values())
+                .map(k -> "problem.kind." + k.id()).filter(k -> !Text.BUNDLE.containsKey(k)).toList();
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void noSentenceSpeaksOfTheCommandLine() {
         List<String> cli = Text.BUNDLE.keySet().stream()
