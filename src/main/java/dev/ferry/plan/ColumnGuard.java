@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What every non-null value of a column planned from a sample must pass for that plan to be the
- * one all of its values would make (see {@link TablePlan#guards}):
+ * one all of its values would make (see {@link TablePlan#guards}). Two parts:
  * <ul>
  *   <li>{@code test}: the chosen rule's own SQLite test ({c} for the column), or null when the rule
  *       takes any value (or the user chose the type);</li>
@@ -20,14 +20,8 @@ import java.util.Set;
  *       (KindChange), and what a later sync accepts (run.SyncRecheck). With this part, a copy that
  *       finished has proven that the sample's classes are the column's classes.</li>
  * </ul>
- * A column planned jsonb by a JSON rule ({@code jsonbParses}) leaves the JSON itself to PostgreSQL:
- * jsonb's input parses every value the copy sends, so SQLite checks only what that parse does not
- * (that the value is text, and for JSON found in text that it is an object or an array), and a
- * value jsonb refuses fails the chunk's COPY, which re-plans the table like any other misfit (see
- * run.TableCopier). json_valid beside the copy's read was the largest of the guards' costs (about
- * 1 CPU-s of the benchmark's 1.9 million JSON values), and jsonb parses every value anyway.
  */
-public record ColumnGuard(String test, Set<String> classes, boolean jsonbParses) {
+public record ColumnGuard(String test, Set<String> classes) {
 
     static final List<String> ALL = List.of("integer", "real", "text", "blob");
 
@@ -41,16 +35,11 @@ public record ColumnGuard(String test, Set<String> classes, boolean jsonbParses)
         if ("1".equals(test)) {
             test = null;
         }
-        boolean jsonb = chosen != null && (chosen.name().equals("json") || chosen.name().equals("json in text"));
-        if (jsonb) { // the rule's test less json_valid and jsonb's own escapes: PostgreSQL parses the rest
-            test = chosen.name().equals("json") ? "typeof({c}) = 'text'"
-                    : "typeof({c}) = 'text' AND substr(ltrim({c}), 1, 1) IN ('{', '[')";
-        }
         Set<String> seen = seen(p);
         Set<String> could = new LinkedHashSet<>(admitted(chosen));
         could.retainAll(stored(c.affinity()));
         Set<String> classes = seen.containsAll(could) ? null : Set.copyOf(seen);
-        return test == null && classes == null ? null : new ColumnGuard(test, classes, jsonb);
+        return test == null && classes == null ? null : new ColumnGuard(test, classes);
     }
 
     /** The storage classes the profile saw. */
@@ -105,11 +94,6 @@ public record ColumnGuard(String test, Set<String> classes, boolean jsonbParses)
             case 'R' -> Set.of("real", "text", "blob");
             default -> Set.copyOf(ALL);
         };
-    }
-
-    /** Whether a COPY refused by PostgreSQL may be a value jsonb does not take in one of these columns. */
-    public static boolean anyJsonb(List<ColumnGuard> guards) {
-        return guards != null && guards.stream().anyMatch(g -> g != null && g.jsonbParses());
     }
 
     /** SQLite's test of a non-null value, {c} for the column. */

@@ -89,10 +89,6 @@ final class TableCopier {
                 attempt(job, p, tally);
                 return;
             } catch (SQLException e) {
-                if (jsonbRefused(t, e)) {
-                    throw new Replan(t.source().name(), "Table " + t.source().name() + " holds JSON that PostgreSQL's "
-                            + "jsonb does not take (" + firstLine(e.getMessage()) + ")");
-                }
                 if (!Faults.isTransient(e)) {
                     throw new FerryException(FerryException.Kind.FAILED, "Copying table " + t.source().name() + " stopped: "
                             + e.getMessage(), "The rows copied so far are kept and recorded. Once the cause is fixed, continue "
@@ -212,27 +208,6 @@ final class TableCopier {
         part.progress().copied(job.listener(), rows - reported);
         part.progress().rejected(rejected);
         part.progress().partDone(job.listener(), part.rowsBefore() + rows, hasher.sum());
-    }
-
-    /**
-     * Whether PostgreSQL refused a value of a table planned from a sample whose JSON it was left to
-     * parse (see dev.ferry.plan.ColumnGuard#jsonbParses): invalid JSON text (22P02), an escape it
-     * cannot store (22P05, \u0000 or a lone surrogate), or a JSON error of its own (22032).
-     */
-    static boolean jsonbRefused(TablePlan t, SQLException e) {
-        if (!t.sampled() || !dev.ferry.plan.ColumnGuard.anyJsonb(t.guards())) {
-            return false;
-        }
-        for (Throwable x = e; x != null; x = x.getCause()) {
-            if (x instanceof SQLException s && java.util.Set.of("22P02", "22P05", "22032").contains(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
     private static FerryException cancelledDuring(TablePlan t) {
