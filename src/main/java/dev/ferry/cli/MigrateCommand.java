@@ -117,7 +117,8 @@ final class MigrateCommand implements Callable<Integer> {
             }
             ProgressPrinter progress = new ProgressPrinter(c, 0);
             Migration run = new Migration(options, progress);
-            Plan plan = run.preflight();
+            // a new run plans from samples and checks every value as it copies; a dry run and a resume read every value first
+            Plan plan = dryRun || resume ? run.preflight() : run.preflightForCopy();
             if (dryRun) {
                 PlanPrinter.print(c, plan);
                 c.out.println();

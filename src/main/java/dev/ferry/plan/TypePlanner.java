@@ -43,7 +43,30 @@ public final class TypePlanner {
         }
     }
 
-    public record TableDecisions(long rows, List<Decision> columns) {
+    /**
+     * @param guards per column, what every non-null value must pass for these decisions to be the
+     *               ones all of the table's values would make; null where nothing needs checking.
+     *               Made from what was read: when that was a sample, the copy checks every value
+     *               with them (see {@link ColumnGuard}).
+     */
+    public record TableDecisions(long rows, List<Decision> columns, List<ColumnGuard> guards) {
+
+        public TableDecisions(long rows, List<Decision> columns) {
+            this(rows, columns, null);
+        }
+
+        /**
+         * Whether any column's data raised a problem (a value that does not fit, text PostgreSQL
+         * cannot hold) or a choice between bytes and text (decided by reading every value).
+         */
+        public boolean anyProblem() {
+            return columns.stream().anyMatch(d -> !d.problems().isEmpty()
+                    || d.changes().stream().anyMatch(p -> p.kind() == Problem.Kind.BYTES_OR_TEXT));
+        }
+
+        public TableDecisions withRows(long n) {
+            return new TableDecisions(n, columns, guards);
+        }
     }
 
     private static final int SAMPLE_ROWS = 2_000;
@@ -110,7 +133,11 @@ public final class TypePlanner {
         for (int i = 0; i < decisions.size(); i++) {
             decisions.set(i, UuidText.keptAsText(profiler, table, withKindChange(table, decisions.get(i))));
         }
-        return new TableDecisions(scan.rows(), decisions);
+        List<ColumnGuard> guards = new ArrayList<>();
+        for (int i = 0; i < looks.size(); i++) {
+            guards.add(ColumnGuard.of(looks.get(i).column(), found.get(i).profile(), chosen[i]));
+        }
+        return new TableDecisions(scan.rows(), decisions, java.util.Collections.unmodifiableList(guards));
     }
 
     /** A column's decision: the user's type, else the rule chosen; then what its misfits and unsafe text call for. */

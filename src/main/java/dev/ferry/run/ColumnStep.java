@@ -2,6 +2,9 @@ package dev.ferry.run;
 
 import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.RowFixer;
+import dev.ferry.plan.SampleGuard;
+import dev.ferry.plan.ValueGuard;
+import java.util.function.Predicate;
 import dev.ferry.plan.TablePlan;
 import dev.ferry.postgres.RowEncoder;
 import dev.ferry.value.IsoTime;
@@ -51,36 +54,56 @@ sealed interface ColumnStep {
         ColumnStep[] steps = new ColumnStep[t.columns().size()];
         for (int i = 0; i < steps.length; i++) {
             ColumnPlan plan = t.columns().get(i);
-            CopyColumn c = new CopyColumn(t.source().name(), plan, first + i);
+            CopyColumn c = new CopyColumn(t.source().name(), plan, first + i, t.sampled());
+            dev.ferry.plan.ColumnGuard guard = t.sampled() ? t.guards().get(i) : null;
+            Predicate<Object> fits = ValueGuard.of(plan, guard);
             if (!plan.copied()) {
-                steps[i] = new Computed(c);
+                steps[i] = new Computed(c, fits);
             } else if (plan.fix() != null) {
-                steps[i] = new Fixed(fixer, i, new Converted(c));
+                steps[i] = new Fixed(fixer, i, new Converted(c, null));
             } else if (plan.textAsBytes()) {
                 steps[i] = new Utf8Text(c);
             } else if (plan.isoTimestampText()) {
-                steps[i] = new IsoTimestamp(c, new Converted(c));
+                steps[i] = new IsoTimestamp(c, new Converted(c, null), SampleGuard.isoShortcut(plan, guard));
             } else {
-                steps[i] = new Converted(c);
+                steps[i] = new Converted(c, fits);
             }
         }
         return steps;
     }
 
-    /** A generated column: hashed from SQLite's value, not sent (PostgreSQL computes it). */
-    record Computed(CopyColumn c) implements ColumnStep {
+    /**
+     * A generated column: hashed from SQLite's value, not sent (PostgreSQL computes it).
+     *
+     * @param fits the guard of a table planned from a sample, checked on the value read (see
+     *             {@link ValueGuard}); null when SQLite checks it or there is none
+     */
+    record Computed(CopyColumn c, Predicate<Object> fits) implements ColumnStep {
         @Override
         public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
             Object v = rs.getObject(c.at());
+            if (fits != null && v != null && !fits.test(v)) {
+                throw c.notAsSampled(rowid);
+            }
             hasher.value(v == null ? null : c.convert(v));
         }
     }
 
-    /** A value read as its storage class, converted to the column's PostgreSQL type, sent and hashed. */
-    record Converted(CopyColumn c) implements ColumnStep {
+    /**
+     * A value read as its storage class, converted to the column's PostgreSQL type, sent and hashed.
+     *
+     * @param fits as {@link Computed#fits}, tested on the value as SQLite stored it
+     */
+    record Converted(CopyColumn c, Predicate<Object> fits) implements ColumnStep {
         @Override
         public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
-            Object v = RowFixer.read(rs, c.at(), c.plan().type().kind());
+            Object v = rs.getObject(c.at());
+            if (fits != null && v != null && !fits.test(v)) {
+                throw c.notAsSampled(rowid);
+            }
+            if (v instanceof String && c.plan().type().kind() == dev.ferry.plan.PgType.Kind.BYTEA) {
+                v = RowFixer.read(rs, c.at(), c.plan().type().kind()); // the bytes SQLite stored
+            }
             send(v, enc, hasher);
             if (enc.takeDoubtful()) { // the driver made a string of bytes that were not UTF-8, or it holds NUL
                 c.checkText(rs.getBytes(c.at()), rowid);
@@ -138,11 +161,22 @@ sealed interface ColumnStep {
      * straight from its bytes to microseconds, no string or LocalDateTime per value (see
      * {@link IsoTime#plainMicros}); any other shape through the full reader.
      */
-    record IsoTimestamp(CopyColumn c, Converted other) implements ColumnStep {
+    /**
+     * @param guarded the table was planned from a sample and SQLite checked only the class and the
+     *                other shapes of this column (see {@link SampleGuard#isoShortcut}): the
+     *                commonest shape is checked here
+     */
+    record IsoTimestamp(CopyColumn c, Converted other, boolean guarded) implements ColumnStep {
+        /** 0001-01-01 00:00:00 in microseconds since 1970: the rule takes no year 0000. */
+        private static final long YEAR_ONE = -62_135_596_800_000_000L;
+
         @Override
         public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
             byte[] b = rs.getBytes(c.at());
             long micros = b == null ? IsoTime.NOT_PLAIN : IsoTime.plainMicros(b);
+            if (guarded && b != null && (micros == IsoTime.NOT_PLAIN ? characters(b) == 19 : micros < YEAR_ONE)) {
+                throw c.notAsSampled(rowid);
+            }
             if (micros != IsoTime.NOT_PLAIN) {
                 enc.timestampMicros(micros);
                 hasher.timestampMicros(micros);
@@ -152,6 +186,15 @@ sealed interface ColumnStep {
             if (enc.takeDoubtful()) {
                 c.checkText(b, rowid);
             }
+        }
+
+        /** SQLite's length() of UTF-8 text: its characters, not its bytes. */
+        private static int characters(byte[] b) {
+            int n = 0;
+            for (byte x : b) {
+                n += (x & 0xC0) == 0x80 ? 0 : 1;
+            }
+            return n;
         }
     }
 }

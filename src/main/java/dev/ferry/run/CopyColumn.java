@@ -14,8 +14,14 @@ import java.nio.charset.StandardCharsets;
  *
  * @param table the source table's name, for messages
  * @param at    the value's index in the copy's result set (1-based, after the rowid when there is one)
+ * @param sampled the table was planned from a sample: text that does not fit means planning it again
+ *              from all its values (see {@link Replan}), not stopping the run
  */
-record CopyColumn(String table, ColumnPlan plan, int at) {
+record CopyColumn(String table, ColumnPlan plan, int at, boolean sampled) {
+
+    CopyColumn(String table, ColumnPlan plan, int at) {
+        this(table, plan, at, false);
+    }
 
     /** Converts one non-null value to its PostgreSQL type's Java value (see {@link ValueConverter}). */
     Object convert(Object v) {
@@ -26,6 +32,12 @@ record CopyColumn(String table, ColumnPlan plan, int at) {
                     + plan.source().name() + " that does not fit " + plan.type().sql() + ": '" + v + "'.",
                     "The file changed since it was checked, or this is a bug in Ferry: please report it.", e);
         }
+    }
+
+    /** A value of a table planned from a sample that its guard does not take: the table is planned again. */
+    Replan notAsSampled(long rowid) {
+        return new Replan(table, "Column " + plan.source().name() + " of table " + table
+                + (rowid > 0 ? " (row with rowid " + rowid + ")" : "") + " holds a value its sample did not show");
     }
 
     /** Writes one converted value (or null) into the row being encoded. */
@@ -48,6 +60,9 @@ record CopyColumn(String table, ColumnPlan plan, int at) {
      */
     void checkText(byte[] original, long rowid) {
         String where = "Column " + plan.source().name() + " of table " + table + (rowid > 0 ? " (row with rowid " + rowid + ")" : "");
+        if (sampled && !dev.ferry.value.Utf8.safe(original)) {
+            throw new Replan(table, where + " holds text with a NUL byte or bytes that are not UTF-8");
+        }
         for (byte b : original) {
             if (b == 0) {
                 throw new FerryException(FerryException.Kind.FAILED, where + " holds text with a NUL byte, which "

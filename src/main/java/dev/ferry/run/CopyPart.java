@@ -81,6 +81,10 @@ record CopyPart(TablePlan table, Long from, Long to, String rowid, CopyProgress 
         }
         List<String> list = new ArrayList<>(table.columns().stream().map(c -> SqliteSource.quote(c.source().name())).toList());
         list.addAll(dev.ferry.plan.RowFixer.flagSql(table));
+        String guard = dev.ferry.plan.SampleGuard.sql(table);
+        if (guard != null) {
+            list.add(guard); // last: see TableCopier#attempt
+        }
         String cols = String.join(", ", list);
         return "SELECT " + (rowid == null ? "" : rowid + ", ") + cols + " FROM " + SqliteSource.quote(table.source().name())
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + (rowid == null ? "" : " ORDER BY " + rowid);

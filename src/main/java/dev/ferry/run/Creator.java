@@ -28,8 +28,12 @@ final class Creator {
     private Creator() {
     }
 
+    /**
+     * @param planRecord noted in the same transaction when the plan was made from samples (see
+     *                   {@link PlanRecord#sampling}): a resume must make the same plan; else null
+     */
     static void create(Plan plan, PgTarget target, Ddl ddl, Options options, UUID run, SourceStamp stamp, String digest,
-                       List<CopyPart> parts) {
+                       List<CopyPart> parts, String planRecord) {
         Set<String> names = new LinkedHashSet<>(plan.tables().stream().map(TablePlan::target).toList());
         List<String> views = plan.views().stream().map(Plan.ViewPlan::target).toList();
         names.addAll(views);
@@ -110,6 +114,9 @@ final class Creator {
             Journal.objects(c, run, "type", createdTypes);
             Journal.existing(c, run, kept);
             PartJournal.addParts(c, run, parts);
+            if (planRecord != null) {
+                Journal.plan(c, run, planRecord);
+            }
             c.commit();
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "PostgreSQL refused to create the tables: " + e.getMessage(),
@@ -129,7 +136,7 @@ final class Creator {
      * A table PostgreSQL refuses is named with PostgreSQL's reason; the advice speaks of rights only
      * when rights were the reason (a default that does not fit the column's type is not).
      */
-    private static void createTable(Statement s, Ddl ddl, TablePlan t, Options options) throws SQLException {
+    static void createTable(Statement s, Ddl ddl, TablePlan t, Options options) throws SQLException {
         try {
             s.execute(ddl.createTable(t));
         } catch (SQLException e) {

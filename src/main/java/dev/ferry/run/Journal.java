@@ -135,6 +135,15 @@ public final class Journal {
         }
     }
 
+    /** The run's plan digest, after a table was planned again during the copy (a resume compares it). */
+    static void digest(Connection c, UUID id, String digest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ferry_journal.runs SET plan_digest = ? WHERE run_id = ?")) {
+            ps.setString(1, digest);
+            ps.setObject(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     static void objects(Connection c, UUID id, String kind, Collection<String> names) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.query("insert-object"))) {
             for (String name : names) {

@@ -39,6 +39,8 @@ public final class Migration {
     private final MigrationListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile UUID runId;
+    /** Rows of each table the last preflight planned from (0: every row), for a table planned again during the copy. */
+    private volatile int sampleRows;
 
     /** An unfinished run of this file into this schema: whether the file changed since, whether a Ferry still works on it. */
     public record Unfinished(Journal.RunInfo run, boolean sourceChanged, boolean busy) {
@@ -61,6 +63,25 @@ public final class Migration {
 
     /** Reads and profiles the source and decides everything; touches no database but the SQLite file. */
     public Plan preflight() {
+        return preflight(0);
+    }
+
+    /**
+     * The plan a migrate starts from without reading every value first: each large table planned
+     * from a sample of its rows; the copy then checks every value on its own read of it, and a table
+     * whose values turn out not to fit is planned again from all of them, its problems told as
+     * {@link #preflight()} tells them, and copied again (see Runner). The final plan, its types and
+     * its problems, are the same as {@link #preflight()}'s. Appending to, emptying or filling
+     * tables that exist keeps them, so those runs plan from every value first.
+     */
+    public Plan preflightForCopy() {
+        boolean creates = options.ifExists() == Options.IfExists.FAIL || options.ifExists() == Options.IfExists.REPLACE;
+        return preflight(creates ? Planner.SAMPLE_ROWS : 0);
+    }
+
+    /** {@link #preflightForCopy()} with samples of {@code rows} rows (tests make them small, so the re-plan is seen). */
+    Plan preflight(int sampleRows) {
+        this.sampleRows = sampleRows;
         long start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.PREFLIGHT));
         SqliteSource source = SqliteSource.open(options.source());
@@ -68,7 +89,7 @@ public final class Migration {
         java.util.concurrent.CompletableFuture<Void> check = java.util.concurrent.CompletableFuture.runAsync(source::check);
         Plan plan;
         try {
-            plan = Planner.plan(source, options, listener);
+            plan = Planner.plan(source, options, listener, null, sampleRows, java.util.Set.of());
             if (options.dataOnly()) {
                 plan = DataOnly.plan(plan, source, options, listener);
             }
@@ -272,18 +293,27 @@ public final class Migration {
         int connections = dev.ferry.verify.Checksums.connectionsFor(options.jobs()) + Completer.indexBuilds(options.jobs()) + 2;
         try (PgTarget target = PgTarget.connect(options.target(), options.password(), connections)) {
             Privileges.check(target, plan.schema(), !options.dataOnly());
-            String record = PlanRecord.of(plan, options); // what a later sync plans from, before the server's fitting
+            Unfinished earlier = unfinished(target, stamp, plan.schema());
+            PlanRecord.Sampling sampling = resume && earlier != null ? sampling(target, earlier.run().id()) : null;
+            java.util.Set<String> replanned = sampling == null ? java.util.Set.of() : sampling.replanned();
+            if (sampling != null) {
+                // that run planned from samples: the same samples, and the tables it planned again from
+                // every value, make its plan again (every value of a sampled table is still checked)
+                sampleRows = sampling.rows();
+                plan = Planner.plan(source, options, MigrationListener.NONE, null, sampleRows, replanned);
+            }
+            // what a later sync plans from, before the server's fitting
+            String record = PlanRecord.of(plan, options, sampleRows, replanned);
             plan = ServerFit.fit(plan, target, listener);
             String digest = Runner.digest(ddl.script(plan));
-            Journal.RunInfo continuing = Refusals.check(unfinished(target, stamp, plan.schema()), resume, digest,
-                    options, listener);
+            Journal.RunInfo continuing = Refusals.check(earlier, resume, digest, options, listener);
             UUID id = continuing == null ? UUID.randomUUID() : continuing.id();
             try (RunLock lock = RunLock.take(target, id)) {
                 if (lock == null) {
                     throw Refusals.busy(options, plan.schema());
                 }
                 runId = id;
-                Runner runner = new Runner(plan, options, listener, cancelled, source, target, ddl, record);
+                Runner runner = new Runner(plan, sampleRows, replanned, options, listener, cancelled, source, target, ddl, record);
                 try {
                     return runner.run(id, continuing, stamp, digest, runStart);
                 } catch (RuntimeException e) {
@@ -295,6 +325,16 @@ public final class Migration {
                 throw new FerryException(FerryException.Kind.TARGET, "Ferry could not take hold of its run in PostgreSQL.",
                         "See the details. Nothing was changed.", e);
             }
+        }
+    }
+
+    /** How an unfinished run planned from samples (see {@link PlanRecord#sampling}); null when it read every value. */
+    private static PlanRecord.Sampling sampling(PgTarget target, UUID run) {
+        try (Connection c = target.connection()) {
+            return PlanRecord.sampling(Journal.plan(c, run));
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal (schema "
+                    + Journal.SCHEMA + ") in database " + target.address().database() + ".", "See the details. Nothing was changed.", e);
         }
     }
 

@@ -36,6 +36,18 @@ final class PartJournal {
         }
     }
 
+    /** Drops the progress lines of these tables (planned again: their parts are made anew). */
+    static void forget(Connection c, UUID id, List<String> tables) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ferry_journal.progress WHERE run_id = ? AND table_name = ?")) {
+            for (String t : tables) {
+                ps.setObject(1, id);
+                ps.setString(2, t);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static List<PartState> parts(Connection c, UUID id) throws SQLException {
         List<PartState> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(Sql.query("parts"))) {

@@ -66,13 +66,40 @@ final class PlanRecord {
 
     /** The plan's decisions (before the server fitted them) as JSON. */
     static String of(Plan plan, Options o) {
+        return of(plan, o, 0, java.util.Set.of());
+    }
+
+    /**
+     * How a run planned from samples made its plan, so a resume makes the same one (see
+     * Migration#execute): the rows of each sample, and the tables planned again from all their
+     * values because a value did not fit their sample's plan.
+     */
+    record Sampling(int rows, java.util.Set<String> replanned) {
+    }
+
+    /**
+     * The plan's decisions as JSON, for a run that planned its large tables from samples of
+     * {@code sampleRows} rows (0: none). A sampled table is marked so: its profile's counts are the
+     * sample's, while which storage classes it holds, and that every value passes its type's rule,
+     * the copy proved on every value (see dev.ferry.plan.ColumnGuard) before the run noted this
+     * record as its final one.
+     */
+    static String of(Plan plan, Options o, int sampleRows, java.util.Collection<String> replanned) {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", 1);
         root.put("options", optionsKey(o));
+        if (sampleRows > 0) {
+            root.put("sampleRows", sampleRows);
+            ArrayNode again = root.putArray("replanned");
+            new java.util.TreeSet<>(replanned).forEach(again::add);
+        }
         ObjectNode tables = root.putObject("tables");
         for (TablePlan t : plan.tables()) {
             ObjectNode table = tables.putObject(t.source().name());
             table.put("rows", t.rows());
+            if (t.sampled()) {
+                table.put("sampled", true);
+            }
             ArrayNode cols = table.putArray("columns");
             for (ColumnPlan c : t.columns()) {
                 ObjectNode col = cols.addObject();
@@ -95,6 +122,24 @@ final class PlanRecord {
             }
         }
         return root.toString();
+    }
+
+    /** How the run's plan was made from samples; null when it was made from every value (or cannot be read). */
+    static Sampling sampling(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (root.path("sampleRows").asInt() <= 0) {
+                return null;
+            }
+            java.util.Set<String> again = new java.util.TreeSet<>();
+            root.path("replanned").forEach(n -> again.add(n.asText()));
+            return new Sampling(root.path("sampleRows").asInt(), java.util.Set.copyOf(again));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The record read back; null when it cannot be read (another Ferry's format): the sync then plans anew. */

@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,9 @@ import java.util.function.Consumer;
 /** The phases of one run (new or resumed) once Migration has decided it may go: create, copy, complete, verify. */
 final class Runner {
 
-    private final Plan plan;
+    private Plan plan; // a table planned again during the copy changes it (see #replanAndCopy)
+    private final int sampleRows;
+    private final java.util.Set<String> replanned = new java.util.TreeSet<>();
     private final Options options;
     private final MigrationListener listener;
     private final AtomicBoolean cancelled;
@@ -41,12 +42,19 @@ final class Runner {
     private final PgTarget target;
     private final Ddl ddl;
     private final Rejects rejects;
-    private final String planRecord;
+    private String planRecord; // made again when a table is planned again
 
-    /** @param planRecord the plan's decisions before the server fitted them (see {@link PlanRecord}), noted once the run is done */
-    Runner(Plan plan, Options options, MigrationListener listener, AtomicBoolean cancelled, SqliteSource source,
-           PgTarget target, Ddl ddl, String planRecord) {
+    /**
+     * @param sampleRows how many rows of each table the plan's sampled tables were planned from (0: none was)
+     * @param replanned tables a run planned from samples has planned again from all their values (a
+     *                  resumed run's, from its journal): they stay so
+     * @param planRecord the plan's decisions before the server fitted them (see {@link PlanRecord}), noted once the run is done
+     */
+    Runner(Plan plan, int sampleRows, java.util.Set<String> replanned, Options options, MigrationListener listener,
+           AtomicBoolean cancelled, SqliteSource source, PgTarget target, Ddl ddl, String planRecord) {
         this.plan = plan;
+        this.sampleRows = sampleRows;
+        this.replanned.addAll(replanned);
         this.planRecord = planRecord;
         this.options = options;
         this.listener = listener;
@@ -71,7 +79,7 @@ final class Runner {
             creating(attempt -> {
                 // the try before may have committed, the connection lost before PostgreSQL could say so
                 if (attempt == 0 || !Creator.made(target, id)) {
-                    Creator.create(plan, target, ddl, options, id, stamp, digest, planned);
+                    Creator.create(plan, target, ddl, options, id, stamp, digest, planned, sampleRows > 0 ? planRecord : null);
                 }
                 return null;
             });
@@ -89,8 +97,9 @@ final class Runner {
 
         start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.COPY));
-        Map<TablePlan, CopyProgress> copied = new IdentityHashMap<>();
-        parts.forEach(p -> copied.put(p.table(), p.progress()));
+        // by target: a table planned again during the copy has a new TablePlan and new parts
+        Map<String, CopyProgress> copied = new java.util.concurrent.ConcurrentHashMap<>();
+        parts.forEach(p -> copied.put(p.table().target(), p.progress()));
         // a server lost now (restarted, failed over) is waited for as during the copy; when one side
         // gives up, the other stops at its next lost connection instead of waiting it out
         AtomicBoolean failed = new AtomicBoolean();
@@ -98,13 +107,16 @@ final class Runner {
         MigrationListener retries = Faults.quiet(listener);
         // each table's check and ANALYZE start once its own copy ends, beside the copies still going (see TableWork)
         TableWork<TableCheck> checks = new TableWork<>("ferry-verify", options.jobs(),
-                t -> check(t, copied.get(t), kept.get(t.target()), retries, stop), failed);
-        Completer completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
+                t -> check(t, copied.get(t.target()), kept.get(t.target()), retries, stop), failed);
+        Plan planned = plan;
+        Completer early = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
         try {
             try {
-                copy(id, parts, kept.keySet(), t -> {
+                parts = copy(id, parts, kept.keySet(), copied, t -> {
                     checks.start(t);
-                    completer.copied(t);
+                    if (plan == planned) { // a table planned again is analyzed with the rest, by the new plan's completer
+                        early.copied(t);
+                    }
                 });
             } finally {
                 rejects.close();
@@ -126,8 +138,13 @@ final class Runner {
             }
         } catch (RuntimeException e) {
             checks.stop(); // nothing of a stopped run still reads
-            completer.stop();
+            early.stop();
             throw e;
+        }
+        Completer completer = early;
+        if (plan != planned) { // what the early one analyzed is kept; the new plan's completer does the rest
+            early.stop();
+            completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
         }
 
         // Keys and indexes are built while the tables are read back for verification: the two
@@ -195,18 +212,21 @@ final class Runner {
      * Tables this run created get binary COPY (PostgreSQL parses no text); tables that existed
      * before (--if-exists append, truncate) may have other column types, which text COPY converts to.
      */
-    private void copy(UUID id, List<CopyPart> parts, java.util.Set<String> kept, Consumer<TablePlan> copied) {
+    private List<CopyPart> copy(UUID id, List<CopyPart> parts, java.util.Set<String> kept, Map<String, CopyProgress> progress,
+                                Consumer<TablePlan> copied) {
         if (!options.dataOnly()) {
-            copyParts(id, parts, kept, copied);
-            return;
+            Map<String, String> replans = new java.util.concurrent.ConcurrentHashMap<>();
+            copyParts(id, parts, kept, copied, replans);
+            return replans.isEmpty() ? parts : replanAndCopy(id, parts, kept, replans, progress, copied);
         }
         // the app's foreign keys are in place: parents are loaded before their children, level by level
         for (List<TablePlan> level : LoadOrder.levels(plan.tables(), references())) {
             List<CopyPart> these = parts.stream().filter(p -> level.contains(p.table())).toList();
             if (!these.isEmpty()) {
-                copyParts(id, these, kept, copied);
+                copyParts(id, these, kept, copied, null);
             }
         }
+        return parts;
     }
 
     /**
@@ -231,20 +251,33 @@ final class Runner {
         }
     }
 
-    /** {@code copied}: told of a table once the last of its parts is in. */
-    private void copyParts(UUID id, List<CopyPart> parts, java.util.Set<String> kept, Consumer<TablePlan> copied) {
+    /**
+     * @param copied  told of a table once the last of its parts is in
+     * @param replans where a table planned from a sample whose values turned out not to fit is noted
+     *                (target name, then why); its other parts stop, the rest of the run goes on. Null
+     *                when no table is planned from a sample.
+     */
+    private void copyParts(UUID id, List<CopyPart> parts, java.util.Set<String> kept, Consumer<TablePlan> copied,
+                           Map<String, String> replans) {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> cancelled.get() || failed.get();
         try {
             Parallel.map(parts, options.jobs(), p -> {
+                String table = p.table().target();
+                BooleanSupplier partStop = replans == null ? stop : () -> stop.getAsBoolean() || replans.containsKey(table);
                 try {
-                    TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, stop, rejects,
-                            !kept.contains(p.table().target()));
-                    if (p.progress().finished()) {
+                    TableCopier.copy(id, p, source, target, ddl, options.chunkRows(), listener, partStop, rejects,
+                            !kept.contains(table));
+                    if (p.progress().finished() && (replans == null || !replans.containsKey(table))) {
                         copied.accept(p.table());
                     }
+                } catch (Replan r) {
+                    replans.putIfAbsent(table, r.why);
                 } catch (RuntimeException e) {
+                    if (replans != null && replans.containsKey(table) && !stop.getAsBoolean()) {
+                        return null; // stopped because its table is planned again
+                    }
                     if (!stop.getAsBoolean()) {
                         failure.compareAndSet(null, e);
                     }
@@ -256,6 +289,78 @@ final class Runner {
         } catch (RuntimeException e) {
             throw failure.get() != null && !cancelled.get() ? failure.get() : e;
         }
+    }
+
+    /**
+     * Tables whose values did not all fit the plan made from a sample: each is planned again from all
+     * its values (the profile inspect shows), its problems told as the preflight tells them, then
+     * dropped, created with the new types and copied again; the rest of the plan is made again
+     * from the same samples, so it is the same. Returns the run's parts, the new ones in place of
+     * those of the tables planned again.
+     */
+    private List<CopyPart> replanAndCopy(UUID id, List<CopyPart> parts, java.util.Set<String> kept, Map<String, String> replans,
+                                         Map<String, CopyProgress> progress, Consumer<TablePlan> copied) {
+        java.util.Set<String> again = new java.util.HashSet<>();
+        plan.tables().stream().filter(t -> replans.containsKey(t.target())).forEach(t -> again.add(t.source().name()));
+        replans.forEach((t, why) -> listener.on(new MigrationEvent.Note(why + ". Ferry had planned that table from a "
+                + "sample of its rows; it now reads all of them to plan it again, then copies the table again.")));
+        Plan before = plan;
+        replanned.addAll(again);
+        Plan unfitted = Planner.plan(source, options, MigrationListener.NONE, null, sampleRows, replanned);
+        String record = PlanRecord.of(unfitted, options, sampleRows, replanned);
+        Plan fresh = ServerFit.fit(unfitted, target, MigrationListener.NONE);
+        List<TablePlan> redo = fresh.tables().stream().filter(t -> again.contains(t.source().name())).toList();
+        // the tables' own problems, and those of views and keys over them that changed with their types
+        List<Problem> found = fresh.problems().stream().filter(p -> !before.problems().contains(p)).toList();
+        List<Problem> stops = found.stream().filter(p -> Problem.STOP.equals(p.resolution())).toList();
+        if (!stops.isEmpty()) {
+            throw new FerryException(FerryException.Kind.FAILED, "Ferry stopped, as you chose for " + stops.size() + " problem"
+                    + (stops.size() == 1 ? "" : "s") + " found while copying: " + stops.get(0).message(),
+                    "Choose another resolution (--on-problem " + stops.get(0).kind().id() + "=" + stops.get(0).kind()
+                    .resolutions().get(0) + "), or fix the data in SQLite; then remove this run's tables with ferry undo "
+                    + "and run again.");
+        }
+        found.forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
+        List<String> changed = new ArrayList<>();
+        for (TablePlan t : redo) {
+            TablePlan old = before.tables().stream().filter(o -> o.target().equals(t.target())).findFirst().orElseThrow();
+            for (int i = 0; i < t.columns().size(); i++) {
+                if (!t.columns().get(i).type().equals(old.columns().get(i).type())) {
+                    changed.add(t.source().name() + "." + t.columns().get(i).source().name() + " is "
+                            + t.columns().get(i).type().sql() + " (its sample suggested " + old.columns().get(i).type().sql() + ")");
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            listener.on(new MigrationEvent.PlanChanged("The plan changed once all the values were read: "
+                    + String.join("; ", changed) + ".", changed.stream().map(c -> c.substring(0, c.indexOf(' '))).toList()));
+        }
+        List<CopyPart> fresher = CopyPart.plan(redo, source, options.jobs());
+        try (Connection c = target.connection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute(ddl.dropTables(redo.stream().map(TablePlan::target).toList()));
+                s.execute(ddl.searchPath());
+                for (TablePlan t : redo) {
+                    Creator.createTable(s, ddl, t, options);
+                }
+            }
+            PartJournal.forget(c, id, redo.stream().map(TablePlan::target).toList());
+            PartJournal.addParts(c, id, fresher);
+            Journal.digest(c, id, digest(ddl.script(fresh)));
+            Journal.plan(c, id, record); // a resume plans these tables from all their values again
+            c.commit();
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "PostgreSQL refused to create table "
+                    + String.join(", ", replans.keySet()) + " again: " + e.getMessage(), Migration.RESUME_ADVICE, e);
+        }
+        plan = fresh;
+        planRecord = record;
+        fresher.forEach(p -> progress.put(p.table().target(), p.progress()));
+        copyParts(id, fresher, kept, copied, null);
+        List<CopyPart> out = new ArrayList<>(parts.stream().filter(p -> !replans.containsKey(p.table().target())).toList());
+        out.addAll(fresher);
+        return out;
     }
 
     /** One table's check: the source's checksum (computed while copying), the target's computed by PostgreSQL. */

@@ -123,6 +123,9 @@ final class TableCopier {
         boolean rowids = part.rowid() != null; // the query reads the rowid first
         RowFixer fixer = RowFixer.of(t);
         ColumnStep[] steps = ColumnStep.of(t, rowids ? 2 : 1, fixer);
+        // a table planned from a sample: SQLite checks each row's values beside them (the select's last value)
+        int guardAt = dev.ferry.plan.SampleGuard.sql(t) == null ? 0
+                : (rowids ? 2 : 1) + t.columns().size() + RowFixer.flagSql(t).size();
         RowHasher hasher = new RowHasher(kinds(t, false));
         // a table with an array column goes as text, which PostgreSQL parses into the array
         RowEncoder enc = job.binary() && t.columns().stream().noneMatch(ColumnPlan::textCopyOnly)
@@ -140,6 +143,14 @@ final class TableCopier {
                     long rowid = 0;
                     if (rowids) {
                         lastRowid = rowid = rs.getLong(1);
+                    }
+                    if (guardAt > 0) {
+                        int misfit = rs.getInt(guardAt);
+                        if (misfit != 0) {
+                            throw new Replan(t.source().name(), "Column " + t.columns().get(misfit - 1).source().name()
+                                    + " of table " + t.source().name() + (rowids ? " (row with rowid " + rowid + ")" : "")
+                                    + " holds a value its sample did not show");
+                        }
                     }
                     if (fixer != null && !fixer.check(rs, rowids ? 2 : 1, rowid, changes::add)) {
                         rejected++;

@@ -3,7 +3,6 @@ package dev.ferry.run;
 import dev.ferry.FerryException;
 import dev.ferry.plan.TablePlan;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -26,7 +25,8 @@ final class TableWork<R> {
 
     private final ExecutorService pool;
     private final Function<TablePlan, R> task;
-    private final Map<TablePlan, Future<R>> started = new IdentityHashMap<>();
+    // by target name: a table planned again during the copy is asked for with a new TablePlan of the same name
+    private final Map<String, Future<R>> started = new java.util.HashMap<>();
     private final AtomicBoolean failed;
     private final AtomicReference<RuntimeException> first = new AtomicReference<>();
 
@@ -46,12 +46,12 @@ final class TableWork<R> {
         if (pool.isShutdown()) {
             return; // the run stopped
         }
-        started.computeIfAbsent(t, table -> pool.submit(() -> {
+        started.computeIfAbsent(t.target(), name -> pool.submit(() -> {
             if (failed.get()) {
                 throw new CancellationException("not started: another table's task failed");
             }
             try {
-                return task.apply(table);
+                return task.apply(t);
             } catch (RuntimeException e) {
                 first.compareAndSet(null, e);
                 failed.set(true);
@@ -71,7 +71,7 @@ final class TableWork<R> {
             for (TablePlan t : tables) {
                 Future<R> f;
                 synchronized (this) {
-                    f = started.get(t);
+                    f = started.get(t.target());
                 }
                 out.add(f.get());
             }

@@ -75,6 +75,28 @@ public final class Profiler {
         this.scan = new RangeScan(source, null, threads);
     }
 
+    private Profiler(RangeScan scan) {
+        this.scan = scan;
+    }
+
+    /**
+     * The same profiler answering every question from a sample of about {@code rows} rows of each
+     * table, spread over it (see RangeScan#sampleFrom): what a plan made before the copy reads;
+     * the copy then checks every value against it (see TypePlanner#guards).
+     */
+    public Profiler sampled(int rows) {
+        return new Profiler(scan.sampled(rows));
+    }
+
+    /** The table's row count: SQLite counts a table's cells without reading its values. */
+    public long rows(Table table) throws SQLException {
+        try (RangeScan.Lease lease = scan.lease(); java.sql.Statement st = lease.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SqliteSource.quote(table.name()))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Answers all aggregates with one scan of the table (split into ranges when large). */
     public Object[] aggregate(Table table, List<Agg> aggs) throws SQLException {
         long bulk = aggs.stream().filter(a -> a.merge() == Agg.Merge.UNCLEAN).count();

@@ -98,12 +98,13 @@ public record RunReport(String status, String source, String target, String sche
     private static TableEntry table(TableCheck t, Plan plan) {
         return new TableEntry(t.source(), t.target(), new Rows(t.sqliteRows(), t.targetRows(), t.rejected()),
                 new Checksum(t.checksumMatch(), Long.toHexString(t.sourceChecksum()), Long.toHexString(t.targetChecksum())),
-                plan.table(t.source()).map(tp -> tp.columns().stream().map(RunReport::column).toList()).orElse(null));
+                plan.table(t.source()).map(tp -> tp.columns().stream().map(c -> column(c, tp.sampled())).toList()).orElse(null));
     }
 
-    private static ColumnEntry column(ColumnPlan c) {
+    /** @param sampled the table was planned from a sample of its rows (every value was checked against it on the copy) */
+    private static ColumnEntry column(ColumnPlan c, boolean sampled) {
         return new ColumnEntry(c.source().name(), c.target(), c.source().declaredType(), c.type().sql(), c.ruleName(),
-                c.profile().describe());
+                (sampled ? "in a sample of its rows: " : "") + c.profile().describe());
     }
 
     private static ProblemEntry problem(Problem p) {

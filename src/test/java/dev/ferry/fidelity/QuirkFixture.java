@@ -18,7 +18,7 @@ import java.util.List;
  * folder with a space and unicode in its name, with an unusual extension, in WAL mode with pages
  * that were never checkpointed.
  */
-final class QuirkFixture {
+public final class QuirkFixture {
 
     /** Kinds the default run must report for this file. */
     static final List<Problem.Kind> EXPECTED_KINDS = List.of(Problem.Kind.DOES_NOT_FIT, Problem.Kind.UNSAFE_TEXT,
@@ -28,7 +28,7 @@ final class QuirkFixture {
     private QuirkFixture() {
     }
 
-    static Path write(Path dir) throws Exception {
+    public static Path write(Path dir) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("my data ☃"));
         Path file = folder.resolve("bot store.data");
         try (SqliteFixture f = SqliteFixture.at(file)) {

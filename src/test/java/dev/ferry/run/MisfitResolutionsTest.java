@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MisfitResolutionsTest {
 
-    private static Path file(Path dir) throws Exception {
+    static Path file(Path dir) throws Exception {
         Path file = dir.resolve("shop.sqlite");
         try (SqliteFixture f = SqliteFixture.at(file)) {
             f.sql("CREATE TABLE stock (sku TEXT NOT NULL, store INTEGER NOT NULL, qty INTEGER NOT NULL, PRIMARY KEY (sku, store))",

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnsafeTextTest {
 
-    private static Path file(Path dir) throws Exception {
+    static Path file(Path dir) throws Exception {
         Path file = dir.resolve("t.sqlite");
         try (SqliteFixture f = SqliteFixture.at(file)) {
             f.sql("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)",
