@@ -46,10 +46,20 @@ final class PlanRecord {
 
     private final String options;
     private final Map<String, TableEntry> tables;
+    private final java.util.Set<String> suggestions;
 
-    private PlanRecord(String options, Map<String, TableEntry> tables) {
+    private PlanRecord(String options, Map<String, TableEntry> tables, java.util.Set<String> suggestions) {
         this.options = options;
         this.tables = tables;
+        this.suggestions = suggestions;
+    }
+
+    /**
+     * The suggestions the migrate was asked to take (--suggest, the wizard's "Ferry could also…"):
+     * a sync takes them again without being told, so its plan is the migrate's.
+     */
+    java.util.Set<String> suggestions() {
+        return suggestions;
     }
 
     /** The user's choices that change decisions: --type and --on-problem (names and exclusions show in the DDL). */
@@ -93,6 +103,8 @@ final class PlanRecord {
             ArrayNode again = root.putArray("replanned");
             new java.util.TreeSet<>(replanned).forEach(again::add);
         }
+        ArrayNode taken = root.putArray("suggestions");
+        new java.util.TreeSet<>(o.suggestions()).forEach(taken::add);
         ObjectNode tables = root.putObject("tables");
         for (TablePlan t : plan.tables()) {
             ObjectNode table = tables.putObject(t.source().name());
@@ -161,7 +173,9 @@ final class PlanRecord {
                 }
                 tables.put(t.getKey(), new TableEntry(t.getValue().path("rows").asLong(), cols));
             }
-            return new PlanRecord(root.path("options").asText(), tables);
+            java.util.Set<String> taken = new java.util.LinkedHashSet<>();
+            root.path("suggestions").forEach(n -> taken.add(n.asText()));
+            return new PlanRecord(root.path("options").asText(), tables, java.util.Set.copyOf(taken));
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(PlanRecord.class).warn("the journal's plan could not be read; planning anew", e);
             return null;

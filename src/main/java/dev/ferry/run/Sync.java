@@ -86,11 +86,18 @@ final class Sync {
                                    SqliteSource source, SourceStamp stamp, Ddl ddl, PgTarget target, Set<String> written) {
         Journal.RunInfo run = migrated(target, stamp, options.schema(), options);
         listener.on(new MigrationEvent.PhaseStarted(MigrationEvent.Phase.PREFLIGHT));
-        PlanRecord recorded = recorded(target, run, options);
+        PlanRecord kept = recorded(target, run);
+        Options taking = options;
+        if (kept != null && options.suggestions().isEmpty() && !kept.suggestions().isEmpty()) {
+            taking = options.withSuggestions(kept.suggestions());
+            listener.on(new MigrationEvent.Note("Taking again the suggestions the migration took: "
+                    + String.join(", ", new java.util.TreeSet<>(kept.suggestions()))));
+        }
+        PlanRecord recorded = kept != null && kept.madeWith(taking) ? kept : null;
         if (recorded != null) {
             listener.on(new MigrationEvent.Note(PLANNED_FROM_JOURNAL));
         }
-        Plan plan = Planner.plan(source, options, listener, recorded);
+        Plan plan = Planner.plan(source, taking, listener, recorded);
         listener.on(new MigrationEvent.PhaseFinished(MigrationEvent.Phase.PREFLIGHT, Migration.since(start)));
         LOG.info("{} ms: planned ({})", (System.nanoTime() - start) / 1_000_000, recorded != null
                 ? "from the migration's decisions" : "profiled anew");
@@ -183,11 +190,10 @@ final class Sync {
                 "Migrate the file first (ferry migrate), with the same path; sync then brings over what changed since.");
     }
 
-    /** The migrate's decisions, when its journal has them and they were made with the same choices; else null. */
-    private static PlanRecord recorded(PgTarget target, Journal.RunInfo run, Options options) {
+    /** The migrate's decisions and the suggestions it took, when its journal has them; else null. */
+    private static PlanRecord recorded(PgTarget target, Journal.RunInfo run) {
         try (Connection c = target.connection()) {
-            PlanRecord r = PlanRecord.parse(Journal.plan(c, run.id()));
-            return r != null && r.madeWith(options) ? r : null;
+            return PlanRecord.parse(Journal.plan(c, run.id()));
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal of the migration.",
                     "See the details. Nothing was changed.", e);
