@@ -13,24 +13,82 @@ import javafx.scene.control.TableView;
  */
 final class ProblemsTable extends TableView<Problem> {
 
+    /** Room a drop-down takes besides its words: the cell's and the box's padding and the arrow. */
+    static final double CHOICE_ROOM = 64;
+    /** Room a wrapping cell takes besides its words (see WrappingCell and .wrapping-cell). */
+    static final double CELL_ROOM = 20;
+
+    private final TableColumn<Problem, String> where;
+    private final TableColumn<Problem, String> resolution;
+    private List<Problem> fitted = List.of();
+    private javafx.scene.text.Font fittedFont;
+
     ProblemsTable(ReviewModel model) {
         setId("problems");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(Ui.muted(Text.get("review.problems.none")));
         setAccessibleText(Text.get("review.problems"));
         TableColumn<Problem, String> what = wrapping(column("review.p.kind", ProblemsTable::kind), 165);
-        // a long "Employee.BirthDate" wraps after its dot, not inside a name ("BirthDat e")
-        TableColumn<Problem, String> where = wrapping(column("review.p.where",
-                p -> p.column() == null ? p.table() : p.table() + ".\u200B" + p.column()), 150);
+        where = wrapping(column("review.p.where", ProblemsTable::where), 150);
         TableColumn<Problem, String> message = wrapping(column("review.p.message", ProblemsTable::happens), 390);
         TableColumn<Problem, String> count = column("review.p.count", p -> p.count() == 0 ? "" : String.format("%,d", p.count()));
         count.setPrefWidth(84);
         count.setMinWidth(84); // at 900×600 the header showed "V…" or "Val..."
-        TableColumn<Problem, String> resolution = column("review.p.resolution", Problem::resolution);
+        resolution = column("review.p.resolution", Problem::resolution);
         resolution.setId("resolution-column");
         resolution.setPrefWidth(250);
         resolution.setCellFactory(c -> new ResolutionCell(model));
         getColumns().addAll(List.of(what, where, message, count, resolution));
+    }
+
+    /**
+     * The problems, those that ask for a decision first (a choice in the last column), then the plain
+     * notes, each group in the plan's order: on a file with many notes the choices were below the fold.
+     */
+    void show(List<Problem> problems) {
+        List<Problem> ordered = new java.util.ArrayList<>(problems);
+        ordered.sort(java.util.Comparator.comparing(p -> !p.choosable()));
+        getItems().setAll(ordered);
+    }
+
+    /** A long "Employee.BirthDate" may wrap after its dot, never inside a name ("BirthDat e"). */
+    static String where(Problem p) {
+        return p.column() == null ? p.table() : p.table() + ".\u200B" + p.column();
+    }
+
+    /**
+     * Each column as wide as its content needs, measured in the font the cells show: Where as its
+     * longest name (it wraps only at the dot), the choice as its longest chosen words (at 900×600 a
+     * choice showed "Table + sear…"). The message column gives up the room, and wraps.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        javafx.scene.Node shown = lookup(".cell-text");
+        javafx.scene.text.Font font = shown instanceof javafx.scene.text.Text t ? t.getFont() : null;
+        if (font == null || (font.equals(fittedFont) && fitted.equals(getItems()))) {
+            return;
+        }
+        fittedFont = font;
+        fitted = List.copyOf(getItems());
+        double name = 0, choice = 0;
+        for (Problem p : fitted) {
+            for (String part : where(p).split("[\u200B ]")) {
+                name = Math.max(name, width(part, font));
+            }
+            if (p.choosable()) {
+                choice = Math.max(choice, width(resolution(p.resolution()), font));
+            }
+        }
+        where.setMinWidth(Math.max(90, Math.ceil(name + CELL_ROOM)));
+        resolution.setMinWidth(Math.max(120, Math.ceil(choice + CHOICE_ROOM)));
+    }
+
+    /** The width {@code words} take on one line in {@code font}. */
+    static double width(String words, javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(words);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
     }
 
     static String kind(Problem p) {
