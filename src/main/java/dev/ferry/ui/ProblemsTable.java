@@ -96,9 +96,15 @@ final class ProblemsTable extends TableView<Problem> {
     }
 
     /** The sentence, and the examples when the sentence does not already quote them. */
-    private static String happens(Problem p) {
-        List<String> more = p.examples().stream().filter(e -> !p.message().contains(e)).limit(3).toList();
-        return more.isEmpty() ? p.message() : p.message() + "\n" + Text.get("review.p.examples.more", String.join(", ", more));
+    static String happens(Problem p) {
+        String sentence = p.message();
+        if (p.kind() == Problem.Kind.BYTES_OR_TEXT && Problem.BYTEA.equals(p.resolution())) {
+            // the other way, told as this table's own control, where the command line names its option
+            sentence += " " + Text.get("review.p.how.bytes-or-text", resolution(Problem.TEXT), Text.get("review.p.resolution"));
+        }
+        String said = sentence;
+        List<String> more = p.examples().stream().filter(e -> !said.contains(e)).limit(3).toList();
+        return more.isEmpty() ? sentence : sentence + "\n" + Text.get("review.p.examples.more", String.join(", ", more));
     }
 
     /**
