@@ -80,8 +80,9 @@ final class ProblemsTable extends TableView<Problem> {
                 choice = Math.max(choice, width(resolution(p.resolution()), font));
             }
         }
-        where.setMinWidth(Math.max(90, Math.ceil(name + CELL_ROOM)));
-        resolution.setMinWidth(Math.max(120, Math.ceil(choice + CHOICE_ROOM)));
+        double whereWidth = Math.max(90, Math.ceil(name + CELL_ROOM)), choiceWidth = Math.max(120, Math.ceil(choice + CHOICE_ROOM));
+        where.setMinWidth(whereWidth);
+        resolution.setMinWidth(choiceWidth);
     }
 
     /** The width {@code words} take on one line in {@code font}. */
@@ -96,7 +97,7 @@ final class ProblemsTable extends TableView<Problem> {
     }
 
     /** The sentence, and the examples when the sentence does not already quote them. */
-    static String happens(Problem p) {
+    private static String happens(Problem p) {
         String sentence = p.message();
         if (p.kind() == Problem.Kind.BYTES_OR_TEXT && Problem.BYTEA.equals(p.resolution())) {
             // the other way, told as this table's own control, where the command line names its option

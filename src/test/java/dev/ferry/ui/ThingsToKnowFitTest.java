@@ -28,7 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Review's Things to know at 900×600 (issue #17): "Employ/ee.Birth/Date" and "notes_ft/s" wrapped
  * inside names, a choice showed "Table + sear…", and on a file with many notes the choices were
  * below the fold. Each name needs no more width than its cell gives it (it wraps at the dot only),
- * each drop-down's chosen words fit the box, and rows with a choice come before the plain notes.
+ * each drop-down's chosen words fit the box, every sentence fits the height of its row once the
+ * columns took their widths, and rows with a choice come before the plain notes.
  */
 @ExtendWith(ApplicationExtension.class)
 class ThingsToKnowFitTest {
@@ -50,27 +51,33 @@ class ThingsToKnowFitTest {
         model.close();
     }
 
+    /** At 1366×850 the sentence of the row that offers to keep text ran over its row's top and bottom. */
+    @Test
+    void everySentenceFitsItsRowAsReviewOpensOnAWideWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            javafx.stage.Window window = robot.window(0);
+            window.setWidth(1280); // the widest the test screen (Monocle, 1280×800) holds
+            window.setHeight(800);
+            window.setX(0);
+            window.setY(0);
+        });
+        reviewOf(robot, problemFile());
+        @SuppressWarnings("unchecked")
+        TableView<Problem> table = robot.lookup("#problems").queryAs(TableView.class);
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(tooHigh(table, "as Review opens")));
+        assertEquals(List.of(), cut);
+        int keep = table.getItems().indexOf(table.getItems().stream().filter(p -> p.kind() == Problem.Kind.BYTES_OR_TEXT)
+                .findFirst().orElseThrow());
+        javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        javafx.scene.control.IndexedCell<?> row = flow.getVisibleCell(keep);
+        assertTrue(row != null && row.getBoundsInParent().getMaxY() <= flow.getHeight() + 0.5,
+                "the row that offers to keep text, " + keep + ", is shown whole without scrolling");
+    }
+
     @Test
     void namesAndChoicesShowWholeAndChoicesComeFirst(FxRobot robot) throws Exception {
-        Path file = dir.resolve("problems.sqlite");
-        try (SqliteFixture f = SqliteFixture.at(file)) {
-            f.sql("CREATE TABLE flags (id INTEGER PRIMARY KEY, active BOOLEAN NOT NULL)",
-                    "INSERT INTO flags (active) VALUES (1), (0)",
-                    "CREATE TABLE events (id INTEGER PRIMARY KEY, at DATETIME)",
-                    "INSERT INTO events (at) VALUES ('2024-01-05 10:00:00')",
-                    "CREATE TABLE Employee (id INTEGER PRIMARY KEY, BirthDate INTEGER)",
-                    "INSERT INTO Employee (BirthDate) VALUES (19700101), ('unknown')",
-                    "CREATE VIRTUAL TABLE notes_fts USING fts5(body)",
-                    "INSERT INTO notes_fts (body) VALUES ('bring the ferry schedule')",
-                    "CREATE TABLE files (id INTEGER PRIMARY KEY, data)",
-                    "INSERT INTO files (data) VALUES (1), ('word'), (x'68656c6c6f')");
-        }
-        WizardDriver w = WizardDriver.of(robot, model);
-        w.chooseSource(file);
-        w.next();
-        robot.interact(() -> model.target.rehearse().set(true));
-        w.next();
-        w.untilPlanned();
+        reviewOf(robot, problemFile());
         WizardDriver.openTab(robot, "problems-tab");
 
         @SuppressWarnings("unchecked")
@@ -91,6 +98,7 @@ class ThingsToKnowFitTest {
                 "keeping the mixed column as text is among them");
 
         List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(tooHigh(table, "as the tab opens")));
         int[] looked = new int[2]; // names, then choices, looked at
         TableColumn<Problem, ?> where = table.getColumns().stream().filter(c -> c.getText().equals("Where")).findFirst().orElseThrow();
         for (int i = 0; i < rows.size(); i++) {
@@ -100,6 +108,7 @@ class ThingsToKnowFitTest {
             robot.interact(() -> {
                 table.applyCss();
                 table.layout();
+                cut.addAll(tooHigh(table, "shown from row " + row));
                 for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
                     if (n instanceof TableCell<?, ?> cell && cell.getIndex() == row && cell.getTableColumn() == where
                             && cell.getGraphic() instanceof Text t) {
@@ -130,8 +139,52 @@ class ThingsToKnowFitTest {
                 }
             });
         }
-        assertEquals(List.of(), cut);
+        assertEquals(List.of(), cut.stream().distinct().toList());
         assertEquals(rows.size(), looked[0], "every row's name was looked at");
         assertEquals(notes, looked[1], "every row's choice was looked at");
+    }
+
+    private Path problemFile() throws Exception {
+        Path file = dir.resolve("problems.sqlite");
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("CREATE TABLE flags (id INTEGER PRIMARY KEY, active BOOLEAN NOT NULL)",
+                    "INSERT INTO flags (active) VALUES (1), (0)",
+                    "CREATE TABLE events (id INTEGER PRIMARY KEY, at DATETIME)",
+                    "INSERT INTO events (at) VALUES ('2024-01-05 10:00:00')",
+                    "CREATE TABLE Employee (id INTEGER PRIMARY KEY, BirthDate INTEGER)",
+                    "INSERT INTO Employee (BirthDate) VALUES (19700101), ('unknown')",
+                    "CREATE VIRTUAL TABLE notes_fts USING fts5(body)",
+                    "INSERT INTO notes_fts (body) VALUES ('bring the ferry schedule')",
+                    "CREATE TABLE files (id INTEGER PRIMARY KEY, data)",
+                    "INSERT INTO files (data) VALUES (1), ('word'), (x'68656c6c6f')");
+        }
+        return file;
+    }
+
+    /** Welcome to Review with {@code file}, rehearsing (no server needed), the plan made. */
+    private void reviewOf(FxRobot robot, Path file) {
+        WizardDriver w = WizardDriver.of(robot, model);
+        w.chooseSource(file);
+        w.next();
+        robot.interact(() -> model.target.rehearse().set(true));
+        w.next();
+        w.untilPlanned();
+    }
+
+    /** Sentences taller than the row shows them: the row kept a height from before the columns took their widths. */
+    private static List<String> tooHigh(TableView<?> table, String when) {
+        List<String> cut = new ArrayList<>();
+        javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell(), last = flow.getLastVisibleCell();
+        for (int i = first.getIndex(); i <= last.getIndex(); i++) {
+            for (javafx.scene.Node n : flow.getVisibleCell(i).lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> cell && cell.getGraphic() instanceof Text t && t.getLayoutBounds().getHeight()
+                        > cell.getHeight() - cell.snappedTopInset() - cell.snappedBottomInset() + 1) {
+                    cut.add(when + ": “" + t.getText() + "” is " + Math.round(t.getLayoutBounds().getHeight())
+                            + " px high in a cell of " + Math.round(cell.getHeight()));
+                }
+            }
+        }
+        return cut;
     }
 }
