@@ -52,28 +52,9 @@ class ThingsToKnowFitTest {
         model.close();
     }
 
-    /** At 1366×850 the sentence of the row that offers to keep text ran over its row's top and bottom. */
-    @Test
-    void everySentenceFitsItsRowAsReviewOpensOnAWideWindow(FxRobot robot) throws Exception {
-        size(robot, 1280, 800); // the widest the test screen (Monocle, 1280×800) holds
-        reviewOf(robot, problemFile());
-        @SuppressWarnings("unchecked")
-        TableView<Problem> table = robot.lookup("#problems").queryAs(TableView.class);
-        List<String> cut = new ArrayList<>();
-        robot.interact(() -> cut.addAll(tooHigh(table, "as Review opens")));
-        assertEquals(List.of(), cut);
-        int keep = table.getItems().indexOf(table.getItems().stream().filter(p -> p.kind() == Problem.Kind.BYTES_OR_TEXT)
-                .findFirst().orElseThrow());
-        javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
-        javafx.scene.control.IndexedCell<?> row = flow.getVisibleCell(keep);
-        assertTrue(row != null && row.getBoundsInParent().getMaxY() <= flow.getHeight() + 0.5,
-                "the row that offers to keep text, " + keep + ", is shown whole without scrolling");
-    }
-
     @Test
     void namesAndChoicesShowWholeAndChoicesComeFirst(FxRobot robot) throws Exception {
-        size(robot, 900, 600); // the stage is the test class's: another test may have widened it
-        reviewOf(robot, problemFile());
+        reviewOf(robot, model, problemFile(dir));
         WizardDriver.openTab(robot, "problems-tab");
 
         @SuppressWarnings("unchecked")
@@ -142,17 +123,7 @@ class ThingsToKnowFitTest {
         assertEquals(notes, looked[1], "every row's choice was looked at");
     }
 
-    private static void size(FxRobot robot, double width, double height) {
-        robot.interact(() -> {
-            javafx.stage.Window window = robot.window(0);
-            window.setWidth(width);
-            window.setHeight(height);
-            window.setX(0);
-            window.setY(0);
-        });
-    }
-
-    private Path problemFile() throws Exception {
+    static Path problemFile(Path dir) throws Exception {
         Path file = dir.resolve("problems.sqlite");
         try (SqliteFixture f = SqliteFixture.at(file)) {
             f.sql("CREATE TABLE flags (id INTEGER PRIMARY KEY, active BOOLEAN NOT NULL)",
@@ -170,7 +141,7 @@ class ThingsToKnowFitTest {
     }
 
     /** Welcome to Review with {@code file}, rehearsing (no server needed), the plan made. */
-    private void reviewOf(FxRobot robot, Path file) {
+    static void reviewOf(FxRobot robot, WizardModel model, Path file) {
         WizardDriver w = WizardDriver.of(robot, model);
         w.chooseSource(file);
         w.next();
@@ -196,7 +167,7 @@ class ThingsToKnowFitTest {
     }
 
     /** Sentences taller than the row shows them: the row kept a height from before the columns took their widths. */
-    private static List<String> tooHigh(TableView<?> table, String when) {
+    static List<String> tooHigh(TableView<?> table, String when) {
         List<String> cut = new ArrayList<>();
         javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
         javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell(), last = flow.getLastVisibleCell();
