@@ -8,6 +8,8 @@
 # FERRY_SIZE (default 1366x850), FERRY_SHOTS=DIR, FERRY_DARK=1 and FERRY_DISPLAY (default :95) as in take.sh,
 # which runs this script at its end.
 set -eu
+# FERRY_SLOW=N waits N times longer at each step, for a machine under load (keys sent too early go astray)
+nap() { sleep $(($1 * ${FERRY_SLOW:-1})); }
 cd "$(dirname "$0")/../.."
 OUT=${FERRY_SHOTS:-docs/screenshots}
 APPDIR=$(realpath src/test/resources/dev/ferry/appcode/node-service)
@@ -35,32 +37,34 @@ for i in $(seq 1 60); do
 done
 [ -n "$WIN" ] || { echo "the window did not open"; cat "$HOME/app.log"; exit 1; }
 xdotool windowsize "$WIN" "$W" "$H" windowmove "$WIN" 0 0 windowfocus "$WIN"
-sleep 2
+nap 2
 
-shot() { sleep "$2"; import -window root "$OUT/$1.png"; echo "$OUT/$1.png"; }
+shot() { nap "$2"; import -window root "$OUT/$1.png"; echo "$OUT/$1.png"; }
 key() { xdotool windowfocus "$WIN" key --delay 120 "$@"; }
 
 key Return                      # Start
-sleep 1
+nap 1
 key Tab                         # from "Choose a file…" to the path field
 xdotool type --delay 20 "$DB"
 key Return
-sleep 3
+nap 3
 key Return                      # Next
-sleep 1
+nap 1
 key alt+r space                 # rehearse on a private temporary PostgreSQL
 key alt+n                       # Next
-sleep 6
+nap 6
 key Return                      # Review → Options
-sleep 2
+nap 2
 key Return                      # Start migration
-sleep 25
+nap 25
 key Return                      # See the results
-sleep 5
+nap 5
 key alt+q                       # Check your app's SQL: the pre-filled folder is checked as the page opens
-sleep 20
-if [ "$SIZE" = 1366x850 ]; then  # where a row of the table is at this size only; elsewhere the shot shows the top rows
+nap 20
+if [ "$SIZE" = 1366x850 ]; then  # where a row of the table is at this size only
     xdotool mousemove 600 470 click 1   # a row of the table, which then takes the arrows
     key Home Down Down Down Down Down   # to src/repo/products.js:16, past the CREATE TABLEs the app keeps for SQLite
+else                             # a lower window scrolls the page: the wheel brings the statements' top rows into view
+    xdotool mousemove $((W / 2)) $((H / 2)) click --repeat 12 --delay 80 5
 fi
 shot 08-app-sql 2

@@ -13,6 +13,8 @@
 # them in the dark theme; FERRY_DISPLAY names a free X display (default :93).
 # The committed sets: this folder (1366x850), dark/, small/ (900x600) and small-dark/.
 set -eu
+# FERRY_SLOW=N waits N times longer at each step, for a machine under load (keys sent too early go astray)
+nap() { sleep $(($1 * ${FERRY_SLOW:-1})); }
 cd "$(dirname "$0")/../.."
 DB=$(realpath "${1:-/work/shared/testdata/chinook.sqlite}")
 OUT=${FERRY_SHOTS:-docs/screenshots}
@@ -33,7 +35,7 @@ APP=""
 trap 'kill $APP "$XVFB" 2>/dev/null || true; rm -rf "$HOME"' EXIT
 sleep 2
 
-shot() { sleep "$2"; import -window root "$OUT/$1.png"; echo "$OUT/$1.png"; }
+shot() { nap "$2"; import -window root "$OUT/$1.png"; echo "$OUT/$1.png"; }
 key() { xdotool windowfocus "$WIN" key --delay 120 "$@"; }
 
 # Starts the wizard and waits for its window, sized to the screen.
@@ -48,27 +50,27 @@ open_app() {
     done
     [ -n "$WIN" ] || { echo "the window did not open"; cat "$HOME/app.log"; exit 1; }
     xdotool windowsize "$WIN" "$W" "$H" windowmove "$WIN" 0 0 windowfocus "$WIN"
-    sleep 2
+    nap 2
 }
 
 close_app() {
     kill "$APP" 2>/dev/null || true
     wait "$APP" 2>/dev/null || true
     APP=""
-    sleep 1
+    nap 1
 }
 
 # Welcome → Source with FILE read; Source → Target with the private server ticked; → Review.
 to_review() {
     key Return                      # Start
-    sleep 1
+    nap 1
     key Tab                         # from "Choose a file…" to the path field
     xdotool type --delay 20 "$1"
     key Return
     [ -z "$2" ] || shot "$2" 3
-    [ -n "$2" ] || sleep 3
+    [ -n "$2" ] || nap 3
     key Return                      # Next
-    sleep 1
+    nap 1
     key alt+r space                 # Alt+R reaches "Rehearse on a private temporary PostgreSQL", Space ticks it
     [ -z "$3" ] || shot "$3" 1
     key alt+n                       # Next (Enter would untick the focused check box)
@@ -90,14 +92,14 @@ open_app
 to_review "$PROBLEMS" "" ""
 shot 04b-review-choices 6      # Review opens on "Things to know" when it has entries
 key Return
-sleep 2
+nap 2
 key Return                      # Start migration
-sleep 20
+nap 20
 key Return                      # See the results
 shot 07b-results-problems 2
 close_app
 
 kill "$XVFB" 2>/dev/null || true
 wait "$XVFB" 2>/dev/null || true
-sleep 1
+nap 1
 FERRY_SHOTS="$OUT" FERRY_SIZE="$SIZE" FERRY_DISPLAY="$DISPLAY" sh docs/screenshots/take-app.sh

@@ -32,7 +32,7 @@ final class Outcome {
             c.out.println();
             c.out.println(r.problems().size() + " thing" + (r.problems().size() == 1 ? "" : "s") + " to know:");
             for (Problem p : r.problems()) {
-                c.out.println("  - " + p.message());
+                c.out.println("  - " + ProblemLine.of(p));
             }
         }
         java.util.stream.Stream.concat(r.views().stream(), r.triggers().stream()).filter(i -> "created-differs".equals(i.status()))

@@ -40,7 +40,7 @@ final class PlanPrinter {
                         + String.join("|", p.kind().resolutions().stream().filter(x -> !x.equals(p.resolution())).toList())
                         + " with --on-problem " + p.kind().id() + ":" + p.table() + (p.column() == null ? "" : "." + p.column())
                         + "=..." : "") + "] "
-                        + p.message());
+                        + ProblemLine.of(p));
             }
         }
         suggestions(c, plan);

@@ -57,6 +57,7 @@ final class AppTable extends TableView<AppReport.Statement> {
                 }
             }
         });
+        getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(this::startAtARow));
         // the keyboard's way to Copy: arrows choose the row, Ctrl+C copies its PostgreSQL text
         setOnKeyPressed(e -> {
             AppReport.Statement s = getSelectionModel().getSelectedItem();
@@ -65,6 +66,23 @@ final class AppTable extends TableView<AppReport.Statement> {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * The table starts at a row, not half-way through one. Moving down with the arrows scrolls just
+     * enough to show the chosen row at the bottom, which left the top row cut (its tall SQL half
+     * shown); the rows then move up to the next whole one, and the chosen row stays in view.
+     */
+    void startAtARow() {
+        if (!(lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return;
+        }
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first == null || first.getLayoutY() > -0.5) {
+            return;
+        }
+        int chosen = getSelectionModel().getSelectedIndex();
+        flow.scrollToTop(chosen >= 0 && chosen <= first.getIndex() ? chosen : first.getIndex() + 1);
     }
 
     /** The lines a row shows of a long statement (a CREATE TABLE): more would leave room for one row only. */

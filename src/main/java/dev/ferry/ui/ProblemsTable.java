@@ -13,24 +13,121 @@ import javafx.scene.control.TableView;
  */
 final class ProblemsTable extends TableView<Problem> {
 
+    /** Room a drop-down takes besides its words: the cell's and the box's padding and the arrow. */
+    static final double CHOICE_ROOM = 56;
+    /** Room a wrapping cell takes besides its words (see WrappingCell and .wrapping-cell). */
+    static final double CELL_ROOM = 20;
+    /**
+     * The most Where takes for a name on one line: a longer one wraps. A break opportunity after the
+     * dot (U+200B) did not help: on a real screen "Employee.BirthDate" still broke as "Employee.Bi rthDate".
+     */
+    static final double WHERE_MOST = 240;
+
+    /** Room kept for the vertical scroll bar, shown or not, so the widths do not swing as it comes and goes. */
+    static final double SCROLL_BAR = 14;
+    /** The least What happens is given before the names break onto two lines. */
+    static final double MESSAGE_LEAST = 140;
+
+    private final TableColumn<Problem, String> what, where, message, count, resolution;
+    private List<Problem> fitted = List.of();
+    private javafx.scene.text.Font fittedFont;
+    private double whereNeeds = 90, whereBroken = 90, choiceNeeds = 120;
+    /** Where shows "table." and "column" on two lines: the room is too small for the names on one. */
+    private boolean whereBreaks;
+
     ProblemsTable(ReviewModel model) {
         setId("problems");
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the widths are set in layoutChildren from the content and the room: JavaFX's constrained
+        // policies, given a choice's minimum width, left the columns wider than the table at 900×600
+        // and "Table + search column" ran under the scroll bar
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setPlaceholder(Ui.muted(Text.get("review.problems.none")));
         setAccessibleText(Text.get("review.problems"));
-        TableColumn<Problem, String> what = wrapping(column("review.p.kind", ProblemsTable::kind), 165);
-        // a long "Employee.BirthDate" wraps after its dot, not inside a name ("BirthDat e")
-        TableColumn<Problem, String> where = wrapping(column("review.p.where",
-                p -> p.column() == null ? p.table() : p.table() + ".\u200B" + p.column()), 150);
-        TableColumn<Problem, String> message = wrapping(column("review.p.message", ProblemsTable::happens), 390);
-        TableColumn<Problem, String> count = column("review.p.count", p -> p.count() == 0 ? "" : String.format("%,d", p.count()));
+        what = wrapping(column("review.p.kind", ProblemsTable::kind), 165);
+        where = wrapping(column("review.p.where", p -> whereBreaks && p.column() != null ? p.table() + ".\n" + p.column() : where(p)), 150);
+        message = wrapping(column("review.p.message", ProblemsTable::happens), 390);
+        count = column("review.p.count", p -> p.count() == 0 ? "" : String.format("%,d", p.count()));
         count.setPrefWidth(84);
         count.setMinWidth(84); // at 900×600 the header showed "V…" or "Val..."
-        TableColumn<Problem, String> resolution = column("review.p.resolution", Problem::resolution);
+        resolution = column("review.p.resolution", Problem::resolution);
         resolution.setId("resolution-column");
         resolution.setPrefWidth(250);
         resolution.setCellFactory(c -> new ResolutionCell(model));
         getColumns().addAll(List.of(what, where, message, count, resolution));
+    }
+
+    /**
+     * The problems, those that ask for a decision first (a choice in the last column), then the plain
+     * notes, each group in the plan's order: on a file with many notes the choices were below the fold.
+     */
+    void show(List<Problem> problems) {
+        List<Problem> ordered = new java.util.ArrayList<>(problems);
+        ordered.sort(java.util.Comparator.comparing(p -> !p.choosable()));
+        getItems().setAll(ordered);
+    }
+
+    /** Where the problem is: a table, or table.column. */
+    static String where(Problem p) {
+        return p.column() == null ? p.table() : p.table() + "." + p.column();
+    }
+
+    /**
+     * Each column as wide as its content needs, measured in the font the cells show: Where as its
+     * longest name on one line (up to {@link #WHERE_MOST}), the choice as its longest chosen words (at 900×600 a
+     * choice showed "Table + sear…"). The message column gives up the room, and wraps.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        javafx.scene.Node shown = lookup(".cell-text");
+        javafx.scene.text.Font font = shown instanceof javafx.scene.text.Text t ? t.getFont() : null;
+        if (font != null && !(font.equals(fittedFont) && fitted.equals(getItems()))) {
+            fittedFont = font;
+            fitted = List.copyOf(getItems());
+            double name = 0, part = 0, choice = 0;
+            for (Problem p : fitted) {
+                name = Math.max(name, width(where(p), font));
+                part = Math.max(part, Math.max(width(p.table() + ".", font), p.column() == null ? 0 : width(p.column(), font)));
+                if (p.choosable()) {
+                    choice = Math.max(choice, width(resolution(p.resolution()), font));
+                }
+            }
+            whereNeeds = Math.min(WHERE_MOST, Math.max(90, Math.ceil(name + CELL_ROOM)));
+            whereBroken = Math.min(whereNeeds, Math.max(80, Math.ceil(part + CELL_ROOM)));
+            choiceNeeds = Math.ceil(choice + CHOICE_ROOM);
+        }
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - SCROLL_BAR;
+        if (room <= 0) {
+            return;
+        }
+        // What and the choice take a share of the room; What happens takes the rest, and wraps. When
+        // that leaves What happens too little, a name shows on two lines, broken after its dot
+        double w = Math.max(80, Math.min(180, Math.floor(room * 0.13)));
+        double c = Math.max(choiceNeeds, Math.max(120, Math.min(260, Math.floor(room * 0.22))));
+        boolean breaks = room - w - whereNeeds - count.getPrefWidth() - c < MESSAGE_LEAST;
+        double n = breaks ? whereBroken : whereNeeds;
+        double m = Math.max(MESSAGE_LEAST, room - w - n - count.getPrefWidth() - c);
+        if (breaks != whereBreaks) {
+            whereBreaks = breaks;
+            javafx.application.Platform.runLater(this::refresh); // the names' cells show the other form
+        }
+        size(what, w);
+        size(where, n);
+        size(resolution, c);
+        size(message, m);
+    }
+
+    private static void size(TableColumn<Problem, String> column, double width) {
+        if (Math.abs(column.getPrefWidth() - width) > 0.5) {
+            column.setPrefWidth(width);
+        }
+    }
+
+    /** The width {@code words} take on one line in {@code font}. */
+    static double width(String words, javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(words);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
     }
 
     static String kind(Problem p) {
@@ -39,9 +136,14 @@ final class ProblemsTable extends TableView<Problem> {
 
     /** The sentence, and the examples when the sentence does not already quote them. */
     private static String happens(Problem p) {
-        List<String> more = p.examples().stream().filter(e -> !p.message().contains(e)).limit(3).toList();
-        String message = Advice.sentence(p.message()); // the engine's words name the command line's options
-        return more.isEmpty() ? message : message + "\n" + Text.get("review.p.examples.more", String.join(", ", more));
+        String sentence = Advice.sentence(p.message()); // the engine's words name the command line's options
+        if (p.kind() == Problem.Kind.BYTES_OR_TEXT && Problem.BYTEA.equals(p.resolution())) {
+            // the other way, told as this table's own control, where the command line names its option
+            sentence += " " + Text.get("review.p.how.bytes-or-text", resolution(Problem.TEXT), Text.get("review.p.resolution"));
+        }
+        String said = sentence;
+        List<String> more = p.examples().stream().filter(e -> !said.contains(e)).limit(3).toList();
+        return more.isEmpty() ? sentence : sentence + "\n" + Text.get("review.p.examples.more", String.join(", ", more));
     }
 
     /**

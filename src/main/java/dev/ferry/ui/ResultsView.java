@@ -95,7 +95,9 @@ final class ResultsView implements StepView {
                 new Tab(Text.get("results.tab.next"), NextSteps.view(model.nextSteps())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(160);
-        SyncControls sync = new SyncControls(new SyncModel(model::syncOptions, model::whyNoSync), javafx.beans.binding.Bindings.createBooleanBinding(
+        SyncModel syncing = new SyncModel(model::syncOptions, model::whyNoSync);
+        undo.afterSync(syncing.done());
+        SyncControls sync = new SyncControls(syncing, javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !model.undo().done().get().isEmpty(), model.undo().done()), model.result());
         notice.setId("results-notice");
         notice.setWrapText(true);

@@ -185,7 +185,7 @@ final class ReviewView implements StepView {
         if (plan != null && first) {
             tabs.getSelectionModel().select(n > 0 ? problemsTab : tablesTab);
         }
-        problems.getItems().setAll(plan == null ? java.util.List.of() : plan.problems());
+        problems.show(plan == null ? java.util.List.of() : plan.problems());
         suggestionsTab.setText(Text.get("review.tab.suggestions", plan == null ? 0 : plan.suggestions().size()));
         suggestions.show(plan);
         if (plan != null && !plan.tables().isEmpty()) {

@@ -68,7 +68,8 @@ final class SyncControls extends VBox {
             anyway.setVisible(ask);
             anyway.setManaged(ask);
             anyway.setDisable(model.busy().get());
-            boolean shown = model.done().get() != null;
+            // after Undo the tables are gone: "PostgreSQL is up to date" would no longer be true
+            boolean shown = model.done().get() != null && !Boolean.TRUE.equals(gone.getValue());
             outcome.setVisible(shown);
             outcome.setManaged(shown);
             if (shown) {

@@ -28,6 +28,8 @@ final class UndoControls extends VBox {
     private final ProgressIndicator working = new ProgressIndicator();
     private final Callout outcome = new Callout();
     private boolean asked; // the model is shared by two pages: only the page whose button was pressed asks
+    /** The last final sync of this run, on Results: its rows are in the tables Undo drops. */
+    private javafx.beans.value.ObservableValue<dev.ferry.run.SyncResult> lastSync;
 
     UndoControls(UndoModel model, String idPrefix) {
         super(8);
@@ -67,6 +69,22 @@ final class UndoControls extends VBox {
         show();
     }
 
+    /**
+     * Results' final sync: after one, the rows it brought over are in the tables, so the page says
+     * that Undo takes them too instead of leaving the user to wonder where "rows added" came from.
+     */
+    void afterSync(javafx.beans.value.ObservableValue<dev.ferry.run.SyncResult> sync) {
+        lastSync = sync;
+        sync.addListener((obs, old, r) -> show());
+        show();
+    }
+
+    /** Whether a final sync wrote rows into the run's tables: some added when {@code added}, else any. */
+    private boolean synced(boolean added) {
+        dev.ferry.run.SyncResult r = lastSync == null ? null : lastSync.getValue();
+        return r != null && (added ? r.inserted() > 0 : r.inserted() + r.updated() > 0);
+    }
+
     /** The spinner, to sit beside the Undo button wherever the page puts it. */
     ProgressIndicator working() {
         return working;
@@ -85,9 +103,11 @@ final class UndoControls extends VBox {
         setVisible(done || ask || model.failure().get() != null);
         setManaged(isVisible());
         if (done) {
-            outcome.show(Callout.Kind.SUCCESS, model.done().get(), Text.get("undo.done.body"));
+            outcome.show(Callout.Kind.SUCCESS, model.done().get(), (synced(false) ? Text.get("undo.done.synced") + " " : "")
+                    + Text.get("undo.done.body"));
         } else if (ask) {
-            outcome.show(Callout.Kind.WARNING, Text.get("undo.grown"), String.join("\n", grown));
+            outcome.show(Callout.Kind.WARNING, Text.get("undo.grown"), String.join("\n", grown)
+                    + (synced(true) ? "\n" + Text.get("undo.grown.synced") : ""));
         }
     }
 

@@ -16,6 +16,13 @@ final class WrappingCell<S> extends TableCell<S, String> {
     WrappingCell() {
         text.getStyleClass().add("cell-text");
         getStyleClass().add("wrapping-cell");
+        // wraps at its column's width, which is known before the row is laid out: bound to the
+        // cell's own width, a column that narrowed re-wrapped the text only while the row was being
+        // laid out, too late for the row's height, and a long sentence ran over its top and bottom
+        tableColumnProperty().addListener((obs, old, column) -> {
+            text.wrappingWidthProperty().unbind();
+            text.wrappingWidthProperty().bind(column == null ? widthProperty().subtract(16) : column.widthProperty().subtract(16));
+        });
         text.wrappingWidthProperty().bind(widthProperty().subtract(16));
     }
 

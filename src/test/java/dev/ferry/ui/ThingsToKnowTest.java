@@ -67,6 +67,10 @@ class ThingsToKnowTest {
                 + "LIKE '2024-%' no longer work")), shown.toString());
         assertTrue(shown.stream().anyMatch(t -> t.startsWith("files.data becomes bytes (bytea): the app reads bytes, not "
                 + "text or numbers, in every row")), shown.toString());
+        // the other way is told as this table's own control; no option of the command line reaches the page
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("files.data becomes bytes") && t.endsWith("To keep it as text, "
+                + "choose “Keep it as text” under Ferry’s choice.")), shown.toString());
+        assertTrue(shown.stream().noneMatch(t -> Advice.COMMAND_LINE.matcher(t).find()), shown.toString());
         assertEquals(Set.of("flags.active", "events.at", "files.data"), model.review.plan().get().problems().stream()
                 .map(p -> p.table() + "." + p.column()).collect(Collectors.toSet()));
 
