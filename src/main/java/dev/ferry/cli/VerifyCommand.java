@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
         footer = {"", "Examples:", "  ferry verify app.db --to postgresql://me@localhost/app",
-                "  ferry verify app.db --to postgresql://me@localhost/app --view-meaning 'payments 1997=sqlite'"},
+                "  ferry verify app.db --to postgresql://me@host/app --view-meaning 'late=sqlite'"},
         description = "Compare every table's row count and checksum between the SQLite file and PostgreSQL, and run "
                 + "every view on both sides. Changes nothing, unless --view-meaning asks for a view to be made again.")
 final class VerifyCommand implements Callable<Integer> {
