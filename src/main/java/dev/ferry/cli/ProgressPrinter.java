@@ -126,7 +126,7 @@ final class ProgressPrinter implements MigrationListener {
     static String words(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format("%d h %d min %d s", s / 3600, s / 60 % 60, s % 60)
-                : s >= 60 ? String.format("%d min %d s", s / 60, s % 60) : s + " s";
+                : s >= 60 ? String.format("%d min %d s", s / 60, s % 60) : s == 0 ? "under a second" : s + " s";
     }
 
     /** Names padded to one width and one rendered length, so the bars line up one under the other. */

@@ -51,6 +51,7 @@ class TimeLeftLinesTest {
     @Test
     void theTimeLeftIsInPlainWords() {
         assertEquals("42 s", ProgressPrinter.words(42.4));
+        assertEquals("under a second", ProgressPrinter.words(0.3), "a small file said 'about 0 s left'");
         assertEquals("1 min 5 s", ProgressPrinter.words(65));
         assertEquals("1 h 3 min 0 s", ProgressPrinter.words(3780));
     }
