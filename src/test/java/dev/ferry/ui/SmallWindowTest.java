@@ -51,8 +51,13 @@ class SmallWindowTest {
         WizardDriver w = WizardDriver.of(robot, model);
         List<String> cut = new ArrayList<>();
         cut.addAll(cutOn(robot, "welcome"));
-        robot.clickOn("#sample");
-        w.until(60, () -> model.source.summary().get() != null);
+        // pressed, not clicked: this test is about layout, and in the full suite a mouse click at the
+        // button's place was lost twice in three runs (the step stayed on Welcome with nothing busy)
+        javafx.scene.control.Button sample = robot.lookup("#sample").queryButton();
+        robot.interact(sample::fire);
+        w.until(60, () -> model.source.summary().get() != null || model.welcome.failure().get() != null);
+        org.junit.jupiter.api.Assertions.assertNull(model.welcome.failure().get(), () -> "the sample could not be written: "
+                + model.welcome.failure().get().message());
         cut.addAll(cutOn(robot, "source"));
         w.next();
         cut.addAll(cutOn(robot, "target"));
