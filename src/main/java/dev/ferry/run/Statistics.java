@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 final class Statistics {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Completer.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Statistics.class);
 
     private final Plan plan;
     private final Attempts attempts;
@@ -108,7 +108,7 @@ final class Statistics {
                 }
             });
         } catch (SQLException e) {
-            org.slf4j.LoggerFactory.getLogger(Statistics.class).warn("ANALYZE of {} failed", t.target(), e);
+            LOG.warn("ANALYZE of {} failed", t.target(), e);
             return t.target();
         }
     }
