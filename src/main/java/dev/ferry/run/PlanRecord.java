@@ -47,11 +47,14 @@ final class PlanRecord {
     private final String options;
     private final Map<String, TableEntry> tables;
     private final java.util.Set<String> suggestions;
+    private final MigrateChoices choices;
 
-    private PlanRecord(String options, Map<String, TableEntry> tables, java.util.Set<String> suggestions) {
+    private PlanRecord(String options, Map<String, TableEntry> tables, java.util.Set<String> suggestions,
+                       MigrateChoices choices) {
         this.options = options;
         this.tables = tables;
         this.suggestions = suggestions;
+        this.choices = choices;
     }
 
     /**
@@ -60,6 +63,11 @@ final class PlanRecord {
      */
     java.util.Set<String> suggestions() {
         return suggestions;
+    }
+
+    /** The choices the migrate was made with (--names, --type, ...): verify takes them again when given none. */
+    MigrateChoices choices() {
+        return choices;
     }
 
     /** The user's choices that change decisions: --type and --on-problem (names and exclusions show in the DDL). */
@@ -105,6 +113,7 @@ final class PlanRecord {
         }
         ArrayNode taken = root.putArray("suggestions");
         new java.util.TreeSet<>(o.suggestions()).forEach(taken::add);
+        MigrateChoices.write(root, o);
         ObjectNode tables = root.putObject("tables");
         for (TablePlan t : plan.tables()) {
             ObjectNode table = tables.putObject(t.source().name());
@@ -175,7 +184,8 @@ final class PlanRecord {
             }
             java.util.Set<String> taken = new java.util.LinkedHashSet<>();
             root.path("suggestions").forEach(n -> taken.add(n.asText()));
-            return new PlanRecord(root.path("options").asText(), tables, java.util.Set.copyOf(taken));
+            java.util.Set<String> suggested = java.util.Set.copyOf(taken);
+            return new PlanRecord(root.path("options").asText(), tables, suggested, MigrateChoices.read(root, suggested));
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(PlanRecord.class).warn("the journal's plan could not be read; planning anew", e);
             return null;

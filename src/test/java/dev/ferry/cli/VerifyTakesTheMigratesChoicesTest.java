@@ -1,0 +1,99 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.postgres.TargetAddress;
+import dev.ferry.testing.SqliteFixture;
+import dev.ferry.testing.TestPostgres;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `ferry verify FILE --to URL` after a migrate made with --suggest, --type and --on-problem needs
+ * none of them again: it takes the choices the migration's journal kept, says so in one line, and
+ * finds the tables equal (exit 0); before, it planned from the defaults and called equal tables
+ * different. It still finds a row someone changed in PostgreSQL (exit 5). A choice given again wins,
+ * and when it is not the migration's, verify says the result may differ because of it.
+ */
+class VerifyTakesTheMigratesChoicesTest {
+
+    static final String TAKING = "Taking again the choices the migration took: ";
+
+    private static Path blog(Path dir) throws Exception {
+        Path file = dir.resolve("blog.db");
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL "
+                            + "CHECK (status IN ('draft', 'published', 'archived')), published_on TEXT, words INTEGER, score INTEGER)",
+                    "INSERT INTO posts VALUES (1, 'Moving', 'published', '2024-03-01', 1200, 5), "
+                            + "(2, 'Drafts', 'draft', NULL, 'many', 7), (3, 'Old news', 'archived', '2023-12-31', 10, -2)",
+                    "CREATE TABLE BlogAuthors (id INTEGER PRIMARY KEY, name TEXT)",
+                    "INSERT INTO BlogAuthors VALUES (1, 'Ada')");
+        }
+        return file;
+    }
+
+    private static String migrate(Path dir, TargetAddress db) throws Exception {
+        Path file = blog(dir);
+        CommandLineTest.Run m = CommandLineTest.ferry(null, "migrate", file.toString(), "--to", TestPostgres.url(db),
+                "--suggest", "date:posts.published_on", "--suggest", "enum:posts.status", "--type", "posts.score=numeric",
+                "--on-problem", "does-not-fit=null", "--names", "snake", "--rejects", dir.resolve("r.jsonl").toString());
+        assertEquals(0, m.code(), m.all());
+        assertEquals("date", TestPostgres.get().rows(db, "SELECT data_type FROM information_schema.columns WHERE "
+                + "table_name = 'posts' AND column_name = 'published_on'").get(0), "the suggestion was taken");
+        assertEquals("bigint", TestPostgres.get().rows(db, "SELECT data_type FROM information_schema.columns WHERE "
+                + "table_name = 'posts' AND column_name = 'words'").get(0), "does-not-fit=null kept the declared type");
+        return file.toString();
+    }
+
+    @Test
+    void aPlainVerifyTakesTheMigratesChoicesAndSaysSo(@TempDir Path dir) throws Exception {
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        String file = migrate(dir, db);
+
+        CommandLineTest.Run v = CommandLineTest.ferry(null, "verify", file, "--to", TestPostgres.url(db));
+
+        assertEquals(0, v.code(), v.all());
+        assertTrue(v.out().contains("Every table arrived"), v.out());
+        String line = v.err().lines().filter(l -> l.contains(TAKING)).findFirst().orElse("");
+        assertTrue(line.contains("--names snake") && line.contains("--type posts.score=numeric")
+                && line.contains("--on-problem does-not-fit=null") && line.contains("--suggest date:posts.published_on")
+                && line.contains("--suggest enum:posts.status"), "one line, every choice: " + v.err());
+        assertEquals(1, v.err().lines().filter(l -> l.contains(TAKING)).count(), v.err());
+        assertFalse(v.all().contains("otherwise"), v.all());
+    }
+
+    @Test
+    void aRowChangedInPostgresIsStillADifference(@TempDir Path dir) throws Exception {
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        String file = migrate(dir, db);
+        TestPostgres.get().rows(db, "UPDATE posts SET title = title || '!' WHERE id = 3 RETURNING id");
+
+        CommandLineTest.Run v = CommandLineTest.ferry(null, "verify", file, "--to", TestPostgres.url(db));
+
+        assertEquals(5, v.code(), v.all());
+        assertTrue(v.err().contains(TAKING), v.err());
+        assertTrue(v.out().contains("Some tables differ: posts."), v.out());
+    }
+
+    @Test
+    void aChoiceGivenAgainWinsAndADifferentOneIsSaid(@TempDir Path dir) throws Exception {
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        String file = migrate(dir, db);
+
+        // the same --names as the migration: nothing said about it; the rest still taken
+        CommandLineTest.Run same = CommandLineTest.ferry(null, "verify", file, "--to", TestPostgres.url(db), "--names", "snake");
+        assertEquals(0, same.code(), same.all());
+        assertFalse(same.all().contains("otherwise"), same.all());
+        assertTrue(same.err().contains(TAKING) && !same.err().contains(TAKING + "--names"), same.err());
+
+        // --names lower (typed, though it is the default) is the user's: blogauthors is not the migration's blog_authors
+        CommandLineTest.Run other = CommandLineTest.ferry(null, "verify", file, "--to", TestPostgres.url(db), "--names", "lower");
+        assertEquals(5, other.code(), other.all());
+        assertTrue(other.err().contains("You chose otherwise than the migration: --names lower (the migration: --names snake). "
+                + "Tables may differ because of that, not because of their rows."), other.err());
+        assertTrue(other.out().contains("Some tables differ: BlogAuthors."), other.out());
+    }
+}
