@@ -26,16 +26,17 @@ class VerifyTakesTheMigratesChoicesTest {
         Path file = dir.resolve("blog.db");
         try (SqliteFixture f = SqliteFixture.at(file)) {
             f.sql("CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT NOT NULL, status TEXT NOT NULL "
-                            + "CHECK (status IN ('draft', 'published', 'archived')), published_on TEXT, words INTEGER, score INTEGER)",
-                    "INSERT INTO posts VALUES (1, 'Moving', 'published', '2024-03-01', 1200, 5), "
-                            + "(2, 'Drafts', 'draft', NULL, 'many', 7), (3, 'Old news', 'archived', '2023-12-31', 10, -2)",
+                            + "CHECK (status IN ('draft', 'published', 'archived')), published_on TEXT, words INTEGER, score INTEGER, "
+                            + "likes INTEGER)",
+                    "INSERT INTO posts VALUES (1, 'Moving', 'published', '2024-03-01', 1200, 5, 3), "
+                            + "(2, 'Drafts', 'draft', NULL, 'many', 7, 0), (3, 'Old news', 'archived', '2023-12-31', 10, -2, 1)",
                     "CREATE TABLE BlogAuthors (id INTEGER PRIMARY KEY, name TEXT)",
                     "INSERT INTO BlogAuthors VALUES (1, 'Ada')");
         }
         return file;
     }
 
-    private static String migrate(Path dir, TargetAddress db) throws Exception {
+    private String migrate(Path dir, TargetAddress db) throws Exception {
         Path file = blog(dir);
         CommandLineTest.Run m = CommandLineTest.ferry(null, "migrate", file.toString(), "--to", TestPostgres.url(db),
                 "--suggest", "date:posts.published_on", "--suggest", "enum:posts.status", "--type", "posts.score=numeric",
@@ -45,7 +46,16 @@ class VerifyTakesTheMigratesChoicesTest {
                 + "table_name = 'posts' AND column_name = 'published_on'").get(0), "the suggestion was taken");
         assertEquals("bigint", TestPostgres.get().rows(db, "SELECT data_type FROM information_schema.columns WHERE "
                 + "table_name = 'posts' AND column_name = 'words'").get(0), "does-not-fit=null kept the declared type");
+        migrated = m;
         return file.toString();
+    }
+
+    /** The last migrate's output. */
+    private CommandLineTest.Run migrated;
+
+    /** The "things to know" lines of a run's summary. */
+    private static java.util.List<String> thingsToKnow(CommandLineTest.Run r) {
+        return r.out().lines().filter(l -> l.startsWith("  - ")).toList();
     }
 
     @Test
@@ -63,6 +73,10 @@ class VerifyTakesTheMigratesChoicesTest {
                 && line.contains("--suggest enum:posts.status"), "one line, every choice: " + v.err());
         assertEquals(1, v.err().lines().filter(l -> l.contains(TAKING)).count(), v.err());
         assertFalse(v.all().contains("otherwise"), v.all());
+        // planned from the migration's decisions (no second read of every value), which keep what the values showed
+        assertTrue(v.err().contains("Column types as the migration decided them (Ferry's journal)"), v.err());
+        assertTrue(v.out().contains("Column posts.words is declared INTEGER, but 1 value does not fit bigint"), v.out());
+        assertEquals(thingsToKnow(migrated), thingsToKnow(v), "verify tells the migration's things to know");
     }
 
     @Test
@@ -76,6 +90,21 @@ class VerifyTakesTheMigratesChoicesTest {
         assertEquals(5, v.code(), v.all());
         assertTrue(v.err().contains(TAKING), v.err());
         assertTrue(v.out().contains("Some tables differ: posts."), v.out());
+    }
+
+    @Test
+    void aValueWrittenInSqliteSinceThatTheMigratesTypesDoNotTakeIsADifference(@TempDir Path dir) throws Exception {
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        String file = migrate(dir, db);
+        try (SqliteFixture f = SqliteFixture.at(Path.of(file))) {
+            f.sql("UPDATE posts SET published_on = 'soon', likes = 'lots', words = 'few' WHERE id = 2",
+                    "INSERT INTO BlogAuthors VALUES (2, x'00ff')");
+        }
+
+        CommandLineTest.Run v = CommandLineTest.ferry(null, "verify", file, "--to", TestPostgres.url(db));
+
+        assertEquals(5, v.code(), v.all());
+        assertTrue(v.out().contains("Some tables differ: posts, BlogAuthors."), v.out());
     }
 
     @Test
