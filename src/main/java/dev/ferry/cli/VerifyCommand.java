@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
                 "  ferry verify app.db --to postgresql://me@host/app --view-meaning 'late=sqlite'"},
         description = "Compare every table's row count and checksum between the SQLite file and PostgreSQL, and run "
                 + "every view on both sides. Takes the choices this file's migration was made with (--names, --type, "
-                + "--on-problem, --suggest, --exclude) unless you give them. Changes nothing, unless --view-meaning asks "
-                + "for a view to be made again.")
+                + "--on-problem, --suggest, --exclude, --data-only) unless you give them. Changes nothing, unless "
+                + "--view-meaning asks for a view to be made again.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The SQLite database file.")
@@ -67,6 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (!common.exclude.isEmpty()) {
             given.add(MigrateChoices.Choice.EXCLUDE);
+        }
+        if (dataOnly) {
+            given.add(MigrateChoices.Choice.DATA_ONLY);
         }
         return given;
     }

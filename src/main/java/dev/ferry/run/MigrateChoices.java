@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * The choices a migrate was made with that decide what its tables hold: --names, --type,
- * --on-problem, --suggest, --exclude. Its journal's plan record keeps them ({@link PlanRecord}), so
+ * --on-problem, --suggest, --exclude, --data-only. Its journal's plan record keeps them ({@link PlanRecord}), so
  * a later {@code ferry verify} given none of them compares with the tables the migrate made instead
  * of planning anew from the defaults and calling tables that are equal different. A choice the user
  * gives again wins; when it is not the migrate's, verify says that the result may differ because of
@@ -26,17 +26,17 @@ import java.util.TreeSet;
  * the suggestions are taken again.
  */
 public record MigrateChoices(Naming.Style naming, Map<String, PgType> types, Resolutions resolutions, Set<String> suggestions,
-                      Set<String> excluded) {
+                             Set<String> excluded, boolean dataOnly) {
 
     /** The choices by the option that gives them; the face says which of them the user gave. */
-    public enum Choice { NAMES, TYPES, ON_PROBLEM, SUGGEST, EXCLUDE }
+    public enum Choice { NAMES, TYPES, ON_PROBLEM, SUGGEST, EXCLUDE, DATA_ONLY }
 
     /** What verify goes by: the options, the choices taken from the migrate, those the user gave otherwise. */
     record Taken(Options options, List<String> taken, List<String> otherwise) {
     }
 
     static MigrateChoices of(Options o) {
-        return new MigrateChoices(o.naming(), o.overrides(), o.resolutions(), o.suggestions(), o.excluded());
+        return new MigrateChoices(o.naming(), o.overrides(), o.resolutions(), o.suggestions(), o.excluded(), o.dataOnly());
     }
 
     /** Writes them into a plan record's JSON (the suggestions have their own field, older than this). */
@@ -47,13 +47,14 @@ public record MigrateChoices(Naming.Style naming, Map<String, PgType> types, Res
         new TreeMap<>(o.overrides()).forEach((column, type) -> types.put(column, type.sql()));
         o.resolutions().asArguments().stream().sorted().forEach(choices.putArray("onProblem")::add);
         new TreeSet<>(o.excluded()).forEach(choices.putArray("exclude")::add);
+        choices.put("dataOnly", o.dataOnly());
     }
 
     /** Reads them back beside the record's {@code suggestions}; a record without them knows the suggestions only. */
     static MigrateChoices read(JsonNode root, Set<String> suggestions) {
         JsonNode choices = root.get("choices");
         if (choices == null || !choices.isObject()) {
-            return new MigrateChoices(null, Map.of(), Resolutions.DEFAULTS, suggestions, Set.of());
+            return new MigrateChoices(null, Map.of(), Resolutions.DEFAULTS, suggestions, Set.of(), false);
         }
         Map<String, PgType> types = new LinkedHashMap<>();
         choices.path("types").fields().forEachRemaining(e -> types.put(e.getKey(), PgType.parse(e.getValue().asText())));
@@ -62,7 +63,7 @@ public record MigrateChoices(Naming.Style naming, Map<String, PgType> types, Res
         Set<String> excluded = new TreeSet<>();
         choices.path("exclude").forEach(n -> excluded.add(n.asText()));
         return new MigrateChoices(Naming.Style.valueOf(choices.path("names").asText()), Map.copyOf(types),
-                Resolutions.parse(onProblem), suggestions, Set.copyOf(excluded));
+                Resolutions.parse(onProblem), suggestions, Set.copyOf(excluded), choices.path("dataOnly").asBoolean());
     }
 
     /**
@@ -98,6 +99,7 @@ public record MigrateChoices(Naming.Style naming, Map<String, PgType> types, Res
             case ON_PROBLEM -> o.withResolutions(resolutions);
             case SUGGEST -> o.withSuggestions(suggestions);
             case EXCLUDE -> o.withExcluded(excluded);
+            case DATA_ONLY -> dataOnly ? o.withIfExists(Options.IfExists.DATA_ONLY) : o;
         };
     }
 
@@ -110,6 +112,11 @@ public record MigrateChoices(Naming.Style naming, Map<String, PgType> types, Res
             case ON_PROBLEM -> resolutions.asArguments().stream().sorted().forEach(a -> out.add("--on-problem " + a));
             case SUGGEST -> new TreeSet<>(suggestions).forEach(s -> out.add("--suggest " + s));
             case EXCLUDE -> new TreeSet<>(excluded).forEach(t -> out.add("--exclude " + t));
+            case DATA_ONLY -> {
+                if (dataOnly) {
+                    out.add("--data-only");
+                }
+            }
         }
         return out;
     }

@@ -108,6 +108,28 @@ class VerifyTakesTheMigratesChoicesTest {
     }
 
     @Test
+    void aVerifyAfterADataOnlyMigrateComparesInTheAppsTables(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("app.sqlite");
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            f.sql("CREATE TABLE account (id INTEGER PRIMARY KEY, handle TEXT, legacy TEXT)",
+                    "INSERT INTO account VALUES (1, 'ann', 'x'), (2, 'bo', NULL)");
+        }
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        try (var c = TestPostgres.get().connect(db); var s = c.createStatement()) {
+            s.execute("CREATE TABLE account (id serial PRIMARY KEY, handle varchar(10), joined timestamptz NOT NULL "
+                    + "DEFAULT now())");
+        }
+        CommandLineTest.Run m = CommandLineTest.ferry(null, "migrate", file.toString(), "--to", TestPostgres.url(db),
+                "--data-only");
+        assertEquals(0, m.code(), m.all());
+
+        CommandLineTest.Run v = CommandLineTest.ferry(null, "verify", file.toString(), "--to", TestPostgres.url(db));
+
+        assertEquals(0, v.code(), v.all());
+        assertTrue(v.err().contains(TAKING + "--data-only"), v.err());
+    }
+
+    @Test
     void aChoiceGivenAgainWinsAndADifferentOneIsSaid(@TempDir Path dir) throws Exception {
         TargetAddress db = TestPostgres.get().freshDatabase();
         String file = migrate(dir, db);
