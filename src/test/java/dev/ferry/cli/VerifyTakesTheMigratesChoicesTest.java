@@ -8,6 +8,7 @@ import dev.ferry.postgres.TargetAddress;
 import dev.ferry.testing.SqliteFixture;
 import dev.ferry.testing.TestPostgres;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +128,32 @@ class VerifyTakesTheMigratesChoicesTest {
 
         assertEquals(0, v.code(), v.all());
         assertTrue(v.err().contains(TAKING + "--data-only"), v.err());
+    }
+
+    @Test
+    void aViewMadeAgainByVerifyIsNamedAsTheMigrationNamedTheTables(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("payments.db");
+        try (SqliteFixture f = SqliteFixture.at(file)) {
+            // 1997-12-31 00:00:00.000 is inside the BETWEEN as a time, after it as text: the meanings differ
+            f.sql("CREATE TABLE PaymentLog (PaymentId INTEGER PRIMARY KEY, PaidAt TIMESTAMP NOT NULL)",
+                    "INSERT INTO PaymentLog VALUES (1, '1997-03-01 10:00:00.000'), (2, '1997-12-31 00:00:00.000'), "
+                            + "(3, '1998-01-01 00:00:00.000')",
+                    "CREATE VIEW Payments1997 AS SELECT PaymentId, PaidAt FROM PaymentLog "
+                            + "WHERE PaidAt BETWEEN DATETIME('1997-01-01') AND DATETIME('1997-12-31')");
+        }
+        TargetAddress db = TestPostgres.get().freshDatabase();
+        CommandLineTest.Run m = CommandLineTest.ferry(null, "migrate", file.toString(), "--to", TestPostgres.url(db),
+                "--names", "snake");
+        assertEquals(0, m.code(), m.all());
+        assertTrue(m.out().contains("--view-meaning Payments1997=sqlite"), m.out());
+
+        CommandLineTest.Run v = CommandLineTest.ferry(null, "verify", file.toString(), "--to", TestPostgres.url(db),
+                "--view-meaning", "Payments1997=sqlite");
+
+        assertEquals(0, v.code(), v.all());
+        assertTrue(v.err().contains(TAKING + "--names snake"), v.err());
+        assertTrue(v.out().contains("View Payments1997 uses SQLite's meaning, as you chose"), v.out());
+        assertEquals(List.of("1"), TestPostgres.get().rows(db, "SELECT payment_id::text FROM payments1997"));
     }
 
     @Test
