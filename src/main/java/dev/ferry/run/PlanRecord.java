@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * its declared type and what the profile found in it. Only valid for the same type choices and
  * problem resolutions ({@link #optionsKey}); a table or column that is not in the record (new in
  * SQLite since the migrate) is refused in plain words. Values written since the migrate are checked
- * against these decisions by {@link SyncRecheck}.
+ * against these decisions by {@link SyncRecheck}. A later verify plans from it too (see {@link Verification}),
+ * and takes again the choices the migrate was made with ({@link MigrateChoices}).
  */
 final class PlanRecord {
 

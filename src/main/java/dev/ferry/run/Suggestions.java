@@ -43,10 +43,10 @@ final class Suggestions {
     private Suggestions() {
     }
 
-    /** Stops a run that names a suggestion Ferry does not make, before anything is read further. */
     /** The tag of the refusal of a suggestion Ferry does not make for this file (verify takes it for a changed file). */
     static final String NOT_OFFERED = "suggestion-not-offered";
 
+    /** Stops a run that names a suggestion Ferry does not make, before anything is read further. */
     static void checkWanted(Set<String> wanted, List<Suggestion> offered) {
         for (String w : wanted) {
             if (offered.stream().noneMatch(s -> s.named(w))) {
