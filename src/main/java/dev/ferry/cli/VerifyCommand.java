@@ -1,23 +1,28 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.plan.Plan;
+import dev.ferry.run.MigrateChoices;
 import dev.ferry.run.Migration;
-import dev.ferry.run.MigrationListener;
 import dev.ferry.run.Options;
 import dev.ferry.postgres.TargetAddress;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class,
         footer = {"", "Examples:", "  ferry verify app.db --to postgresql://me@localhost/app",
                 "  ferry verify app.db --to postgresql://me@host/app --view-meaning 'late=sqlite'"},
         description = "Compare every table's row count and checksum between the SQLite file and PostgreSQL, and run "
-                + "every view on both sides. Changes nothing, unless --view-meaning asks for a view to be made again.")
+                + "every view on both sides. Takes the choices this file's migration was made with (--names, --type, "
+                + "--on-problem, --suggest, --exclude, --data-only) unless you give them. Changes nothing, unless "
+                + "--view-meaning asks for a view to be made again.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The SQLite database file.")
@@ -39,6 +44,36 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write a report: JSON, or a page for people when the name ends in .html.")
     Path report;
 
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * The choices the user gave on this command line; verify takes the migration's for the rest
+     * (--names counts when typed, even as its default: "lower" may be meant).
+     */
+    private Set<MigrateChoices.Choice> given() {
+        Set<MigrateChoices.Choice> given = EnumSet.noneOf(MigrateChoices.Choice.class);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--names")) {
+            given.add(MigrateChoices.Choice.NAMES);
+        }
+        if (!common.types.isEmpty()) {
+            given.add(MigrateChoices.Choice.TYPES);
+        }
+        if (!common.onProblem.isEmpty()) {
+            given.add(MigrateChoices.Choice.ON_PROBLEM);
+        }
+        if (!common.suggest.isEmpty()) {
+            given.add(MigrateChoices.Choice.SUGGEST);
+        }
+        if (!common.exclude.isEmpty()) {
+            given.add(MigrateChoices.Choice.EXCLUDE);
+        }
+        if (dataOnly) {
+            given.add(MigrateChoices.Choice.DATA_ONLY);
+        }
+        return given;
+    }
+
     @Override
     public Integer call() {
         Console c = common.console();
@@ -47,9 +82,9 @@ final class VerifyCommand implements Callable<Integer> {
             TargetAddress address = target.address();
             Options options = common.apply(Options.of(file, address, target.password(address, c)).withSchema(target.schema))
                     .withIfExists(dataOnly ? Options.IfExists.DATA_ONLY : Options.IfExists.FAIL);
-            Plan plan = new Migration(options, MigrationListener.NONE).preflight();
             Migration run = new Migration(options, new ProgressPrinter(c, 0));
-            return Outcome.finish(c, viewMeanings.applyBoth(c, run, run.verify(plan)), file, address.toString(), report);
+            return Outcome.finish(c, viewMeanings.applyBoth(c, run, run.verifyAsMigrated(given())), file,
+                    address.toString(), report);
         } catch (IllegalArgumentException e) {
             return c.fail(new FerryException(FerryException.Kind.USAGE, e.getMessage(), null));
         } catch (FerryException e) {

@@ -173,6 +173,16 @@ public final class Migration {
         return Verification.verify(plan, options, listener);
     }
 
+    /**
+     * Verification against the tables this file's newest finished migrate into this schema made:
+     * plans by itself, taking again the choices that migrate was made with (--names, --type,
+     * --on-problem, --suggest, --exclude) where the user gave none; {@code given} names those the user
+     * gave (they win, and a Note says when they are not the migrate's). See {@link Verification}.
+     */
+    public Result verifyAsMigrated(Set<MigrateChoices.Choice> given) {
+        return Verification.verifyAsMigrated(options, given, listener);
+    }
+
     /** The SQL a run would execute for this plan, as one script: what a dry run prints and the wizard's Review shows. */
     public static String script(Plan plan) {
         return new Ddl(plan.schema()).script(plan);

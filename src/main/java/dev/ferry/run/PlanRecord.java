@@ -9,6 +9,7 @@ import dev.ferry.plan.ColumnPlan;
 import dev.ferry.plan.Fix;
 import dev.ferry.plan.PgType;
 import dev.ferry.plan.Plan;
+import dev.ferry.plan.Problem;
 import dev.ferry.plan.TablePlan;
 import dev.ferry.plan.TypePlanner;
 import dev.ferry.plan.TypeRule;
@@ -30,15 +31,24 @@ import java.util.TreeMap;
  * its declared type and what the profile found in it. Only valid for the same type choices and
  * problem resolutions ({@link #optionsKey}); a table or column that is not in the record (new in
  * SQLite since the migrate) is refused in plain words. Values written since the migrate are checked
- * against these decisions by {@link SyncRecheck}.
+ * against these decisions by {@link SyncRecheck}. A later verify plans from it too (see {@link Verification}),
+ * and takes again the choices the migrate was made with ({@link MigrateChoices}).
  */
 final class PlanRecord {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One column as the migrate decided it. */
-    record Entry(String declared, PgType type, String rule, Fix fix, ColumnProfile profile) {
+    /** One column as the migrate decided it, with what its values showed (see {@link #DECIDED}). */
+    record Entry(String declared, PgType type, String rule, Fix fix, ColumnProfile profile, List<Problem> problems) {
     }
+
+    /**
+     * The problems a column's decision carries (its values' misfits and unsafe text, changes of kind,
+     * UUIDs kept as text): kept with the decision, so a plan made from the record tells them as the
+     * migrate did (verify's things to know) without reading the values for them.
+     */
+    private static final java.util.Set<Problem.Kind> DECIDED = java.util.EnumSet.of(Problem.Kind.DOES_NOT_FIT,
+            Problem.Kind.UNSAFE_TEXT, Problem.Kind.KIND_CHANGED, Problem.Kind.BYTES_OR_TEXT, Problem.Kind.UUID_KEPT_AS_TEXT);
 
     /** One table: its rows when profiled and its columns by source name. */
     record TableEntry(long rows, Map<String, Entry> columns) {
@@ -47,11 +57,14 @@ final class PlanRecord {
     private final String options;
     private final Map<String, TableEntry> tables;
     private final java.util.Set<String> suggestions;
+    private final MigrateChoices choices;
 
-    private PlanRecord(String options, Map<String, TableEntry> tables, java.util.Set<String> suggestions) {
+    private PlanRecord(String options, Map<String, TableEntry> tables, java.util.Set<String> suggestions,
+                       MigrateChoices choices) {
         this.options = options;
         this.tables = tables;
         this.suggestions = suggestions;
+        this.choices = choices;
     }
 
     /**
@@ -60,6 +73,11 @@ final class PlanRecord {
      */
     java.util.Set<String> suggestions() {
         return suggestions;
+    }
+
+    /** The choices the migrate was made with (--names, --type, ...): verify takes them again when given none. */
+    MigrateChoices choices() {
+        return choices;
     }
 
     /** The user's choices that change decisions: --type and --on-problem (names and exclusions show in the DDL). */
@@ -105,6 +123,7 @@ final class PlanRecord {
         }
         ArrayNode taken = root.putArray("suggestions");
         new java.util.TreeSet<>(o.suggestions()).forEach(taken::add);
+        MigrateChoices.write(root, o);
         ObjectNode tables = root.putObject("tables");
         for (TablePlan t : plan.tables()) {
             ObjectNode table = tables.putObject(t.source().name());
@@ -124,6 +143,19 @@ final class PlanRecord {
                     col.put("fitSql", c.fix().fitSql());
                     col.put("misfitAction", c.fix().misfitAction());
                     col.put("unsafeAction", c.fix().unsafeAction());
+                }
+                List<Problem> found = plan.problems().stream().filter(x -> DECIDED.contains(x.kind())
+                        && t.source().name().equals(x.table()) && c.source().name().equals(x.column())).toList();
+                if (!found.isEmpty()) {
+                    ArrayNode ps = col.putArray("problems");
+                    for (Problem x : found) {
+                        ObjectNode n = ps.addObject();
+                        n.put("kind", x.kind().name());
+                        n.put("count", x.count());
+                        n.put("resolution", x.resolution());
+                        x.examples().forEach(n.putArray("examples")::add);
+                        n.put("message", x.message());
+                    }
                 }
                 ColumnProfile p = c.profile();
                 if (p != null) {
@@ -169,20 +201,21 @@ final class PlanRecord {
                 var t = it.next();
                 Map<String, Entry> cols = new LinkedHashMap<>();
                 for (JsonNode col : t.getValue().path("columns")) {
-                    cols.put(col.path("name").asText(), entry(col));
+                    cols.put(col.path("name").asText(), entry(t.getKey(), col));
                 }
                 tables.put(t.getKey(), new TableEntry(t.getValue().path("rows").asLong(), cols));
             }
             java.util.Set<String> taken = new java.util.LinkedHashSet<>();
             root.path("suggestions").forEach(n -> taken.add(n.asText()));
-            return new PlanRecord(root.path("options").asText(), tables, java.util.Set.copyOf(taken));
+            java.util.Set<String> suggested = java.util.Set.copyOf(taken);
+            return new PlanRecord(root.path("options").asText(), tables, suggested, MigrateChoices.read(root, suggested));
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(PlanRecord.class).warn("the journal's plan could not be read; planning anew", e);
             return null;
         }
     }
 
-    private static Entry entry(JsonNode col) {
+    private static Entry entry(String table, JsonNode col) {
         Fix fix = col.has("fitSql") || col.has("unsafeAction")
                 ? new Fix(text(col, "fitSql"), text(col, "misfitAction"), text(col, "unsafeAction")) : null;
         ColumnProfile profile = null;
@@ -191,8 +224,15 @@ final class PlanRecord {
             profile = new ColumnProfile(p.get(0).asLong(), p.get(1).asLong(), p.get(2).asLong(), p.get(3).asLong(),
                     p.get(4).asLong(), number(p.get(5)), number(p.get(6)), number(p.get(7)), number(p.get(8)));
         }
+        List<Problem> problems = new ArrayList<>();
+        for (JsonNode x : col.path("problems")) {
+            List<String> examples = new ArrayList<>();
+            x.path("examples").forEach(e -> examples.add(e.asText()));
+            problems.add(new Problem(table, col.path("name").asText(), Problem.Kind.valueOf(x.path("kind").asText()),
+                    x.path("count").asLong(), text(x, "resolution"), List.copyOf(examples), text(x, "message")));
+        }
         return new Entry(text(col, "declared"), new PgType(PgType.Kind.valueOf(col.path("kind").asText()),
-                col.path("type").asText()), text(col, "rule"), fix, profile);
+                col.path("type").asText()), text(col, "rule"), fix, profile, List.copyOf(problems));
     }
 
     private static String text(JsonNode n, String field) {
@@ -240,7 +280,7 @@ final class PlanRecord {
             if (e.rule() != null && rule == null) {
                 return null; // a rule this Ferry no longer has: plan anew
             }
-            out.add(new TypePlanner.Decision(c, e.profile(), e.type(), rule, e.fix(), List.of()));
+            out.add(new TypePlanner.Decision(c, e.profile(), e.type(), rule, e.fix(), e.problems()));
         }
         return new TypePlanner.TableDecisions(entry.rows(), out);
     }

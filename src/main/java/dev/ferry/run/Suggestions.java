@@ -43,6 +43,9 @@ final class Suggestions {
     private Suggestions() {
     }
 
+    /** The tag of the refusal of a suggestion Ferry does not make for this file (verify takes it for a changed file). */
+    static final String NOT_OFFERED = "suggestion-not-offered";
+
     /** Stops a run that names a suggestion Ferry does not make, before anything is read further. */
     static void checkWanted(Set<String> wanted, List<Suggestion> offered) {
         for (String w : wanted) {
@@ -51,7 +54,7 @@ final class Suggestions {
                 throw new FerryException(FerryException.Kind.USAGE, "Ferry has no suggestion '" + w + "' for this file.",
                         offered.isEmpty() ? "Ferry has nothing to suggest for this file."
                                 : "It suggests: " + String.join(", ", offered.stream().map(Suggestion::id).toList())
-                                + " (ferry inspect FILE lists them with why).");
+                                + " (ferry inspect FILE lists them with why).").tagged(NOT_OFFERED);
             }
         }
     }

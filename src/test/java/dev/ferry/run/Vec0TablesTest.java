@@ -79,5 +79,8 @@ class Vec0TablesTest {
         assertEquals("{0.1,0.2,0.3,0.4}", query(target, "SELECT embedding::text FROM vec_docs WHERE rowid = 10"));
         assertEquals("{-1.5,0,2.25,1e-07}", query(target, "SELECT embedding::text FROM vec_docs WHERE rowid = 12"));
         assertEquals(2, count(target, "SELECT count(*) FROM docs JOIN vec_docs ON vec_docs.rowid = docs.id"));
+        Result again = new Migration(Options.of(source, target, TestPostgres.get().adminPassword()), MigrationListener.NONE)
+                .verifyAsMigrated(java.util.Set.of());
+        assertTrue(again.verified(), "a later verify compares the vectors as the migrate made them: " + again.tables());
     }
 }

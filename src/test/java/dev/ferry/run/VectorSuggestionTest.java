@@ -91,6 +91,11 @@ class VectorSuggestionTest {
         assertTrue(said.message().contains("becomes real[], not vector(16)"), said.message());
         assertEquals("bytea", query(target, "SELECT udt_name FROM information_schema.columns WHERE table_name = 'notes' "
                 + "AND column_name = 'attachment'"));
+        // a later verify without --suggest takes the vector again, fitted to this server as the migrate was
+        Result again = new Migration(Options.of(options.source(), target, TestPostgres.get().adminPassword()),
+                MigrationListener.NONE).verifyAsMigrated(Set.of());
+        assertTrue(again.verified(), again.tables().toString());
+        assertEquals("real[]", again.plan().table("notes").orElseThrow().column("embedding").type().sql());
     }
 
     /** The choice itself, for each state of the server (the test server cannot install pgvector). */
