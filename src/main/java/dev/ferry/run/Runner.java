@@ -120,7 +120,7 @@ final class Runner {
             try {
                 parts = copy(id, parts, kept.keySet(), copied, t -> {
                     checks.start(t);
-                    if (plan == planned) { // a table planned again is analyzed with the rest, by the new plan's completer
+                    if (plan == planned) { // after a re-plan, the new plan's completer analyzes what is left
                         early.copied(t);
                     }
                 });
@@ -150,7 +150,9 @@ final class Runner {
         Completer completer = early;
         if (plan != planned) { // what the early one analyzed is kept; the new plan's completer does the rest
             early.stop();
-            completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
+            java.util.Set<String> analyzed = new java.util.HashSet<>(early.analyzed());
+            plan.tables().stream().filter(t -> replanned.contains(t.source().name())).forEach(t -> analyzed.remove(t.target()));
+            completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop, analyzed);
         }
 
         // Keys and indexes are built while the tables are read back for verification: the two
