@@ -29,6 +29,7 @@ public final class IntegrityCheck {
     static IntegrityCheck start(SqliteSource source, Runnable first) {
         IntegrityCheck check = new IntegrityCheck();
         Thread t = new Thread(() -> {
+            long start = System.nanoTime();
             try {
                 first.run();
                 source.check(s -> check.running = s);
@@ -37,6 +38,10 @@ public final class IntegrityCheck {
                 check.done.completeExceptionally(e);
             } finally {
                 check.running = null;
+                // ferry.log's line for the run's timeline: whether the check ended before the run needed it
+                org.slf4j.LoggerFactory.getLogger(IntegrityCheck.class).info("{} ms: PRAGMA quick_check ({})",
+                        (System.nanoTime() - start) / 1_000_000, check.stopped ? "stopped"
+                                : check.done.isCompletedExceptionally() ? "the file is damaged" : "ok");
             }
         }, "ferry-source-check");
         t.setDaemon(true); // a run that stops (or a JVM that exits) does not wait for it
