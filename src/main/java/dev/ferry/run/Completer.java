@@ -30,11 +30,22 @@ final class Completer {
     /** {@code stop}: the run stops (cancelled, or its verification gave up), so a lost connection is not waited for. */
     Completer(Plan plan, PgTarget target, Ddl ddl, int jobs, Set<String> kept, MigrationListener listener,
               java.util.function.BooleanSupplier stop) {
+        this(plan, target, ddl, jobs, kept, listener, stop, Set.of());
+    }
+
+    /** @param analyzed target names of tables analyzed already (see {@link #analyzed()}): not analyzed again */
+    Completer(Plan plan, PgTarget target, Ddl ddl, int jobs, Set<String> kept, MigrationListener listener,
+              java.util.function.BooleanSupplier stop, Set<String> analyzed) {
         this.plan = plan;
         this.attempts = new Attempts(target, ddl, listener, stop);
         this.jobs = jobs;
         this.kept = kept;
-        this.analyzed = new Statistics(plan, attempts, jobs);
+        this.analyzed = new Statistics(plan, attempts, jobs, analyzed);
+    }
+
+    /** Target names of the tables whose ANALYZE has run (those {@link #copied} started, once they are done). */
+    Set<String> analyzed() {
+        return analyzed.analyzed();
     }
 
     /** Every row of {@code t} is in: what needs no other table starts now, beside the copies still going. */

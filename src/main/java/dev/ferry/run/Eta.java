@@ -34,11 +34,15 @@ public final class Eta {
     private static final long SAMPLE_NANOS = 250_000_000L;
     private static final int MOST_SAMPLES = 512;
     /**
-     * The checksums, which run beside the keys, were done after 0.36-0.44 of what followed the copy
-     * in the nine Scale runs, 0.40 in the middle: once they are, the time they took foretells the rest
-     * better than the copy's.
+     * What is left once the checksums (which run beside the keys) are done, as a share of the steps
+     * foreseen after the copy: in four Scale runs of the benchmark's file (2 M and 8 M rows, the file
+     * in the page cache or not, load 2.5 to 14) the keys still to build then took 0.243-0.260 of the
+     * copy's time, where {@link #PER_STEP} foresees 0.68 of it for all the steps after the copy.
+     * The checksums' own time foretold it worse (0.53-1.13 of it): the checksums and the index
+     * builds share the cores unevenly from run to run, while both the copy and the builds read
+     * every row.
      */
-    static final double VERIFY_SHARE = 0.40;
+    static final double LEFT_AFTER_CHECKSUMS = 0.375;
 
     private final long totalRows;
     private final double tailPerCopy;
@@ -95,8 +99,9 @@ public final class Eta {
                     : elapsed / share - elapsed;
             return OptionalDouble.of(copyLeft + tailPerCopy * (elapsed + copyLeft));
         }
-        double tail = verified < 0 ? tailPerCopy * (copyEnd - copyStart) / 1e9 : (verified - copyEnd) / 1e9 / VERIFY_SHARE;
-        double left = tail - (nanos - copyEnd) / 1e9;
+        double foreseen = tailPerCopy * (copyEnd - copyStart) / 1e9;
+        double left = verified < 0 ? foreseen - (nanos - copyEnd) / 1e9
+                : LEFT_AFTER_CHECKSUMS * foreseen - (nanos - verified) / 1e9;
         return left > 0 ? OptionalDouble.of(left) : OptionalDouble.empty();
     }
 

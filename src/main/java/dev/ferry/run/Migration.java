@@ -4,6 +4,7 @@ import dev.ferry.FerryException;
 import dev.ferry.plan.Plan;
 import dev.ferry.run.MigrationEvent.Phase;
 import dev.ferry.sqlite.Backup;
+import dev.ferry.sqlite.IntegrityCheck;
 import dev.ferry.sqlite.SqliteSource;
 import dev.ferry.postgres.Ddl;
 import dev.ferry.postgres.PgTarget;
@@ -41,6 +42,10 @@ public final class Migration {
     private volatile UUID runId;
     /** Rows of each table the last preflight planned from (0: every row), for a table planned again during the copy. */
     private volatile int sampleRows;
+    /** SQLite's check of the file that {@link #preflightForCopy} left going beside the run; the run joins it. */
+    private volatile IntegrityCheck pendingCheck;
+    /** Runs on the check's thread before SQLite's check starts: a test holds the check back with it, so the copy is first. */
+    volatile Runnable beforeCheck = () -> { };
 
     /** An unfinished run of this file into this schema: whether the file changed since, whether a Ferry still works on it. */
     public record Unfinished(Journal.RunInfo run, boolean sourceChanged, boolean busy) {
@@ -63,7 +68,7 @@ public final class Migration {
 
     /** Reads and profiles the source and decides everything; touches no database but the SQLite file. */
     public Plan preflight() {
-        return preflight(0);
+        return preflight(0, false);
     }
 
     /**
@@ -73,20 +78,29 @@ public final class Migration {
      * {@link #preflight()} tells them, and copied again (see Runner). The final plan, its types and
      * its problems, are the same as {@link #preflight()}'s. Appending to, emptying or filling
      * tables that exist keeps them, so those runs plan from every value first.
+     *
+     * <p>SQLite's own check of the file is not waited for either: it goes on beside the run that
+     * follows, which joins it before calling itself done. A damaged file is told in the same words
+     * all the same, and what the run made by then is undone (see {@link #damaged}).
      */
     public Plan preflightForCopy() {
         boolean creates = options.ifExists() == Options.IfExists.FAIL || options.ifExists() == Options.IfExists.REPLACE;
-        return preflight(creates ? Planner.SAMPLE_ROWS : 0);
+        return preflight(creates ? Planner.SAMPLE_ROWS : 0, true);
     }
 
     /** {@link #preflightForCopy()} with samples of {@code rows} rows (tests make them small, so the re-plan is seen). */
     Plan preflight(int sampleRows) {
+        return preflight(sampleRows, true);
+    }
+
+    /** @param checkBeside leave SQLite's check going for the run to join, instead of waiting for it here */
+    private Plan preflight(int sampleRows, boolean checkBeside) {
         this.sampleRows = sampleRows;
         long start = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted(Phase.PREFLIGHT));
         SqliteSource source = SqliteSource.open(options.source());
-        // SQLite's own check reads every page once; it runs beside the profiling, which reads them too
-        java.util.concurrent.CompletableFuture<Void> check = java.util.concurrent.CompletableFuture.runAsync(source::check);
+        // SQLite's own check reads every page once; it runs beside the planning (and the copy), on its own connection
+        IntegrityCheck check = source.checkBeside(beforeCheck);
         Plan plan;
         try {
             plan = Planner.plan(source, options, listener, null, sampleRows, java.util.Set.of());
@@ -94,10 +108,18 @@ public final class Migration {
                 plan = DataOnly.plan(plan, source, options, listener);
             }
         } catch (RuntimeException e) {
-            joinCheck(check); // a damaged file explains a failed plan better than the plan's own error
+            check.join(); // a damaged file explains a failed plan better than the plan's own error
             throw e;
         }
-        joinCheck(check);
+        if (checkBeside) {
+            IntegrityCheck earlier = pendingCheck;
+            if (earlier != null) {
+                earlier.stop(); // a plan made again: its own check replaces the first one's
+            }
+            pendingCheck = check;
+        } else {
+            check.join();
+        }
         plan.problems().forEach(p -> listener.on(new MigrationEvent.ProblemFound(p)));
         listener.on(new MigrationEvent.PhaseFinished(Phase.PREFLIGHT, since(start)));
         return plan;
@@ -271,7 +293,33 @@ public final class Migration {
         }
     }
 
+    /**
+     * A run, with SQLite's check of the file that {@link #preflightForCopy} left going joined before
+     * the run is called done. A damaged file (found by the check, or by the copy reading a damaged
+     * page) stops the run; what it made is undone and the damage told, as a preflight tells it.
+     */
     private Result execute(Plan plan, boolean resume) {
+        IntegrityCheck check = pendingCheck;
+        pendingCheck = null;
+        if (check != null && check.damaged()) {
+            check.join(); // found before anything was made: told now
+        }
+        runId = null;
+        if (check != null) {
+            check.whenDamaged(() -> cancelled.set(true)); // the copy stops at its next rows, as on a cancel
+        }
+        try {
+            return execute(plan, resume, check);
+        } catch (RuntimeException e) {
+            FerryException damage = damaged(e, check);
+            if (damage == null) {
+                throw e;
+            }
+            throw damage;
+        }
+    }
+
+    private Result execute(Plan plan, boolean resume, IntegrityCheck check) {
         long runStart = System.nanoTime();
         if (plan.schema().equals(Journal.SCHEMA)) {
             throw new FerryException(FerryException.Kind.USAGE, "Schema " + Journal.SCHEMA + " is where Ferry keeps its "
@@ -324,6 +372,9 @@ public final class Migration {
                 }
                 runId = id;
                 Runner runner = new Runner(plan, sampleRows, replanned, options, listener, cancelled, source, target, ddl, record);
+                if (check != null) {
+                    runner.beforeDone(check::join);
+                }
                 try {
                     return runner.run(id, continuing, stamp, digest, runStart);
                 } catch (RuntimeException e) {
@@ -376,12 +427,44 @@ public final class Migration {
         }
     }
 
-    private static void joinCheck(java.util.concurrent.CompletableFuture<Void> check) {
-        try {
-            check.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+    /**
+     * When the run stopped because the file is damaged (SQLite's check said so, or the copy met a
+     * damaged page): what the run made is undone through its journal, as ferry undo would, and the
+     * damage returned to be told; null when the run stopped for another reason (the check stops too).
+     */
+    private FerryException damaged(RuntimeException e, IntegrityCheck check) {
+        FerryException damage = IntegrityCheck.damage(options.source(), e);
+        if (damage == null && check != null && check.damaged()) {
+            try {
+                check.join();
+            } catch (FerryException found) {
+                damage = found;
+            }
         }
+        if (check != null) {
+            check.stop(); // nothing more to learn from it
+        }
+        if (damage == null) {
+            return null;
+        }
+        if (e != damage) {
+            damage.addSuppressed(e);
+        }
+        UUID made = runId;
+        if (made != null) {
+            try (PgTarget target = PgTarget.connect(options.target(), options.password(), 2)) {
+                Undo undo = Undo.find(target, options.schema(), made);
+                undo.apply(target, false);
+                listener.on(new MigrationEvent.Note("Ferry removed what this run had made in PostgreSQL (run " + made
+                        + "), since the SQLite file it came from is damaged."));
+            } catch (RuntimeException undoFailed) {
+                damage.addSuppressed(undoFailed);
+                org.slf4j.LoggerFactory.getLogger(Migration.class).warn("could not undo run {} of a damaged file", made, undoFailed);
+                listener.on(new MigrationEvent.Note("Ferry could not remove what this run had made in PostgreSQL: "
+                        + undoFailed.getMessage() + " ferry undo --run " + made + " removes it."));
+            }
+        }
+        return damage;
     }
 
     static Duration since(long start) {

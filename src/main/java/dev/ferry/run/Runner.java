@@ -43,6 +43,7 @@ final class Runner {
     private final Ddl ddl;
     private final Rejects rejects;
     private String planRecord; // made again when a table is planned again
+    private Runnable beforeDone = () -> { };
 
     /**
      * @param sampleRows how many rows of each table the plan's sampled tables were planned from (0: none was)
@@ -63,6 +64,11 @@ final class Runner {
         this.target = target;
         this.ddl = ddl;
         this.rejects = new Rejects(options.rejectsFile());
+    }
+
+    /** {@code join} runs before the journal is told the run is done: SQLite's check of the file, going on beside the run. */
+    void beforeDone(Runnable join) {
+        this.beforeDone = join;
     }
 
     Result run(UUID id, Journal.RunInfo continuing, SourceStamp stamp, String digest, long runStart) {
@@ -114,7 +120,7 @@ final class Runner {
             try {
                 parts = copy(id, parts, kept.keySet(), copied, t -> {
                     checks.start(t);
-                    if (plan == planned) { // a table planned again is analyzed with the rest, by the new plan's completer
+                    if (plan == planned) { // after a re-plan, the new plan's completer analyzes what is left
                         early.copied(t);
                     }
                 });
@@ -144,7 +150,9 @@ final class Runner {
         Completer completer = early;
         if (plan != planned) { // what the early one analyzed is kept; the new plan's completer does the rest
             early.stop();
-            completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop);
+            java.util.Set<String> analyzed = new java.util.HashSet<>(early.analyzed());
+            plan.tables().stream().filter(t -> replanned.contains(t.source().name())).forEach(t -> analyzed.remove(t.target()));
+            completer = new Completer(plan, target, ddl, options.jobs(), kept.keySet(), retries, stop, analyzed);
         }
 
         // Keys and indexes are built while the tables are read back for verification: the two
@@ -181,6 +189,7 @@ final class Runner {
         List<TableCheck> checked = join(verification);
         List<Problem> problems = new ArrayList<>(plan.problems());
         problems.addAll(completer.problems());
+        beforeDone.run(); // a damaged file is told, and the run undone, before its verdict is written
         try {
             // tables that were there before hold others' rows too: only the created ones are Ferry's alone
             Map<String, Journal.Verified> verified = new java.util.TreeMap<>();

@@ -33,19 +33,33 @@ final class Statistics {
     private final List<String> failed = new ArrayList<>();
     private final List<TablePlan> done = new ArrayList<>();
     private final TableWork<String> first;
+    /** Target names of the tables analyzed: by this run's statistics before a re-plan, then by these. */
+    private final java.util.Set<String> analyzed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long nanos;
     private volatile long firstStart;
 
-    Statistics(Plan plan, Attempts attempts, int jobs) {
+    /**
+     * @param already target names of tables analyzed already, by the statistics of the plan before a
+     *                table was planned again (see Runner): their rows have not changed since, so they
+     *                are not analyzed twice
+     */
+    Statistics(Plan plan, Attempts attempts, int jobs, java.util.Set<String> already) {
         this.plan = plan;
         this.attempts = attempts;
         this.jobs = jobs;
         this.first = new TableWork<>("ferry-analyze", jobs, this::analyze, new java.util.concurrent.atomic.AtomicBoolean());
+        analyzed.addAll(already);
+        plan.tables().stream().filter(t -> already.contains(t.target())).forEach(done::add);
+    }
+
+    /** Target names of the tables analyzed so far (by these statistics, or before them). */
+    java.util.Set<String> analyzed() {
+        return java.util.Set.copyOf(analyzed);
     }
 
     /** {@code t}'s rows are all in: analyzed now, unless the keys and search columns still to come change its statistics. */
     void start(TablePlan t) {
-        if (early(t)) {
+        if (early(t) && !analyzed.contains(t.target())) {
             if (firstStart == 0) {
                 firstStart = System.nanoTime();
             }
@@ -58,7 +72,7 @@ final class Statistics {
         if (firstStart == 0) {
             firstStart = System.nanoTime();
         }
-        List<TablePlan> tables = plan.tables().stream().filter(this::early).toList();
+        List<TablePlan> tables = plan.tables().stream().filter(t -> early(t) && !done.contains(t)).toList();
         first.all(tables).stream().filter(Objects::nonNull).forEach(failed::add);
         done.addAll(tables);
         nanos += System.nanoTime() - firstStart;
@@ -103,6 +117,7 @@ final class Statistics {
                 long start = System.nanoTime();
                 try (Connection c = attempts.target().connection(); Statement s = c.createStatement()) {
                     s.execute(sql);
+                    analyzed.add(t.target());
                     LOG.info("{} ms: {}", (System.nanoTime() - start) / 1_000_000, sql); // the timeline's line
                     return null;
                 }

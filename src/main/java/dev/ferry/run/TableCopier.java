@@ -199,8 +199,10 @@ final class TableCopier {
                 }
                 pg.commit();
                 job.rejects().write(changes);
-            } catch (RuntimeException e) {
-                copy.abandon(); // a COPY left open would hold the connection until it is closed
+            } catch (RuntimeException | SQLException e) {
+                // a COPY left open would hold the connection until it is closed; SQLite's own failure
+                // to read a row (a damaged page) leaves it open as much as ours do
+                copy.abandon();
                 throw e;
             }
             tally.committed = rows;

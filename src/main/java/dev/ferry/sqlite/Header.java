@@ -94,7 +94,7 @@ final class Header {
         return new FerryException(FerryException.Kind.SOURCE, file.getFileName() + " is damaged: SQLite's own check of "
                 + "the file failed (" + report + ").", "Ferry copies only a sound database. Keep this file as it is, then "
                 + "try a repaired copy: sqlite3 " + file.getFileName() + " \".recover\" | sqlite3 repaired.db, and migrate "
-                + "repaired.db; or use a recent backup.", e);
+                + "repaired.db; or use a recent backup.", e).tagged(IntegrityCheck.DAMAGED);
     }
 
     private static FerryException encrypted(Path file, SQLException e) {

@@ -68,11 +68,32 @@ public final class SqliteSource {
      * single table is made, instead of as a read error halfway through the copy.
      */
     public void check() {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            String first = rs.next() ? rs.getString(1) : "ok";
-            if (!"ok".equals(first)) {
-                String report = first.replace("*** in database main ***", "").strip().replaceAll("\\s*\n\\s*", "; ");
-                throw Header.damaged(file, report.length() > 200 ? report.substring(0, 200) + "…" : report, null);
+        check(s -> { });
+    }
+
+    /**
+     * {@link #check()} on a thread of its own, beside the run (see {@link IntegrityCheck}): a migrate
+     * copies while SQLite checks, and joins the check before it calls the run done.
+     */
+    public IntegrityCheck checkBeside() {
+        return checkBeside(() -> { });
+    }
+
+    /** {@link #checkBeside()} starting once {@code first} has run on its thread (tests hold the check back with it). */
+    public IntegrityCheck checkBeside(Runnable first) {
+        return IntegrityCheck.start(this, first);
+    }
+
+    /** {@link #check()}, handing its statement to {@code running} first, so another thread can cancel it. */
+    void check(java.util.function.Consumer<Statement> running) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            running.accept(s);
+            try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                String first = rs.next() ? rs.getString(1) : "ok";
+                if (!"ok".equals(first)) {
+                    String report = first.replace("*** in database main ***", "").strip().replaceAll("\\s*\n\\s*", "; ");
+                    throw Header.damaged(file, report.length() > 200 ? report.substring(0, 200) + "…" : report, null);
+                }
             }
         } catch (SQLException e) {
             throw Header.unreadable(file, e);
