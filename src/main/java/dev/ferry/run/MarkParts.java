@@ -1,0 +1,152 @@
+package dev.ferry.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * A table's marks (rowid and record hash per row, see {@link SyncMarks}) in the journal's
+ * ferry_journal.mark_parts, written and read a part of a few MB at a time, so a table of tens of
+ * millions of rows never has its whole list in memory. A part holds, per row, the rowid's distance
+ * from the row before (zigzag varint, from 0 at each part's start) and the hash's 8 bytes.
+ */
+final class MarkParts {
+
+    /** Bytes of a part before it goes to the journal (a row takes 9 to 18). */
+    static final int PART_BYTES = 4 << 20;
+
+    private MarkParts() {
+    }
+
+    /** Writes one table's marks, in rowid order, each full part at once in its own statement. */
+    static final class Writer {
+        private final Connection pg;
+        private final UUID run;
+        private final UUID id = UUID.randomUUID();
+        private final byte[] buf = new byte[PART_BYTES + 32];
+        private int size;
+        private int part;
+        private long previous;
+        private long rows;
+
+        /** {@code pg}: a connection of its own, in autocommit: each part is kept as soon as it is written. */
+        Writer(Connection pg, UUID run) {
+            this.pg = pg;
+            this.run = run;
+        }
+
+        UUID id() {
+            return id;
+        }
+
+        long rows() {
+            return rows;
+        }
+
+        void add(long rowid, long hash) throws SQLException {
+            long d = rowid - previous;
+            long z = (d << 1) ^ (d >> 63);
+            while ((z & ~0x7FL) != 0) {
+                buf[size++] = (byte) ((z & 0x7F) | 0x80);
+                z >>>= 7;
+            }
+            buf[size++] = (byte) z;
+            for (int s = 56; s >= 0; s -= 8) {
+                buf[size++] = (byte) (hash >>> s);
+            }
+            previous = rowid;
+            rows++;
+            if (size >= PART_BYTES) {
+                flush();
+            }
+        }
+
+        /** Writes what is left (an empty table still gets its one empty part, so the marks exist). */
+        void finish() throws SQLException {
+            if (size > 0 || part == 0) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            try (PreparedStatement ps = pg.prepareStatement(Sql.query("insert-mark-part"))) {
+                ps.setObject(1, id);
+                ps.setObject(2, run);
+                ps.setInt(3, part++);
+                ps.setBytes(4, java.util.Arrays.copyOf(buf, size));
+                ps.executeUpdate();
+            }
+            size = 0;
+            previous = 0;
+        }
+    }
+
+    /** Reads one table's marks back in rowid order, a part at a time. */
+    static final class Reader implements AutoCloseable {
+        private final Connection pg;
+        private final PreparedStatement ps;
+        private final ResultSet rs;
+        private byte[] buf = new byte[0];
+        private int at;
+        private long rowid;
+        private long hash;
+
+        /** {@code pg}: a connection of its own for as long as the reader is open (it holds a cursor). */
+        Reader(Connection pg, UUID id) throws SQLException {
+            this.pg = pg;
+            pg.setAutoCommit(false); // so the driver fetches a part at a time instead of all at once
+            ps = pg.prepareStatement(Sql.query("mark-parts"));
+            ps.setFetchSize(1);
+            ps.setObject(1, id);
+            rs = ps.executeQuery();
+        }
+
+        /** Steps to the next row; false at the end. */
+        boolean next() throws SQLException {
+            while (at >= buf.length) {
+                if (!rs.next()) {
+                    return false;
+                }
+                buf = rs.getBytes(1);
+                at = 0;
+                rowid = 0;
+            }
+            long z = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = buf[at++];
+                z |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            rowid += (z >>> 1) ^ -(z & 1);
+            long h = 0;
+            for (int i = 0; i < 8; i++) {
+                h = (h << 8) | (buf[at++] & 0xFF);
+            }
+            hash = h;
+            return true;
+        }
+
+        long rowid() {
+            return rowid;
+        }
+
+        long hash() {
+            return hash;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rs.close();
+                ps.close();
+                pg.commit();
+            } finally {
+                pg.setAutoCommit(true);
+            }
+        }
+    }
+}
