@@ -143,6 +143,31 @@ class SyncMarksTest {
     }
 
     @Test
+    void marksKeptInManySmallPartsReadBackTheSame() throws Exception {
+        System.setProperty("ferry.sync.markPartBytes", "100"); // about ten rows a part
+        try {
+            migrate();
+            assertTrue(count(target, "SELECT count(*) FROM ferry_journal.mark_parts") > 100);
+            sqlite("UPDATE child SET note = 'x' WHERE id % 97 = 0", "DELETE FROM child WHERE id % 89 = 0",
+                    series(30, "INSERT INTO child SELECT 3000 + value * 7, 1, 'n', NULL FROM s"));
+
+            SyncResult r = sync(false);
+
+            assertTrue(r.verified(), r.toString());
+            SyncResult.Table child = byName(r).get("child");
+            assertTrue(child.byMarks());
+            assertEquals(30, child.inserted());
+            assertEquals(2000 / 89, child.deleted());
+            assertEquals(count(target, "SELECT count(*) FROM public.child WHERE note = 'x'"), child.updated());
+            assertEquals(child.inserted() + child.updated(), child.read());
+            assertVerified();
+            assertEquals(0, byName(sync(false)).get("child").read(), "the new marks, in parts again, match the file");
+        } finally {
+            System.clearProperty("ferry.sync.markPartBytes");
+        }
+    }
+
+    @Test
     void aChangeOnlyInARecordsOverflowPagesIsFound() throws Exception {
         migrate();
         // the same length, one byte different far past the first page: the leaf's cell keeps its bytes
