@@ -25,9 +25,19 @@ final class MarkParts {
     private MarkParts() {
     }
 
-    /** Writes one table's marks, in rowid order, each full part at once in its own statement. */
+    /**
+     * Writes one table's marks, in rowid order, each full part in its own statement on a thread of
+     * its own, so the walk goes on filling the next part meanwhile (one part in flight at most).
+     */
     static final class Writer {
         private final Connection pg;
+        private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread t = new Thread(r, "ferry-marks-send");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private java.util.concurrent.Future<?> inFlight;
         private final UUID run;
         private final UUID id = UUID.randomUUID();
         private final int full = partBytes();
@@ -69,23 +79,56 @@ final class MarkParts {
             }
         }
 
-        /** Writes what is left (an empty table still gets its one empty part, so the marks exist). */
+        /** Writes what is left (an empty table still gets its one empty part, so the marks exist), and waits for it. */
         void finish() throws SQLException {
-            if (size > 0 || part == 0) {
-                flush();
+            try {
+                if (size > 0 || part == 0) {
+                    flush();
+                }
+                sent();
+            } finally {
+                sender.shutdown();
             }
         }
 
         private void flush() throws SQLException {
-            try (PreparedStatement ps = pg.prepareStatement(Sql.query("insert-mark-part"))) {
-                ps.setObject(1, id);
-                ps.setObject(2, run);
-                ps.setInt(3, part++);
-                ps.setBinaryStream(4, new java.io.ByteArrayInputStream(buf, 0, size), size);
-                ps.executeUpdate();
-            }
+            sent();
+            byte[] bytes = java.util.Arrays.copyOf(buf, size);
+            int number = part++;
+            inFlight = sender.submit(() -> {
+                try (PreparedStatement ps = pg.prepareStatement(Sql.query("insert-mark-part"))) {
+                    ps.setObject(1, id);
+                    ps.setObject(2, run);
+                    ps.setInt(3, number);
+                    ps.setBytes(4, bytes);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
             size = 0;
             previous = 0;
+        }
+
+        /** Waits for the part in flight; its failure is the caller's. */
+        private void sent() throws SQLException {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while keeping marks", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof SQLException se ? se : new SQLException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        /** Stops sending when the walk failed (the parts sent are left for the journal's clean-up). */
+        void abandon() {
+            sender.shutdownNow();
         }
     }
 

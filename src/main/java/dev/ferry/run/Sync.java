@@ -292,25 +292,33 @@ final class Sync {
         try (Connection sq = source.connect()) {
             sq.setAutoCommit(false); // one read transaction for the walk and the rows read after it
             try {
+                long s = System.nanoTime();
                 SyncMarks.Changes changes = SyncMarks.changes(t, marks, sq, source, target, run);
+                long walked = System.nanoTime();
                 String notOurs = join(ours);
+                long proven = System.nanoTime();
                 if (notOurs != null) {
                     why[0] = notOurs;
                     return null;
                 }
-                RowHashes.Side sqSide = SyncSource.rows(t, key, sq, changes.changed());
                 long[] keys = LongStream.concat(LongStream.of(changes.changed()), LongStream.of(changes.gone())).toArray();
-                RowHashes.Side pgSide = keys.length == 0 ? new RowHashes.Side() : RowHashes.target(t, key, target, ddl,
+                // PostgreSQL's rows by key on a thread of their own while this one reads SQLite's
+                CompletableFuture<RowHashes.Side> pg = keys.length == 0 ? CompletableFuture.completedFuture(
+                        new RowHashes.Side()) : CompletableFuture.supplyAsync(() -> RowHashes.target(t, key, target, ddl,
                         " WHERE " + dev.ferry.postgres.Naming.quote(t.columns().get(key[0]).target()) + " = ANY ('"
                                 + java.util.Arrays.stream(keys).mapToObj(Long::toString).collect(
-                                java.util.stream.Collectors.joining(",", "{", "}")) + "'::bigint[])");
+                                java.util.stream.Collectors.joining(",", "{", "}")) + "'::bigint[])"), Sync::beside);
+                RowHashes.Side sqSide = SyncSource.rows(t, key, sq, changes.changed());
+                RowHashes.Side pgSide = join(pg);
                 SyncDiff diff = SyncDiff.of(sqSide, pgSide);
                 if (diff == null) {
                     why[0] = "its key did not tell its changed rows apart";
                     return null;
                 }
-                LOG.info("{}: {} rows in the file, {} records new or changed, {} gone; {} rows read from PostgreSQL",
-                        t.target(), changes.rows(), changes.changed().length, changes.gone().length, pgSide.size());
+                LOG.info("{}: {} rows in the file, {} records new or changed, {} gone; {} rows read from PostgreSQL "
+                        + "(walk and marks {} ms, PostgreSQL's proof waited for {} ms, rows read {} ms)", t.target(),
+                        changes.rows(), changes.changed().length, changes.gone().length, pgSide.size(),
+                        (walked - s) / 1_000_000, (proven - walked) / 1_000_000, (System.nanoTime() - proven) / 1_000_000);
                 return new Compared(t, key, marks.rows() - diff.deletes().length + diff.inserts().length,
                         marks.checksum() - diff.removed() + diff.added(), sqSide.rejected(), marks.rows(), marks.checksum(),
                         diff, changes.marks(), null, sqSide.size() + sqSide.rejected());

@@ -88,8 +88,10 @@ final class SyncMarks {
                 MarkParts.Writer w = new MarkParts.Writer(pg, run);
                 try (RecordMarks m = RecordMarks.open(source.pagesFile())) {
                     m.walk(root, w::add);
+                    w.finish();
+                } finally {
+                    w.abandon();
                 }
-                w.finish();
                 return w.id();
             } finally {
                 sq.rollback();
@@ -184,29 +186,39 @@ final class SyncMarks {
              MarkParts.Reader before = new MarkParts.Reader(read, s.id());
              RecordMarks m = RecordMarks.open(source.pagesFile())) {
             MarkParts.Writer now = new MarkParts.Writer(write, run);
-            boolean[] more = {before.next()};
-            long rows = m.walk(root, (rowid, hash) -> {
-                now.add(rowid, hash);
-                while (more[0] && before.rowid() < rowid) {
-                    gone.add(before.rowid());
-                    more[0] = before.next();
-                }
-                if (more[0] && before.rowid() == rowid) {
-                    if (before.hash() != hash) {
-                        changed.add(rowid);
-                    }
-                    more[0] = before.next();
-                } else {
-                    changed.add(rowid);
-                }
-            });
-            while (more[0]) {
+            try {
+                return merge(m, root, before, now, changed, gone);
+            } finally {
+                now.abandon();
+            }
+        }
+    }
+
+    private static Changes merge(RecordMarks m, int root, MarkParts.Reader before, MarkParts.Writer now,
+                                 SyncDiff.LongList changed, SyncDiff.LongList gone)
+            throws SQLException, IOException, RecordMarks.Unreadable {
+        boolean[] more = {before.next()};
+        long rows = m.walk(root, (rowid, hash) -> {
+            now.add(rowid, hash);
+            while (more[0] && before.rowid() < rowid) {
                 gone.add(before.rowid());
                 more[0] = before.next();
             }
-            now.finish();
-            return new Changes(changed.toArray(), gone.toArray(), now.id(), rows);
+            if (more[0] && before.rowid() == rowid) {
+                if (before.hash() != hash) {
+                    changed.add(rowid);
+                }
+                more[0] = before.next();
+            } else {
+                changed.add(rowid);
+            }
+        });
+        while (more[0]) {
+            gone.add(before.rowid());
+            more[0] = before.next();
         }
+        now.finish();
+        return new Changes(changed.toArray(), gone.toArray(), now.id(), rows);
     }
 
     /**

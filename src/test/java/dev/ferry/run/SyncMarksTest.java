@@ -88,6 +88,14 @@ class SyncMarksTest {
         }
     }
 
+    private static String textIn(Path file, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private void sqlite(String... statements) throws Exception {
         try (SqliteFixture db = SqliteFixture.at(file)) {
             db.sql(statements);
@@ -97,6 +105,7 @@ class SyncMarksTest {
     @Test
     void onlyTheRowsWhoseRecordsChangedAreRead() throws Exception {
         migrate();
+        assertEquals("delete", textIn(file, "PRAGMA journal_mode"), "a rollback-journal file");
         sqlite("UPDATE child SET note = 'changed' WHERE id % 100 = 7", // 20 changed
                 "DELETE FROM child WHERE id % 200 = 3", // 10 deleted
                 series(15, "INSERT INTO child SELECT 5000 + value, 4, 'new', NULL FROM s"),

@@ -158,6 +158,18 @@ class RecordMarksTest {
     }
 
     @Test
+    void aRollbackJournalInUseIsNotReadPageByPage() throws Exception {
+        byte[] header = new byte[512];
+        byte[] magic = {(byte) 0xd9, (byte) 0xd5, 0x05, (byte) 0xf9, 0x20, (byte) 0xa1, 0x63, (byte) 0xd7};
+        System.arraycopy(magic, 0, header, 0, magic.length);
+        Files.write(ReadOnlyUri.side(file, "-journal"), header);
+        RecordMarks.Unreadable e = assertThrows(RecordMarks.Unreadable.class, () -> RecordMarks.open(file));
+        assertTrue(e.getMessage().contains("journal"), e.getMessage());
+        Files.write(ReadOnlyUri.side(file, "-journal"), new byte[512]); // a journal kept but finished (PERSIST): its header zeroed
+        RecordMarks.open(file).close();
+    }
+
+    @Test
     void aWalWithFramesIsNotReadPageByPage() throws Exception {
         Files.write(ReadOnlyUri.side(file, "-wal"), new byte[64]);
         RecordMarks.Unreadable e = assertThrows(RecordMarks.Unreadable.class, () -> RecordMarks.open(file));
