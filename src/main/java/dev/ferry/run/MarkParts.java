@@ -8,18 +8,20 @@ import java.util.UUID;
 
 /**
  * A table's marks (rowid and record hash per row, see {@link SyncMarks}) in the journal's
- * ferry_journal.mark_parts, written and read a part of a megabyte at a time, so a table of tens of
+ * ferry_journal.mark_parts, written and read a part of 256 KB at a time, so a table of tens of
  * millions of rows never has its whole list in memory. A part holds, per row, the rowid's distance
  * from the row before (zigzag varint, from 0 at each part's start) and the hash's 8 bytes.
  */
 final class MarkParts {
 
     /**
-     * Bytes of a part before it goes to the journal (a row takes 9 to 18): small beside the migrate's
-     * heap, which its copy already fills (4 MB parts raised its peak from 170 to 222 MB at 2 M rows).
+     * Bytes of a part before it goes to the journal (a row takes 9 to 18): under half of G1's 1 MB
+     * region in the migrate's 256 MB heap, so no part is a "humongous" object, which the collector
+     * keeps apart (4 MB parts raised the migrate's peak heap from 170 to 222 MB at 2 M rows, 1 MB
+     * parts to 234-240 MB).
      */
     static int partBytes() {
-        return Integer.getInteger("ferry.sync.markPartBytes", 1 << 20); // a property lets tests make many parts
+        return Integer.getInteger("ferry.sync.markPartBytes", 256 << 10); // a property lets tests make many parts
     }
 
     private MarkParts() {

@@ -107,7 +107,7 @@ CREATE TABLE IF NOT EXISTS ferry_journal.marks (
     PRIMARY KEY (run_id, table_name)
 );
 
--- The marks themselves, a megabyte a part: per row the rowid's distance from the one before (a zigzag
+-- The marks themselves, 256 KB a part: per row the rowid's distance from the one before (a zigzag
 -- varint) and the record's 8-byte hash. Stored as they are: hashes do not compress.
 CREATE TABLE IF NOT EXISTS ferry_journal.mark_parts (
     marks_id uuid NOT NULL,
