@@ -251,7 +251,8 @@ final class Sync {
         int[] key = key(t);
         String[] why = {key == null ? "it has no key to match rows by" : !SyncMarks.eligible(t)
                 ? "its key is not SQLite's rowid, so its rows cannot be matched by their stored records"
-                : "the migration noted no stored records of it (a file it could not read page by page, or an older Ferry)"};
+                : "Ferry has no stored records of it (the file could not be read page by page when they were to be taken, "
+                + "a forced sync replaced the rows they described, or an older Ferry migrated it)"};
         Compared out = marks != null && SyncMarks.eligible(t) ? byMarks(t, key, marks, source, target, ddl, run, why) : null;
         if (out != null) {
             LOG.info("{} ms: {} compared by its marks, {} rows read", (System.nanoTime() - s) / 1_000_000, t.target(),

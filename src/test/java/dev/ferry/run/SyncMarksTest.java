@@ -272,5 +272,11 @@ class SyncMarksTest {
         assertEquals(0, count(target, "SELECT count(*) FROM public.parent WHERE id = 999"));
         assertEquals("from sqlite", query(target, "SELECT name FROM public.parent WHERE id = 1"));
         assertVerified();
+
+        // the forced sync let go of the marks it could not vouch for: the next one compares every row, and says why
+        SyncResult next = sync(false);
+        assertTrue(next.verified());
+        assertFalse(byName(next).get("child").byMarks());
+        assertTrue(byName(next).get("child").why().contains("no stored records"), byName(next).get("child").why());
     }
 }
