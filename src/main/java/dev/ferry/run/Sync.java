@@ -306,9 +306,7 @@ final class Sync {
                 // PostgreSQL's rows by key on a thread of their own while this one reads SQLite's
                 CompletableFuture<RowHashes.Side> pg = keys.length == 0 ? CompletableFuture.completedFuture(
                         new RowHashes.Side()) : CompletableFuture.supplyAsync(() -> RowHashes.target(t, key, target, ddl,
-                        " WHERE " + dev.ferry.postgres.Naming.quote(t.columns().get(key[0]).target()) + " = ANY ('"
-                                + java.util.Arrays.stream(keys).mapToObj(Long::toString).collect(
-                                java.util.stream.Collectors.joining(",", "{", "}")) + "'::bigint[])"), Sync::beside);
+                        SyncMarks.whereKeys(t, key[0], keys)), Sync::beside);
                 RowHashes.Side sqSide = SyncSource.rows(t, key, sq, changes.changed());
                 RowHashes.Side pgSide = join(pg);
                 SyncDiff diff = SyncDiff.of(sqSide, pgSide);

@@ -5,6 +5,7 @@ import dev.ferry.plan.PgType;
 import dev.ferry.plan.TablePlan;
 import dev.ferry.plan.TypeRule;
 import dev.ferry.postgres.Ddl;
+import dev.ferry.postgres.Naming;
 import dev.ferry.postgres.PgTarget;
 import dev.ferry.sqlite.RecordMarks;
 import dev.ferry.sqlite.SqliteSource;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The final sync's marks: per table whose PostgreSQL key is SQLite's rowid, each row's rowid and a
@@ -165,6 +167,12 @@ final class SyncMarks {
 
     private static Long[] box(long[] v) {
         return Arrays.stream(v).boxed().toArray(Long[]::new);
+    }
+
+    /** The condition (" WHERE ...") that picks the rows with these keys, the key being a rowid (an integer). */
+    static String whereKeys(TablePlan t, int keyColumn, long[] keys) {
+        return " WHERE " + Naming.quote(t.columns().get(keyColumn).target()) + " = ANY ('" + Arrays.stream(keys)
+                .mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}")) + "'::bigint[])";
     }
 
     /**
