@@ -89,7 +89,10 @@ final class SyncCommand implements Callable<Integer> {
     static String howVerified(SyncResult r) {
         List<String> reread = proven(r, SyncResult.Proof.READ_AGAIN);
         List<String> written = proven(r, SyncResult.Proof.WRITTEN_ROWS);
-        List<String> compared = proven(r, SyncResult.Proof.COMPARED);
+        List<String> compared = r.tables().stream().filter(t -> t.proof() == SyncResult.Proof.COMPARED && !t.byMarks())
+                .map(SyncResult.Table::source).toList();
+        List<String> marked = r.tables().stream().filter(t -> t.proof() == SyncResult.Proof.COMPARED && t.byMarks())
+                .map(SyncResult.Table::source).toList();
         StringBuilder out = new StringBuilder();
         if (!reread.isEmpty()) {
             out.append("  Checked again after writing (PostgreSQL read every row once more): ")
@@ -102,6 +105,30 @@ final class SyncCommand implements Callable<Integer> {
         if (!compared.isEmpty()) {
             out.append("  Unchanged, so not read again (the comparison had just matched them row by row): ")
                     .append(String.join(", ", compared)).append(".\n");
+        }
+        if (!marked.isEmpty()) {
+            out.append("  Unchanged, so not read again (no row's stored record had changed in the file, and PostgreSQL "
+                    + "still held just what Ferry had written): ").append(String.join(", ", marked)).append(".\n");
+        }
+        return out.toString() + howCompared(r);
+    }
+
+    /**
+     * How the changes were found: by the rows' stored records in the file (rows whose stored
+     * records are unchanged were not read again), or by reading every row on both sides, and why.
+     */
+    static String howCompared(SyncResult r) {
+        List<SyncResult.Table> byMarks = r.tables().stream().filter(SyncResult.Table::byMarks).toList();
+        List<SyncResult.Table> every = r.tables().stream().filter(t -> !t.byMarks()).toList();
+        if (byMarks.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("  Changes found from the rows' stored records in the file (rows whose "
+                + "stored records are unchanged were not read again): ");
+        out.append(String.join(", ", byMarks.stream().map(t -> String.format("%s (%,d row%s read)", t.source(), t.read(), t.read() == 1 ? "" : "s"))
+                .toList())).append(".\n");
+        for (SyncResult.Table t : every) {
+            out.append("  ").append(t.source()).append(": every row compared, as ").append(t.why()).append(".\n");
         }
         return out.toString();
     }

@@ -42,6 +42,8 @@ final class Runner {
     private final PgTarget target;
     private final Ddl ddl;
     private final Rejects rejects;
+    /** The final sync's marks, taken beside verify (see MarkTaking). */
+    private MarkTaking marks;
     private String planRecord; // made again when a table is planned again
     private Runnable beforeDone = () -> { };
 
@@ -73,6 +75,7 @@ final class Runner {
 
     Result run(UUID id, Journal.RunInfo continuing, SourceStamp stamp, String digest, long runStart) {
         long start = System.nanoTime();
+        marks = new MarkTaking(source, target, stamp, id);
         listener.on(new MigrationEvent.PhaseStarted(Phase.CREATE));
         List<CopyPart> parts;
         if (continuing == null) {
@@ -144,6 +147,7 @@ final class Runner {
             }
         } catch (RuntimeException e) {
             checks.stop(); // nothing of a stopped run still reads
+            marks.stop();
             early.stop();
             throw e;
         }
@@ -198,6 +202,7 @@ final class Runner {
             Faults.retry("noting in its journal that the run is finished", target, retries, cancelled::get, attempt -> {
                 try (Connection c = target.connection()) {
                     Journal.verified(c, id, verified);
+                    marks.note(c, checked, verified.keySet());
                     if (planRecord != null) {
                         Journal.plan(c, id, planRecord);
                     }
@@ -377,6 +382,9 @@ final class Runner {
         long s = System.nanoTime();
         // the inline checksum saw only this attempt's rows: a resumed table is read again whole
         Checksums.Sum src = c.resumed() ? Checksums.source(t, source) : new Checksums.Sum(c.rows(), c.checksum(), c.rejected());
+        if (before == null) {
+            marks.before(t); // its snapshot before PostgreSQL reads the table; the walk goes on beside the read
+        }
         Checksums.Sum sum = Faults.retryUnchecked("checking table " + t.source().name(), target, retries, stop,
                 attempt -> before == null ? Checksums.target(t, target, ddl) : added(Checksums.target(t, target, ddl, true), before));
         return new TableCheck(t.source().name(), t.target(), src.rows(), sum.rows(), src.checksum(), sum.checksum(),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.LongStream;
@@ -43,9 +44,14 @@ final class Sync {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sync.class);
 
-    /** One table compared: both sides' rows and checksums, and what differs (null diff: compared whole). */
+    /**
+     * One table compared: both sides' rows and checksums, and what differs (null diff: compared whole).
+     * {@code marks}: the file's marks now when the changes were found by them (see {@link SyncMarks}),
+     * kept once the table is verified; else null, and {@code why} says why every row was compared.
+     * {@code read}: SQLite rows read to find the changes.
+     */
     private record Compared(TablePlan table, int[] key, long sqliteRows, long sqliteSum, long rejected, long pgRows,
-                            long pgSum, SyncDiff diff) {
+                            long pgSum, SyncDiff diff, UUID marks, String why, long read) {
 
         boolean differs() {
             return diff != null ? !diff.empty() : sqliteRows != pgRows || sqliteSum != pgSum;
@@ -128,10 +134,12 @@ final class Sync {
             throw othersWrote(gone, true);
         }
 
+        Map<String, SyncMarks.Stored> marks = marks(target, run, noted);
         listener.on(new MigrationEvent.Note("Comparing " + fitted.tables().size() + " table"
-                + (fitted.tables().size() == 1 ? "" : "s") + " row by row (checksums on both sides)"));
+                + (fitted.tables().size() == 1 ? "" : "s") + (marks.isEmpty() ? " row by row (checksums on both sides)"
+                : ": by the rows' stored records in the file where the migration noted them, else row by row")));
         List<Compared> compared = Parallel.map(fitted.tables(), options.jobs(), t -> compare(t, source, target, ddl,
-                options.jobs(), listener));
+                options.jobs(), listener, marks.get(t.target()), run.id()));
         List<String> others = compared.stream().filter(c -> {
             Journal.Verified v = noted.get(c.table().target());
             return c.pgRows() != v.rows() || c.pgSum() != v.checksum();
@@ -160,7 +168,7 @@ final class Sync {
         }
         Applied done = applied;
         List<SyncResult.Table> tables = Parallel.map(compared, options.jobs(), c -> verify(c, target, ddl, done));
-        note(target, run, tables);
+        note(target, run, tables, marks, compared, done.xid(), source, stamp);
         LOG.info("{} ms: verified", (System.nanoTime() - start) / 1_000_000);
         return new SyncResult(tables, Migration.since(start));
     }
@@ -221,18 +229,40 @@ final class Sync {
                 .tagged(dropped ? "sync-dropped" : "sync-others");
     }
 
-    /** Both sides of one table hashed at once; rows that differ narrowed down by {@link SyncDiff}. */
+    /** The tables' marks as the journal has them, those alone that describe what it noted the table held. */
+    private static Map<String, SyncMarks.Stored> marks(PgTarget target, Journal.RunInfo run, Map<String, Journal.Verified> noted) {
+        try (Connection c = target.connection()) {
+            return SyncMarks.stored(c, run.id(), noted);
+        } catch (SQLException e) {
+            throw new FerryException(FerryException.Kind.TARGET, "Ferry could not read its journal of the migration.",
+                    "See the details. Nothing was changed.", e);
+        }
+    }
+
+    /**
+     * One table compared: by its marks when it has them and PostgreSQL provably still holds what
+     * Ferry wrote ({@link #byMarks}); else both sides hashed at once, every row, and the rows that
+     * differ narrowed down by {@link SyncDiff}.
+     */
     private static Compared compare(TablePlan t, SqliteSource source, PgTarget target, Ddl ddl, int jobs,
-                                    MigrationListener listener) {
+                                    MigrationListener listener, SyncMarks.Stored marks, UUID run) {
         long s = System.nanoTime();
         listener.on(new MigrationEvent.TableStarted(t.source().name(), t.rows()));
         int[] key = key(t);
-        Compared out;
-        if (key == null) {
+        String[] why = {key == null ? "it has no key to match rows by" : !SyncMarks.eligible(t)
+                ? "its key is not SQLite's rowid, so its rows cannot be matched by their stored records"
+                : "Ferry has no stored records of it (the file could not be read page by page when they were to be taken, "
+                + "a forced sync replaced the rows they described, or an older Ferry migrated it)"};
+        Compared out = marks != null && SyncMarks.eligible(t) ? byMarks(t, key, marks, source, target, ddl, run, why) : null;
+        if (out != null) {
+            LOG.info("{} ms: {} compared by its marks, {} rows read", (System.nanoTime() - s) / 1_000_000, t.target(),
+                    out.read());
+        } else if (key == null) {
             CompletableFuture<Checksums.Sum> pg = CompletableFuture.supplyAsync(() -> Checksums.target(t, target, ddl), Sync::beside);
             Checksums.Sum sq = Checksums.source(t, source);
             Checksums.Sum pgSum = join(pg);
-            out = new Compared(t, null, sq.rows(), sq.checksum(), sq.rejected(), pgSum.rows(), pgSum.checksum(), null);
+            out = new Compared(t, null, sq.rows(), sq.checksum(), sq.rejected(), pgSum.rows(), pgSum.checksum(), null,
+                    null, why[0], sq.rows() + sq.rejected());
         } else {
             CompletableFuture<RowHashes.Side> pg = CompletableFuture.supplyAsync(() -> RowHashes.target(t, key, target, ddl),
                     Sync::beside);
@@ -242,10 +272,66 @@ final class Sync {
             LOG.info("{} ms: {} compared, {} rows in SQLite, {} in PostgreSQL", (System.nanoTime() - s) / 1_000_000,
                     t.target(), sq.size(), pgSide.size());
             out = new Compared(t, diff == null ? null : key, sq.size(), sq.checksum(), sq.rejected(), pgSide.size(),
-                    pgSide.checksum(), diff);
+                    pgSide.checksum(), diff, null, why[0], sq.size() + sq.rejected());
         }
         listener.on(new MigrationEvent.TableFinished(t.source().name(), out.sqliteRows(), Migration.since(s)));
         return out;
+    }
+
+    /**
+     * One table compared by its marks: the file walked now and merged with the stored marks by
+     * rowid, while PostgreSQL proves it still holds just what Ferry wrote; then only the rows whose
+     * record is new, changed or gone are read (SQLite's by rowid in the walk's read transaction,
+     * PostgreSQL's by key) and matched by {@link SyncDiff}. Every other row is as the marks describe
+     * it on both sides, so the noted rows and checksum stand for them. Null, with {@code why} said,
+     * when the shortcut does not hold: the caller then compares every row.
+     */
+    private static Compared byMarks(TablePlan t, int[] key, SyncMarks.Stored marks, SqliteSource source, PgTarget target,
+                                    Ddl ddl, UUID run, String[] why) {
+        CompletableFuture<String> ours = CompletableFuture.supplyAsync(() -> SyncMarks.stillFerrys(t, marks, target, ddl),
+                Sync::beside);
+        try (Connection sq = source.connect()) {
+            sq.setAutoCommit(false); // one read transaction for the walk and the rows read after it
+            try {
+                long s = System.nanoTime();
+                SyncMarks.Changes changes = SyncMarks.changes(t, marks, sq, source, target, run);
+                long walked = System.nanoTime();
+                String notOurs = join(ours);
+                long proven = System.nanoTime();
+                if (notOurs != null) {
+                    why[0] = notOurs;
+                    return null;
+                }
+                long[] keys = LongStream.concat(LongStream.of(changes.changed()), LongStream.of(changes.gone())).toArray();
+                // PostgreSQL's rows by key on a thread of their own while this one reads SQLite's
+                CompletableFuture<RowHashes.Side> pg = keys.length == 0 ? CompletableFuture.completedFuture(
+                        new RowHashes.Side()) : CompletableFuture.supplyAsync(() -> RowHashes.target(t, key, target, ddl,
+                        SyncMarks.whereKeys(t, key[0], keys)), Sync::beside);
+                RowHashes.Side sqSide = SyncSource.rows(t, key, sq, changes.changed());
+                RowHashes.Side pgSide = join(pg);
+                SyncDiff diff = SyncDiff.of(sqSide, pgSide);
+                if (diff == null) {
+                    why[0] = "its key did not tell its changed rows apart";
+                    return null;
+                }
+                LOG.info("{}: {} rows in the file, {} records new or changed, {} gone; {} rows read from PostgreSQL "
+                        + "(walk and marks {} ms, PostgreSQL's proof waited for {} ms, rows read {} ms)", t.target(),
+                        changes.rows(), changes.changed().length, changes.gone().length, pgSide.size(),
+                        (walked - s) / 1_000_000, (proven - walked) / 1_000_000, (System.nanoTime() - proven) / 1_000_000);
+                return new Compared(t, key, marks.rows() - diff.deletes().length + diff.inserts().length,
+                        marks.checksum() - diff.removed() + diff.added(), sqSide.rejected(), marks.rows(), marks.checksum(),
+                        diff, changes.marks(), null, sqSide.size() + sqSide.rejected());
+            } finally {
+                sq.rollback();
+            }
+        } catch (dev.ferry.sqlite.RecordMarks.Unreadable e) {
+            why[0] = "the file could not be read page by page with certainty (" + e.getMessage() + ")";
+            LOG.warn("{}: compared row by row: {}", t.target(), why[0]);
+            return null;
+        } catch (SQLException | java.io.IOException e) {
+            throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not compare table " + t.source().name()
+                    + " by its stored records.", "See the details; nothing was changed.", e);
+        }
     }
 
     /**
@@ -324,6 +410,7 @@ final class Sync {
                             + "the app (or another program) still writes to it. Nothing was changed in PostgreSQL.",
                             "Stop the app, then sync again.");
                 }
+                long xid = apply.transaction();
                 touched.addAll(names); // before the COMMIT: a connection lost during it leaves the outcome unknown
                 c.commit();
                 List<String> left = apply.restore();
@@ -331,7 +418,7 @@ final class Sync {
                     listener.on(new MigrationEvent.Note("The changes are in, but Ferry could not put back the foreign keys' "
                             + "and triggers' usual state. Run these statements: " + String.join("; ", left)));
                 }
-                return new Applied(written, cascades);
+                return new Applied(written, cascades, xid);
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -376,19 +463,25 @@ final class Sync {
         }
         TableCheck check = new TableCheck(t.source().name(), t.target(), c.sqliteRows(), pgRows, c.sqliteSum(), pgSum,
                 (System.nanoTime() - s) / 1e9, c.rejected());
+        boolean byMarks = c.marks() != null;
         if (!c.differs()) {
-            return new SyncResult.Table(t.source().name(), t.target(), 0, 0, 0, false, check, proof);
+            return new SyncResult.Table(t.source().name(), t.target(), 0, 0, 0, false, check, proof, byMarks, c.read(),
+                    c.why());
         }
         if (c.diff() == null) {
-            return new SyncResult.Table(t.source().name(), t.target(), c.sqliteRows(), 0, c.pgRows(), true, check, proof);
+            return new SyncResult.Table(t.source().name(), t.target(), c.sqliteRows(), 0, c.pgRows(), true, check, proof,
+                    byMarks, c.read(), c.why());
         }
         return new SyncResult.Table(t.source().name(), t.target(), c.diff().inserts().length, c.diff().updates().length,
-                c.diff().deletes().length, false, check, proof);
+                c.diff().deletes().length, false, check, proof, byMarks, c.read(), c.why());
     }
 
-    /** What the writes left for the verification: the written rows' read-back per table, and whether keys cascade. */
-    private record Applied(Map<String, Checksums.Sum> written, boolean cascades) {
-        static final Applied NOTHING = new Applied(Map.of(), false);
+    /**
+     * What the writes left for the verification: the written rows' read-back per table, whether keys
+     * cascade, and the writing transaction's id as xmin shows it (-1: nothing written).
+     */
+    private record Applied(Map<String, Checksums.Sum> written, boolean cascades, long xid) {
+        static final Applied NOTHING = new Applied(Map.of(), false, -1);
     }
 
     /**
@@ -399,12 +492,29 @@ final class Sync {
         return Long.getLong("ferry.sync.readBackRows", 100_000L);
     }
 
-    /** Notes what each table holds now, so the next sync takes these rows for Ferry's own. */
-    private static void note(PgTarget target, Journal.RunInfo run, List<SyncResult.Table> tables) {
+    /**
+     * Notes what each table holds now, so the next sync takes these rows for Ferry's own; and, for
+     * the tables compared by their marks, the file's marks now (see {@link SyncMarks#afterSync}),
+     * when the file is still the one compared.
+     */
+    private static void note(PgTarget target, Journal.RunInfo run, List<SyncResult.Table> tables,
+                             Map<String, SyncMarks.Stored> marks, List<Compared> compared, long xid, SqliteSource source,
+                             SourceStamp stamp) {
         Map<String, Journal.Verified> now = new TreeMap<>();
         tables.forEach(t -> now.put(t.target(), new Journal.Verified(t.check().targetRows(), t.check().targetChecksum())));
+        Map<String, UUID> fresh = new TreeMap<>();
+        // the file changed during the sync (the app still writes): its marks now may be newer than what was written
+        boolean still = !source.readsFileDirectly() || SourceStamp.of(source.file()).fingerprint().equals(stamp.fingerprint());
+        for (Compared c : compared) {
+            if (c.marks() != null && still) {
+                fresh.put(c.table().target(), c.marks());
+            }
+        }
         try (Connection c = target.connection()) {
+            c.setAutoCommit(false);
             Journal.verified(c, run.id(), now);
+            SyncMarks.afterSync(c, run.id(), marks, fresh, tables.stream().map(SyncResult.Table::check).toList(), xid);
+            c.commit();
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "The sync is done, but Ferry could not note in its journal "
                     + "what the tables hold now; a next sync would take its rows for someone else's.", "See the details; "

@@ -185,6 +185,14 @@ final class SyncApply {
         T run() throws SQLException;
     }
 
+    /** This transaction's id as PostgreSQL stamps it on the rows it writes (xmin: 32 bits). */
+    long transaction() throws SQLException {
+        try (Statement s = pg.createStatement(); ResultSet rs = s.executeQuery("SELECT txid_current() % 4294967296")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Whether a write to one row of the schema may change others through a foreign key's action (see sync.sql). */
     boolean cascades() throws SQLException {
         try (PreparedStatement ps = pg.prepareStatement(SQL.get("cascades"))) {
@@ -288,7 +296,7 @@ final class SyncApply {
     }
 
     /** SELECTs of the rows with these rowids, a batch at a time. */
-    private static List<String> byRowid(TablePlan t, long[] rowids) {
+    static List<String> byRowid(TablePlan t, long[] rowids) {
         String rowid = t.source().rowidName();
         long[] sorted = rowids.clone();
         Arrays.sort(sorted);

@@ -77,7 +77,7 @@ record SyncDiff(long[] inserts, long[] updates, long[] deletes, long removed, lo
     }
 
     /** A growing list of longs without a box per element. */
-    private static final class LongList {
+    static final class LongList {
         private long[] items = new long[64];
         private int size;
 

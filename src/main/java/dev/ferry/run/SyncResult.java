@@ -18,7 +18,11 @@ public record SyncResult(List<Table> tables, Duration took) {
 
     /** How a table's PostgreSQL side was checked after the sync. */
     public enum Proof {
-        /** not written to: the comparison had just matched every row's checksum on both sides */
+        /**
+         * not written to: the comparison had just matched every row's checksum on both sides, or, for a
+         * table compared by its marks ({@link Table#byMarks}), none of its rows' stored records had
+         * changed in the file and PostgreSQL still held just the rows Ferry had written and verified
+         */
         COMPARED,
         /** PostgreSQL read every row of it again after the writes */
         READ_AGAIN,
@@ -36,9 +40,19 @@ public record SyncResult(List<Table> tables, Duration took) {
      *              copied again whole (then {@code inserted} counts its rows and {@code deleted} the rows it replaced)
      * @param check rows and checksums of both sides after the sync
      * @param proof how PostgreSQL's side of {@code check} was made after the writes
+     * @param byMarks the changes were found from the rows' stored records in the file: only rows whose
+     *                record is new, changed or gone were read, on both sides
+     * @param read    SQLite rows read to find the changes (all of them, unless {@code byMarks})
+     * @param why     when not {@code byMarks}, why every row was compared, in plain words; else null
      */
     public record Table(String source, String target, long inserted, long updated, long deleted, boolean whole,
-                        TableCheck check, Proof proof) {
+                        TableCheck check, Proof proof, boolean byMarks, long read, String why) {
+
+        /** A table compared row by row. */
+        public Table(String source, String target, long inserted, long updated, long deleted, boolean whole,
+                     TableCheck check, Proof proof) {
+            this(source, target, inserted, updated, deleted, whole, check, proof, false, check.sourceRows(), null);
+        }
 
         public boolean changed() {
             return inserted + updated + deleted > 0;

@@ -36,10 +36,25 @@ final class SyncSource {
     }
 
     private static RowHashes.Side part(CopyPart part, int[] key, SqliteSource source) {
-        TablePlan t = part.table();
+        try (Connection c = source.connect()) {
+            return side(part.table(), key, c, List.of(part.select()));
+        } catch (SQLException e) {
+            throw unreadable(part.table(), e);
+        }
+    }
+
+    /**
+     * Only the rows with these rowids, read in the caller's connection (and so in its read
+     * transaction): a sync that knows which rows changed reads just those.
+     */
+    static RowHashes.Side rows(TablePlan t, int[] key, Connection c, long[] rowids) {
+        return side(t, key, c, SyncApply.byRowid(t, rowids));
+    }
+
+    private static RowHashes.Side side(TablePlan t, int[] key, Connection c, List<String> selects) {
         RowFixer fixer = RowFixer.of(t);
         ColumnStep[] steps = ColumnStep.of(t, 2, fixer);
-        PgType.Kind[] kinds = t.columns().stream().map(c -> c.type().kind()).toArray(PgType.Kind[]::new);
+        PgType.Kind[] kinds = t.columns().stream().map(col -> col.type().kind()).toArray(PgType.Kind[]::new);
         PgType.Kind[] keyKinds = new PgType.Kind[key.length];
         for (int k = 0; k < key.length; k++) {
             keyKinds[k] = kinds[key[k]];
@@ -48,29 +63,37 @@ final class SyncSource {
         RowHasher keyHasher = new RowHasher(keyKinds);
         RowEncoder none = new Discard();
         RowHashes.Side side = new RowHashes.Side();
-        try (Connection c = source.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(part.select())) {
-            while (rs.next()) {
-                long rowid = rs.getLong(1);
-                if (fixer != null && !fixer.check(rs, 2, rowid, change -> { })) {
-                    side.reject();
-                    continue;
+        try (Statement s = c.createStatement()) {
+            for (String select : selects) {
+                try (ResultSet rs = s.executeQuery(select)) {
+                    while (rs.next()) {
+                        long rowid = rs.getLong(1);
+                        if (fixer != null && !fixer.check(rs, 2, rowid, change -> { })) {
+                            side.reject();
+                            continue;
+                        }
+                        for (ColumnStep step : steps) {
+                            step.copy(rs, none, rowHasher, rowid);
+                        }
+                        for (int k : key) {
+                            keyHasher.value(keyValue(t, k, rs, fixer));
+                        }
+                        long rowBefore = rowHasher.sum(), keyBefore = keyHasher.sum();
+                        rowHasher.endRow();
+                        keyHasher.endRow();
+                        side.add(keyHasher.sum() - keyBefore, rowHasher.sum() - rowBefore, rowid);
+                    }
                 }
-                for (ColumnStep step : steps) {
-                    step.copy(rs, none, rowHasher, rowid);
-                }
-                for (int k : key) {
-                    keyHasher.value(keyValue(t, k, rs, fixer));
-                }
-                long rowBefore = rowHasher.sum(), keyBefore = keyHasher.sum();
-                rowHasher.endRow();
-                keyHasher.endRow();
-                side.add(keyHasher.sum() - keyBefore, rowHasher.sum() - rowBefore, rowid);
             }
         } catch (SQLException e) {
-            throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.source().name()
-                    + " from the SQLite file to compare it.", "See the details; nothing was changed.", e);
+            throw unreadable(t, e);
         }
         return side;
+    }
+
+    private static FerryException unreadable(TablePlan t, SQLException e) {
+        return new FerryException(FerryException.Kind.SOURCE, "Ferry could not read table " + t.source().name()
+                + " from the SQLite file to compare it.", "See the details; nothing was changed.", e);
     }
 
     /** A key column's value as the copy converts it (keys are few and short: read a second time). */

@@ -37,6 +37,17 @@ public final class SqliteSource {
         return url.contains(file.toUri().toString());
     }
 
+    /**
+     * The file this source's connections read: the SQLite file itself, or the private snapshot Ferry
+     * made of it (see {@link ReadOnlyUri}). What {@link RecordMarks} walks, so its pages are those
+     * every query of the run sees.
+     */
+    public Path pagesFile() {
+        String uri = url.substring("jdbc:sqlite:".length());
+        int q = uri.indexOf('?');
+        return Path.of(java.net.URI.create(q < 0 ? uri : uri.substring(0, q)));
+    }
+
     /** Checks that the path is a readable SQLite database and returns a handle to it. */
     public static SqliteSource open(Path path) {
         Path file = path.toAbsolutePath().normalize();

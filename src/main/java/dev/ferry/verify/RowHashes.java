@@ -143,6 +143,14 @@ public final class RowHashes {
         return side;
     }
 
+    /**
+     * Only the rows of a table that {@code where} picks (" WHERE ..."), in one read: a final sync
+     * that already knows which keys changed hashes just those.
+     */
+    public static Side target(TablePlan t, int[] key, PgTarget target, Ddl ddl, String where) {
+        return targetPart(t, key, target, ddl, where, 1);
+    }
+
     private static Side targetParts(TablePlan t, int[] key, PgTarget target, Ddl ddl) {
         List<String> ranges = Checksums.blockRanges(t, target, ddl);
         if (ranges.size() == 1) {

@@ -89,6 +89,35 @@ CREATE TABLE IF NOT EXISTS ferry_journal.plans (
     decisions text NOT NULL
 );
 
+-- The final sync's marks: per table a run created and verified equal, each SQLite row's rowid and a
+-- hash of its stored record bytes as the file held them when PostgreSQL was proven equal to it (after
+-- the migrate, then after each sync). The next sync walks the file's pages again and reads only the
+-- rows whose record changed (see SyncMarks). since_xmax and since_running are the PostgreSQL snapshot
+-- taken just before verify read the table: a row whose xmin that snapshot did not see, and that no
+-- sync of Ferry's (writers) wrote, was written by someone else.
+CREATE TABLE IF NOT EXISTS ferry_journal.marks (
+    run_id         uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    table_name     text NOT NULL,
+    marks_id       uuid NOT NULL,
+    rows_after     bigint NOT NULL,
+    checksum_after bigint NOT NULL,
+    since_xmax     bigint NOT NULL,
+    since_running  bigint[] NOT NULL,
+    writers        bigint[] NOT NULL DEFAULT '{}',
+    PRIMARY KEY (run_id, table_name)
+);
+
+-- The marks themselves, 256 KB a part: per row the rowid's distance from the one before (a zigzag
+-- varint) and the record's 8-byte hash. Stored as they are: hashes do not compress.
+CREATE TABLE IF NOT EXISTS ferry_journal.mark_parts (
+    marks_id uuid NOT NULL,
+    run_id   uuid NOT NULL REFERENCES ferry_journal.runs ON DELETE CASCADE,
+    part     integer NOT NULL,
+    marks    bytea NOT NULL,
+    PRIMARY KEY (marks_id, part)
+);
+ALTER TABLE ferry_journal.mark_parts ALTER COLUMN marks SET STORAGE EXTERNAL;
+
 CREATE INDEX IF NOT EXISTS runs_by_schema ON ferry_journal.runs (target_schema, started DESC);
 
 COMMENT ON SCHEMA ferry_journal IS 'Ferry''s record of its migrations, for ferry migrate --resume and ferry undo.';

@@ -47,7 +47,8 @@ WHERE n.nspname = ? AND t.relname = ANY (?)
 -- name: journal-current
 -- The journal has every table this Ferry writes to, and its objects take every kind this Ferry records.
 SELECT to_regclass('ferry_journal.existing') IS NOT NULL AND to_regclass('ferry_journal.loads') IS NOT NULL
-   AND to_regclass('ferry_journal.verified') IS NOT NULL AND to_regclass('ferry_journal.plans') IS NOT NULL AND EXISTS (
+   AND to_regclass('ferry_journal.verified') IS NOT NULL AND to_regclass('ferry_journal.plans') IS NOT NULL
+   AND to_regclass('ferry_journal.mark_parts') IS NOT NULL AND EXISTS (
     SELECT 1 FROM pg_constraint
     WHERE conrelid = to_regclass('ferry_journal.objects') AND conname = 'objects_kind_check'
       AND pg_get_constraintdef(oid) LIKE '%''type''%')
@@ -125,3 +126,42 @@ WHERE a.name = 'vector'
 SELECT t.typtype, ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname = ? AND t.typname = ?
+
+-- name: insert-mark-part
+INSERT INTO ferry_journal.mark_parts (marks_id, run_id, part, marks) VALUES (?, ?, ?, ?)
+
+-- name: mark-parts
+SELECT marks FROM ferry_journal.mark_parts WHERE marks_id = ? ORDER BY part
+
+-- name: marks
+SELECT table_name, marks_id, rows_after, checksum_after, since_xmax, since_running, writers
+FROM ferry_journal.marks WHERE run_id = ?
+
+-- name: upsert-marks
+INSERT INTO ferry_journal.marks (run_id, table_name, marks_id, rows_after, checksum_after, since_xmax, since_running, writers)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (run_id, table_name) DO UPDATE SET marks_id = EXCLUDED.marks_id, rows_after = EXCLUDED.rows_after,
+    checksum_after = EXCLUDED.checksum_after, since_xmax = EXCLUDED.since_xmax, since_running = EXCLUDED.since_running,
+    writers = EXCLUDED.writers
+
+-- name: delete-marks
+DELETE FROM ferry_journal.marks WHERE run_id = ? AND table_name = ?
+
+-- name: unused-mark-parts
+-- Parts no table's marks name any more: those replaced by a later sync's, of tables not verified, of a try cut short.
+DELETE FROM ferry_journal.mark_parts p WHERE p.run_id = ?
+  AND NOT EXISTS (SELECT 1 FROM ferry_journal.marks m WHERE m.marks_id = p.marks_id)
+
+-- name: snapshot-now
+-- What PostgreSQL's next read sees: the first transaction id it does not, and those still running (as xmin shows ids, 32 bits).
+SELECT txid_snapshot_xmax(s) % 4294967296, ARRAY(SELECT x % 4294967296 FROM txid_snapshot_xip(s) AS x)
+FROM txid_current_snapshot() AS s
+
+-- name: still-ferrys
+-- A template: the table's rows, and those written by a transaction the snapshot taken before verify
+-- read it did not see (newer than its first unseen id, or running then) and that no sync of Ferry's
+-- was; and whether that snapshot is still near enough for age() to compare ids (under 2^31 apart).
+SELECT count(*), count(*) FILTER (WHERE (age(xmin) <= age(?::text::xid) OR xmin::text::bigint = ANY (?))
+                                        AND xmin::text::bigint <> ALL (?)),
+       age(?::text::xid) < 1000000000
+FROM {table}

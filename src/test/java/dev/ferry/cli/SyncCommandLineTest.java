@@ -65,7 +65,8 @@ class SyncCommandLineTest {
         Path file = dir.resolve("two.sqlite");
         try (SqliteFixture db = SqliteFixture.at(file)) {
             db.sql("CREATE TABLE guild (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO guild VALUES (1, 'a'), (2, 'b')",
-                    "CREATE TABLE setting (id INTEGER PRIMARY KEY, value TEXT)", "INSERT INTO setting VALUES (1, 'x')");
+                    // a TEXT key: no stored records to compare by, so its rows are compared one by one on both sides
+                    "CREATE TABLE setting (id TEXT PRIMARY KEY, value TEXT)", "INSERT INTO setting VALUES ('1', 'x')");
         }
         TargetAddress db = TestPostgres.get().freshDatabase();
         String url = TestPostgres.url(db);
@@ -82,6 +83,9 @@ class SyncCommandLineTest {
         assertTrue(synced.out().contains("Unchanged, so not read again (the comparison had just matched them row by row): "
                 + "setting."), synced.out());
         assertTrue(synced.out().contains("PostgreSQL is up to date: row counts and checksums match."), synced.out());
+        assertTrue(synced.out().contains("Changes found from the rows' stored records in the file (rows whose stored "
+                + "records are unchanged were not read again): guild (1 row read)."), synced.out());
+        assertTrue(synced.out().contains("setting: every row compared, as its key is not SQLite's rowid"), synced.out());
         assertEquals("b2", name(db, 2));
     }
 
