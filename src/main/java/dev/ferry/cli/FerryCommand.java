@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
+import dev.ferry.run.Migration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,11 @@ public final class FerryCommand implements Runnable {
             "check-app", "; for example: ferry check-app ./my-bot --source app.db --rehearse",
             "inspect", "; for example: ferry inspect app.db",
             "rehearse", "; for example: ferry rehearse app.db");
+
+    /** Loads what a run needs first, beside the command line's own start-up (see {@link Migration#warmUp}). */
+    public static void warmUp() {
+        Migration.warmUp();
+    }
 
     /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
