@@ -18,7 +18,7 @@ public final class Main {
         if (System.getProperty("ferry.logdir") == null) {
             System.setProperty("ferry.logdir", AppDirs.logs().toString());
         }
-        // logging, SQLite's library, the driver: loaded on a second core while picocli or JavaFX starts on this one
+        // logging and SQLite's library: loaded on a second core while picocli or JavaFX starts on this one
         Thread warmUp = new Thread(FerryCommand::warmUp, "ferry-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();

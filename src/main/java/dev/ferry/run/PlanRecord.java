@@ -36,11 +36,6 @@ final class PlanRecord {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Makes the mapper ahead of the run's first record (see {@link Migration#warmUp}): most of its first use is class loading. */
-    static void warmUp() {
-        JSON.createObjectNode();
-    }
-
     /** One column as the migrate decided it. */
     record Entry(String declared, PgType type, String rule, Fix fix, ColumnProfile profile) {
     }
