@@ -18,6 +18,10 @@ public final class Main {
         if (System.getProperty("ferry.logdir") == null) {
             System.setProperty("ferry.logdir", AppDirs.logs().toString());
         }
+        // logging and SQLite's library: loaded on a second core while picocli or JavaFX starts on this one
+        Thread warmUp = new Thread(FerryCommand::warmUp, "ferry-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         if (opensWizard(args)) {
             dev.ferry.ui.WizardLauncher.launch(args);
             return;

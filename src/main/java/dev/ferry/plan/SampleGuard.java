@@ -23,6 +23,32 @@ public final class SampleGuard {
                 && c.rule().name().equals("timestamp") && c.rule().valueSql(c.source(), "{c}").equals(guard.test());
     }
 
+    /** The deepest nesting SQLite's json_valid takes (1,001 levels it refuses; {@code JsonGuardTest} asks SQLite). */
+    public static final int SQLITE_JSON_DEPTH = 1_000;
+
+    /**
+     * Whether column {@code i}'s JSON is checked in Java rather than by SQLite: a jsonb column
+     * planned by the "json" rule, read as its bytes, of a table with a rowid. SQLite then checks
+     * only that the value is text; the copy parses every JSON value anyway (the checksum hashes the
+     * text jsonb prints), and a value that parse takes, nested no deeper than json_valid allows,
+     * passes the rule's test. Any other value (rare) is tested by SQLite with the rule's own test,
+     * on that row read again by its rowid ({@link #rowSql}), so no decision changes.
+     */
+    public static boolean jsonInJava(TablePlan t, int i) {
+        ColumnGuard g = t.sampled() ? t.guards().get(i) : null;
+        ColumnPlan c = t.columns().get(i);
+        return g != null && g.classes() == null && c.rule() != null && c.rule().name().equals("json") && c.fix() == null
+                && c.copied() && c.textAsBytes() && t.source().rowidName() != null
+                && c.rule().valueSql(c.source(), "{c}").equals(g.test());
+    }
+
+    /** SQLite's full test of column {@code i}'s guard on one row, the rowid as the one parameter: 1 when the value fits. */
+    public static String rowSql(TablePlan t, int i) {
+        String q = SqliteSource.quote(t.columns().get(i).source().name());
+        return "SELECT CASE WHEN " + q + " IS NULL OR (" + t.guards().get(i).sql().replace("{c}", q) + ") THEN 1 ELSE 0 END FROM "
+                + SqliteSource.quote(t.source().name()) + " WHERE " + t.source().rowidName() + " = ?";
+    }
+
     /**
      * 0 when every value of the row passes its column's guard, else the 1-based position of the
      * first column whose value does not; null when the table has nothing to check.
@@ -38,7 +64,8 @@ public final class SampleGuard {
             ColumnPlan c = t.columns().get(i);
             if (g != null && ValueGuard.of(c, g) == null) {
                 String q = SqliteSource.quote(c.source().name());
-                String test = isoShortcut(c, g) ? "typeof({c}) = 'text' AND (length({c}) = 19 OR " + g.test() + ")" : g.sql();
+                String test = isoShortcut(c, g) ? "typeof({c}) = 'text' AND (length({c}) = 19 OR " + g.test() + ")"
+                        : jsonInJava(t, i) ? "typeof({c}) = 'text'" : g.sql();
                 // the test as a CASE condition: SQLite stops at the first AND or OR that settles it only
                 // there (as a value it works out both sides), and NULL counts as not fitting
                 sb.append(" WHEN ").append(q).append(" IS NOT NULL AND NOT CASE WHEN ").append(test.replace("{c}", q))

@@ -51,6 +51,17 @@ sealed interface ColumnStep {
      * @param fixer the table's fixer, or null when no column needs one
      */
     static ColumnStep[] of(TablePlan t, int first, RowFixer fixer) {
+        return of(t, first, fixer, null);
+    }
+
+    /**
+     * The same for a copy that reads the table's rows by rowid from SQLite's connection, whose check
+     * of a JSON column is done in Java (see {@link SampleGuard#jsonInJava}).
+     *
+     * @param recheck SQLite's own test of a guard on one row, for a value Java cannot vouch for; null
+     *                where SQLite checks every guard
+     */
+    static ColumnStep[] of(TablePlan t, int first, RowFixer fixer, GuardRecheck recheck) {
         ColumnStep[] steps = new ColumnStep[t.columns().size()];
         for (int i = 0; i < steps.length; i++) {
             ColumnPlan plan = t.columns().get(i);
@@ -62,7 +73,7 @@ sealed interface ColumnStep {
             } else if (plan.fix() != null) {
                 steps[i] = new Fixed(fixer, i, new Converted(c, null));
             } else if (plan.textAsBytes()) {
-                steps[i] = new Utf8Text(c);
+                steps[i] = new Utf8Text(c, recheck != null && SampleGuard.jsonInJava(t, i) ? recheck : null, i);
             } else if (plan.isoTimestampText()) {
                 steps[i] = new IsoTimestamp(c, new Converted(c, null), SampleGuard.isoShortcut(plan, guard));
             } else {
@@ -140,7 +151,16 @@ sealed interface ColumnStep {
      * checks UTF-8 and NUL on the way. A column with text affinity holds no numbers (SQLite turns
      * them into text), so its bytes are the text itself (see {@link ColumnPlan#textAsBytes}).
      */
-    record Utf8Text(CopyColumn c) implements ColumnStep {
+    /**
+     * @param json   for a JSON column whose guard Java checks ({@link SampleGuard#jsonInJava}): SQLite's
+     *               test of a value the checksum's parse did not take; else null
+     * @param column the column's position in the table
+     */
+    record Utf8Text(CopyColumn c, GuardRecheck json, int column) implements ColumnStep {
+        Utf8Text(CopyColumn c) {
+            this(c, null, 0);
+        }
+
         @Override
         public void copy(ResultSet rs, RowEncoder enc, RowHasher hasher, long rowid) throws SQLException {
             byte[] b = rs.getBytes(c.at());
@@ -152,7 +172,12 @@ sealed interface ColumnStep {
                     c.checkText(b, rowid);
                 }
             }
-            hasher.value(b);
+            hasher.value(b); // a JSON column's value is parsed here, as jsonb prints it
+            // the rule's test is json_valid and jsonb's: what the parse took, nested no deeper than
+            // json_valid allows, passes it; anything else is judged by SQLite itself
+            if (json != null && b != null && !hasher.lastJsonTaken(SampleGuard.SQLITE_JSON_DEPTH) && !json.fits(column, rowid)) {
+                throw c.notAsSampled(rowid);
+            }
         }
     }
 

@@ -122,7 +122,6 @@ final class TableCopier {
         TablePlan t = part.table();
         boolean rowids = part.rowid() != null; // the query reads the rowid first
         RowFixer fixer = RowFixer.of(t);
-        ColumnStep[] steps = ColumnStep.of(t, rowids ? 2 : 1, fixer);
         // a table planned from a sample: SQLite checks each row's values beside them (the select's last value)
         int guardAt = dev.ferry.plan.SampleGuard.sql(t) == null ? 0
                 : (rowids ? 2 : 1) + t.columns().size() + RowFixer.flagSql(t).size();
@@ -137,6 +136,8 @@ final class TableCopier {
              ResultSet rs = st.executeQuery(part.select());
              Connection pg = job.target().connection(); PreparedStatement journal = PartJournal.progressStatement(pg)) {
             pg.setAutoCommit(false);
+            // a JSON column's guard is checked on the checksum's parse, SQLite asked again only for a doubtful value
+            ColumnStep[] steps = ColumnStep.of(t, rowids ? 2 : 1, fixer, rowids ? new GuardRecheck(src, t) : null);
             ChunkedCopy copy = new ChunkedCopy(pg, job.ddl().copyIn(t) + enc.copyOptions(), enc, job.chunkRows());
             try {
                 while (rs.next()) {

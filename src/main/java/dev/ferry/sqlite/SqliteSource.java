@@ -48,6 +48,19 @@ public final class SqliteSource {
         return Path.of(java.net.URI.create(q < 0 ? uri : uri.substring(0, q)));
     }
 
+    /**
+     * Loads SQLite's native library now (sqlite-jdbc unpacks it into the temp folder first): about
+     * 0.15 s that the first {@link #open} would otherwise spend on the command's critical path, which
+     * a face can instead spend beside its own start-up. A failure here is left for that open to tell.
+     */
+    public static void loadLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // open() connects the usual way and says what is wrong, in the user's words
+        }
+    }
+
     /** Checks that the path is a readable SQLite database and returns a handle to it. */
     public static SqliteSource open(Path path) {
         Path file = path.toAbsolutePath().normalize();

@@ -29,6 +29,8 @@ public final class JsonbText {
     private static final int MAX_SCALE = 16_383;
     private static final int MAX_INTEGER_DIGITS = 131_072;
     private byte[] out = new byte[256];
+    private int depth;
+    private int deepest;
     private int size;
     private byte[] s;
     private int i;
@@ -42,13 +44,26 @@ public final class JsonbText {
         size = 0;
         metaTop = 0; // (an earlier text that was not JSON may have left members behind)
         keyTop = 0;
+        depth = 0;
+        deepest = 0;
         try {
             value();
             skipSpace();
             return i == end;
         } catch (IllegalArgumentException | ArithmeticException e) {
             return false;
+        } catch (StackOverflowError e) {
+            return false; // nested deeper than a thread's stack holds: not a text any rule of Ferry's takes as JSON
         }
+    }
+
+    /**
+     * How deep the last text written nests arrays and objects (0 for a scalar, 1 for [1]), as far as
+     * it was read. SQLite's {@code json_valid} refuses JSON nested deeper than 1,000 levels, jsonb
+     * does not: a copy that checks JSON by this parse instead of SQLite's needs both.
+     */
+    public int deepest() {
+        return deepest;
     }
 
     public byte[] buffer() {
@@ -78,10 +93,16 @@ public final class JsonbText {
     private void value() {
         skipSpace();
         byte c = at(i);
-        if (c == '{') {
-            object();
-        } else if (c == '[') {
-            array();
+        if (c == '{' || c == '[') {
+            if (++depth > deepest) {
+                deepest = depth;
+            }
+            if (c == '{') {
+                object();
+            } else {
+                array();
+            }
+            depth--;
         } else if (c == '"') {
             stringValue();
         } else if (c == 't') {

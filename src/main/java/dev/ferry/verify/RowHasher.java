@@ -30,6 +30,7 @@ public final class RowHasher {
     private final boolean[] jsonColumns;
     private final boolean[] numericColumns;
     private final JsonbText json = new JsonbText();
+    private boolean lastJsonTaken;
     private long row;
     private int column;
     private long sum;
@@ -131,11 +132,20 @@ public final class RowHasher {
     }
 
     private void jsonValue(byte[] b, int off, int len) {
-        if (json.write(b, off, len)) {
+        lastJsonTaken = json.write(b, off, len);
+        if (lastJsonTaken) {
             put(PgHash.bytes(json.buffer(), 0, json.size()));
         } else { // not JSON jsonb takes: hashed so that it cannot match what PostgreSQL holds
             put(~PgHash.bytes(b, off, len));
         }
+    }
+
+    /**
+     * Whether the last JSON value hashed is one jsonb takes, nested at most {@code levels} deep: the
+     * copy's check of a JSON column is this parse, which every JSON value goes through anyway.
+     */
+    public boolean lastJsonTaken(int levels) {
+        return lastJsonTaken && json.deepest() <= levels;
     }
 
     /** Adds one element to the row's hash, as hash_record_extended combines a row's values. */
