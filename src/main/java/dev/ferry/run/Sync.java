@@ -51,7 +51,12 @@ final class Sync {
      * {@code read}: SQLite rows read to find the changes.
      */
     private record Compared(TablePlan table, int[] key, long sqliteRows, long sqliteSum, long rejected, long pgRows,
-                            long pgSum, SyncDiff diff, UUID marks, String why, long read) {
+                            long pgSum, SyncDiff diff, UUID marks, String why, long read, boolean rechecked) {
+
+        Compared(TablePlan table, int[] key, long sqliteRows, long sqliteSum, long rejected, long pgRows, long pgSum,
+                 SyncDiff diff, UUID marks, String why, long read) {
+            this(table, key, sqliteRows, sqliteSum, rejected, pgRows, pgSum, diff, marks, why, read, false);
+        }
 
         boolean differs() {
             return diff != null ? !diff.empty() : sqliteRows != pgRows || sqliteSum != pgSum;
@@ -139,7 +144,7 @@ final class Sync {
                 + (fitted.tables().size() == 1 ? "" : "s") + (marks.isEmpty() ? " row by row (checksums on both sides)"
                 : ": by the rows' stored records in the file where the migration noted them, else row by row")));
         List<Compared> compared = Parallel.map(fitted.tables(), options.jobs(), t -> compare(t, source, target, ddl,
-                options.jobs(), listener, marks.get(t.target()), run.id()));
+                options.jobs(), listener, marks.get(t.target()), run.id(), recorded != null));
         List<String> others = compared.stream().filter(c -> {
             Journal.Verified v = noted.get(c.table().target());
             return c.pgRows() != v.rows() || c.pgSum() != v.checksum();
@@ -154,7 +159,7 @@ final class Sync {
         LOG.info("{} ms: compared {} tables", (System.nanoTime() - start) / 1_000_000, compared.size());
         List<Compared> changed = compared.stream().filter(Compared::differs).toList();
         if (recorded != null) { // the rows written since are the ones the migrate's decisions were not made for
-            for (Compared c : changed) {
+            for (Compared c : changed.stream().filter(c -> !c.rechecked()).toList()) {
                 SyncRecheck.check(c.table(), c.diff() == null ? null : LongStream.concat(
                         LongStream.of(c.diff().inserts()), LongStream.of(c.diff().updates())).toArray(), source);
             }
@@ -245,7 +250,7 @@ final class Sync {
      * differ narrowed down by {@link SyncDiff}.
      */
     private static Compared compare(TablePlan t, SqliteSource source, PgTarget target, Ddl ddl, int jobs,
-                                    MigrationListener listener, SyncMarks.Stored marks, UUID run) {
+                                    MigrationListener listener, SyncMarks.Stored marks, UUID run, boolean recheck) {
         long s = System.nanoTime();
         listener.on(new MigrationEvent.TableStarted(t.source().name(), t.rows()));
         int[] key = key(t);
@@ -253,7 +258,7 @@ final class Sync {
                 ? "its key is not SQLite's rowid, so its rows cannot be matched by their stored records"
                 : "Ferry has no stored records of it (the file could not be read page by page when they were to be taken, "
                 + "a forced sync replaced the rows they described, or an older Ferry migrated it)"};
-        Compared out = marks != null && SyncMarks.eligible(t) ? byMarks(t, key, marks, source, target, ddl, run, why) : null;
+        Compared out = marks != null && SyncMarks.eligible(t) ? byMarks(t, key, marks, source, target, ddl, run, why, recheck) : null;
         if (out != null) {
             LOG.info("{} ms: {} compared by its marks, {} rows read", (System.nanoTime() - s) / 1_000_000, t.target(),
                     out.read());
@@ -287,7 +292,7 @@ final class Sync {
      * when the shortcut does not hold: the caller then compares every row.
      */
     private static Compared byMarks(TablePlan t, int[] key, SyncMarks.Stored marks, SqliteSource source, PgTarget target,
-                                    Ddl ddl, UUID run, String[] why) {
+                                    Ddl ddl, UUID run, String[] why, boolean recheck) {
         CompletableFuture<String> ours = CompletableFuture.supplyAsync(() -> SyncMarks.stillFerrys(t, marks, target, ddl),
                 Sync::beside);
         try (Connection sq = source.connect()) {
@@ -302,6 +307,10 @@ final class Sync {
                     why[0] = notOurs;
                     return null;
                 }
+                // the new and changed records checked against the migration's decisions beside the rows' reading;
+                // a misfit among them is looked for again among the rows that really differ, after the compare
+                CompletableFuture<Boolean> fit = recheck && changes.changed().length > 0 ? CompletableFuture.supplyAsync(
+                        () -> fitsDecisions(t, changes.changed(), source), Sync::beside) : null;
                 long[] keys = LongStream.concat(LongStream.of(changes.changed()), LongStream.of(changes.gone())).toArray();
                 // PostgreSQL's rows by key on a thread of their own while this one reads SQLite's
                 CompletableFuture<RowHashes.Side> pg = keys.length == 0 ? CompletableFuture.completedFuture(
@@ -318,9 +327,10 @@ final class Sync {
                         + "(walk and marks {} ms, PostgreSQL's proof waited for {} ms, rows read {} ms)", t.target(),
                         changes.rows(), changes.changed().length, changes.gone().length, pgSide.size(),
                         (walked - s) / 1_000_000, (proven - walked) / 1_000_000, (System.nanoTime() - proven) / 1_000_000);
+                boolean rechecked = recheck && (fit == null || join(fit));
                 return new Compared(t, key, marks.rows() - diff.deletes().length + diff.inserts().length,
                         marks.checksum() - diff.removed() + diff.added(), sqSide.rejected(), marks.rows(), marks.checksum(),
-                        diff, changes.marks(), null, sqSide.size() + sqSide.rejected());
+                        diff, changes.marks(), null, sqSide.size() + sqSide.rejected(), rechecked);
             } finally {
                 sq.rollback();
             }
@@ -331,6 +341,19 @@ final class Sync {
         } catch (SQLException | java.io.IOException e) {
             throw new FerryException(FerryException.Kind.SOURCE, "Ferry could not compare table " + t.source().name()
                     + " by its stored records.", "See the details; nothing was changed.", e);
+        }
+    }
+
+    /**
+     * Whether every one of these rows fits the migration's decisions ({@link SyncRecheck}); false on
+     * a misfit or a read that failed, which the sync's own check after the compare then tells.
+     */
+    private static boolean fitsDecisions(TablePlan t, long[] rowids, SqliteSource source) {
+        try {
+            SyncRecheck.check(t, rowids, source);
+            return true;
+        } catch (FerryException e) {
+            return false;
         }
     }
 
