@@ -88,7 +88,10 @@ final class SyncCommand implements Callable<Integer> {
      */
     static String howVerified(SyncResult r) {
         List<String> reread = proven(r, SyncResult.Proof.READ_AGAIN);
-        List<String> written = proven(r, SyncResult.Proof.WRITTEN_ROWS);
+        List<String> written = r.tables().stream().filter(t -> t.proof() == SyncResult.Proof.WRITTEN_ROWS && !t.byMarks())
+                .map(SyncResult.Table::source).toList();
+        List<String> writtenByMarks = r.tables().stream().filter(t -> t.proof() == SyncResult.Proof.WRITTEN_ROWS
+                && t.byMarks()).map(SyncResult.Table::source).toList();
         List<String> compared = r.tables().stream().filter(t -> t.proof() == SyncResult.Proof.COMPARED && !t.byMarks())
                 .map(SyncResult.Table::source).toList();
         List<String> marked = r.tables().stream().filter(t -> t.proof() == SyncResult.Proof.COMPARED && t.byMarks())
@@ -101,6 +104,11 @@ final class SyncCommand implements Callable<Integer> {
         if (!written.isEmpty()) {
             out.append("  Checked after writing from the rows written (PostgreSQL read them back; the other rows had "
                     + "just matched row by row): ").append(String.join(", ", written)).append(".\n");
+        }
+        if (!writtenByMarks.isEmpty()) {
+            out.append("  Checked after writing from the rows written (PostgreSQL read them back; every other row's stored "
+                    + "record was unchanged in the file, and PostgreSQL still held just what Ferry had written): ")
+                    .append(String.join(", ", writtenByMarks)).append(".\n");
         }
         if (!compared.isEmpty()) {
             out.append("  Unchanged, so not read again (the comparison had just matched them row by row): ")

@@ -27,4 +27,22 @@ class SyncHowVerifiedTest {
                 + "  Unchanged, so not read again (the comparison had just matched them row by row): parent, log.\n",
                 SyncCommand.howVerified(r));
     }
+
+    @Test
+    void aTableFoundByItsStoredRecordsSaysSoInsteadOfRowByRow() {
+        TableCheck check = new TableCheck("child", "child", 10, 10, 7, 7, 0, 0);
+        SyncResult r = new SyncResult(List.of(
+                new SyncResult.Table("child", "child", 2, 1, 0, false, check, SyncResult.Proof.WRITTEN_ROWS, true, 3, null),
+                new SyncResult.Table("parent", "parent", 0, 0, 0, false, check, SyncResult.Proof.COMPARED, true, 0, null)),
+                Duration.ofSeconds(1));
+
+        String said = SyncCommand.howVerified(r);
+
+        assertEquals("  Checked after writing from the rows written (PostgreSQL read them back; every other row's stored "
+                + "record was unchanged in the file, and PostgreSQL still held just what Ferry had written): child.\n"
+                + "  Unchanged, so not read again (no row's stored record had changed in the file, and PostgreSQL still "
+                + "held just what Ferry had written): parent.\n"
+                + "  Changes found from the rows' stored records in the file (rows whose stored records are unchanged were "
+                + "not read again): child (3 rows read), parent (0 rows read).\n", said);
+    }
 }
