@@ -27,6 +27,7 @@ final class MigrateView implements StepView {
     private final ProgressBar overall = new ProgressBar();
     private final Label stats = new Label();
     private final TableView<TableProgress> tables = new TableView<>();
+    private final WholeRows tableRows = new WholeRows(tables);
     private final ListView<String> log = new ListView<>();
     private final Callout outcome = new Callout();
     private final Button resume = new Button(Text.get("migrate.resume"));
@@ -51,6 +52,8 @@ final class MigrateView implements StepView {
         top.setAlignment(Pos.CENTER_LEFT);
         overall.setId("overall");
         overall.setMaxWidth(Double.MAX_VALUE);
+        // at 900×600 the page squeezed the bar to nothing to give the list its room
+        overall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         overall.setAccessibleText(Text.get("migrate.overall"));
         stats.setId("stats");
         stats.getStyleClass().add(Styles.TEXT_MUTED);
@@ -95,8 +98,8 @@ final class MigrateView implements StepView {
                 .or(model.state().isEqualTo(MigrateModel.State.UNFINISHED)).or(model.state().isEqualTo(MigrateModel.State.FAILED)
                         .and(model.resumable())));
         after.managedProperty().bind(after.visibleProperty());
-        VBox body = new VBox(10, top, overall, stats, tables, logPane, outcome, new ErrorBox(model.failure()), after);
-        VBox.setVgrow(tables, Priority.ALWAYS);
+        VBox body = new VBox(10, top, overall, stats, tableRows, logPane, outcome, new ErrorBox(model.failure()), after);
+        VBox.setVgrow(tableRows, Priority.ALWAYS);
         root = Ui.page("migrate", body);
     }
 
@@ -113,7 +116,13 @@ final class MigrateView implements StepView {
         resume.visibleProperty().bind(model.resumable());
         resume.managedProperty().bind(model.resumable());
         cancel.disableProperty().bind(model.state().isNotEqualTo(MigrateModel.State.RUNNING));
-        model.state().addListener((obs, old, s) -> showOutcome(s));
+        model.state().addListener((obs, old, s) -> {
+            showOutcome(s);
+            if (s == MigrateModel.State.DONE || s == MigrateModel.State.CANCELLED || s == MigrateModel.State.FAILED
+                    || s == MigrateModel.State.UNFINISHED) {
+                tableRows.showLast(); // the last tables finish last: their ✓ is what the end of a run shows
+            }
+        });
         showOutcome(model.state().get());
     }
 
