@@ -155,6 +155,7 @@ final class AppView implements StepView {
             }
         });
         driver.setVisibleRowCount(PgDriver.values().length);
+        ListInWindow.keep(driver); // at 900×600 the drivers opened above the window's top
         Ui.help(driver, "app.driver.choice.tip");
         // W: a letter no other page writes in the other case; JavaFX may try Alt+'T' (Test connection's, gone
         // with its page) before Alt+'t' and then stop, so a letter in both cases works only now and then

@@ -186,6 +186,7 @@ final class ProblemsTable extends TableView<Problem> {
             this.model = model;
             fixed.setWrapText(true);
             choice.setMaxWidth(Double.MAX_VALUE);
+            ListInWindow.keep(choice); // the last column's longest choice opened past the window's right edge
             choice.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(String id) {
