@@ -69,6 +69,7 @@ final class MigrateView implements StepView {
         bar.setPrefWidth(260);
         TableColumn<TableProgress, String> rows = new TableColumn<>(Text.get("migrate.col.rows"));
         rows.setCellValueFactory(c -> c.getValue().rows());
+        rows.setCellFactory(c -> new CountCell());
         TableColumn<TableProgress, String> done = new TableColumn<>(Text.get("migrate.col.state"));
         done.setCellValueFactory(c -> javafx.beans.binding.Bindings.when(c.getValue().finished())
                 .then(Ui.OK + " " + Text.get("migrate.table.done")).otherwise(""));
@@ -121,6 +122,8 @@ final class MigrateView implements StepView {
             if (s == MigrateModel.State.DONE || s == MigrateModel.State.CANCELLED || s == MigrateModel.State.FAILED
                     || s == MigrateModel.State.UNFINISHED) {
                 tableRows.showLast(); // the last tables finish last: their ✓ is what the end of a run shows
+            } else if (s == MigrateModel.State.RUNNING) {
+                tableRows.release();
             }
         });
         showOutcome(model.state().get());
@@ -142,6 +145,27 @@ final class MigrateView implements StepView {
                         Text.get(done ? "migrate.outcome.done.body" : "migrate.outcome.cancelled.body"));
             }
             outcome.setAccessibleHelp(done ? null : Text.get("migrate.resume.tip"));
+        }
+    }
+
+    /**
+     * A table's "done of total": its column widens to the longest it has shown, and the progress bars
+     * give up the room. At 900×600 "8,715 of 8,7…" showed once the list scrolled to the last tables.
+     */
+    private static final class CountCell extends javafx.scene.control.TableCell<TableProgress, String> {
+        /** The cell's padding and border around its words. */
+        private static final double ROOM = 20;
+
+        @Override
+        protected void updateItem(String words, boolean empty) {
+            super.updateItem(words, empty);
+            setText(empty ? null : words);
+            if (!empty && words != null && getTableColumn() != null) {
+                double needs = Math.ceil(ProblemsTable.width(words, getFont()) + ROOM);
+                if (needs > getTableColumn().getMinWidth()) {
+                    getTableColumn().setMinWidth(needs);
+                }
+            }
         }
     }
 

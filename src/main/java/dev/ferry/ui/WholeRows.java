@@ -15,17 +15,28 @@ import javafx.scene.layout.Region;
 final class WholeRows extends Region {
 
     private final TableView<?> table;
-    private boolean showLast;
+    /** The list stays at its last row through the layouts after the run's end, as the page below it settles. */
+    private boolean atEnd, scrolled;
 
     WholeRows(TableView<?> table) {
         this.table = table;
         getChildren().add(table);
     }
 
-    /** Scrolls to the last row after the next layout, when the table has its new height. */
+    /**
+     * Scrolls to the last row after the next layout, when the table has its new height, and again
+     * whenever its height changes until {@link #release}: the stats and the outcome under the list
+     * took their room one layout after the other, and the last row went below the edge again.
+     */
     void showLast() {
-        showLast = true;
+        atEnd = true;
+        scrolled = false;
         requestLayout();
+    }
+
+    /** A new run: the list is the person's to scroll. */
+    void release() {
+        atEnd = false;
     }
 
     @Override
@@ -60,9 +71,10 @@ final class WholeRows extends Region {
                 height = snapSizeY(around + rows * row);
             }
         }
+        boolean resized = Math.abs(table.getHeight() - height) > 0.5;
         table.resizeRelocate(0, 0, getWidth(), height);
-        if (showLast) {
-            showLast = false;
+        if (atEnd && (resized || !scrolled)) {
+            scrolled = true;
             table.layout(); // the flow takes its new height before it is asked to show the end
             if (!table.getItems().isEmpty()) {
                 table.scrollTo(table.getItems().size() - 1);

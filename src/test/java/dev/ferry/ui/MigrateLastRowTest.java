@@ -23,8 +23,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Migrate's list of tables at 900×600 (issue #17): the last row shown was half a row, and the last
  * table's row was below it. With more tables than the room shows, the list shows whole rows only,
- * and the end of the run scrolls it to the last table, whose row is inside the list. The wide case
- * is MigrateLastRowWideTest.
+ * and the end of the run scrolls it to the last table, whose row is inside the list, its count
+ * whole. The wide case is MigrateLastRowWideTest.
  */
 @ExtendWith(ApplicationExtension.class)
 class MigrateLastRowTest {
@@ -61,6 +61,9 @@ class MigrateLastRowTest {
                 f.sql("CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY, name TEXT)",
                         "INSERT INTO t" + i + " (name) VALUES ('a'), ('b')");
             }
+            // the last table's count is long: "12,002 of 12,002" showed as "12,002 of 12,0…" once scrolled to
+            f.sql("INSERT INTO t" + TABLES + " (name) WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 12000)"
+                    + " SELECT 'n' FROM n");
         }
         WizardDriver w = WizardDriver.of(robot, model);
         w.chooseSource(file);
@@ -90,6 +93,17 @@ class MigrateLastRowTest {
                 if (!outside && (b.getMinY() < -0.5 || b.getMaxY() > flow.getHeight() + 0.5)) {
                     wrong.add("row " + i + " (" + table.getItems().get(i).name() + ") is cut: " + Math.round(b.getMinY())
                             + " to " + Math.round(b.getMaxY()) + " in a list " + Math.round(flow.getHeight()) + " px high");
+                }
+            }
+            for (javafx.scene.Node n : flow.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null
+                        && cell.lookup(".text") instanceof javafx.scene.text.Text t) {
+                    double needs = ProblemsTable.width(cell.getText(), cell.getFont());
+                    double given = cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
+                    if (t.getText().endsWith("…") || needs > given + 0.5) {
+                        wrong.add("“" + cell.getText() + "” needs " + Math.round(needs) + " px, its cell gives " + Math.round(given)
+                                + " and shows “" + t.getText() + "”");
+                    }
                 }
             }
             if (last.getIndex() != end) {
