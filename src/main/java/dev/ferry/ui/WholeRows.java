@@ -21,6 +21,28 @@ final class WholeRows extends Region {
     WholeRows(TableView<?> table) {
         this.table = table;
         getChildren().add(table);
+        // after each layout of the list (its rows' words, a count's column widening), the end stays
+        // in view, until the person scrolls, clicks or types in it
+        table.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs && atEnd) {
+                javafx.application.Platform.runLater(this::keepEnd);
+            }
+        });
+        table.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> atEnd = false);
+        table.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> atEnd = false);
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> atEnd = false);
+    }
+
+    /** Scrolls to the last row when it is not shown whole. */
+    private void keepEnd() {
+        int end = table.getItems().size() - 1;
+        if (!atEnd || end < 0 || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (last == null || last.getIndex() != end || last.getBoundsInParent().getMaxY() > flow.getHeight() + 0.5) {
+            table.scrollTo(end);
+        }
     }
 
     /**
