@@ -59,6 +59,12 @@ final class AppView implements StepView {
     private final TextField address = new TextField();
     private final Button copyAddress = new Button(Text.get("app.address.copy"));
     private final Label markers = Ui.muted("");
+    /** The summary, the files read and the tabs: what the check found. */
+    private final VBox report = new VBox(10);
+    /** The folder whose report the page last scrolled to: a check again, or another driver, keeps the person's place. */
+    private java.nio.file.Path scrolledFor;
+    /** The page's scroll pane, once its size is watched (see {@link #fitReport}). */
+    private ScrollPane watched;
     private VBox root;
 
     AppView(AppModel model) {
@@ -112,7 +118,7 @@ final class AppView implements StepView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // a window too low for the statements scrolls the page instead of squeezing them to one line
         tabs.setMinHeight(330);
-        VBox report = new VBox(10, summary, files, tabs);
+        report.getChildren().setAll(summary, files, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         report.visibleProperty().bind(model.report().isNotNull());
         report.managedProperty().bind(report.visibleProperty());
@@ -149,6 +155,7 @@ final class AppView implements StepView {
             }
         });
         driver.setVisibleRowCount(PgDriver.values().length);
+        ListInWindow.keep(driver); // at 900×600 the drivers opened above the window's top
         Ui.help(driver, "app.driver.choice.tip");
         // W: a letter no other page writes in the other case; JavaFX may try Alt+'T' (Test connection's, gone
         // with its page) before Alt+'t' and then stop, so a letter in both cases works only now and then
@@ -259,6 +266,63 @@ final class AppView implements StepView {
         driverWords(s);
         columns.getChildren().setAll(columns(s));
         counted();
+        if (!java.util.Objects.equals(scrolledFor, model.folder().get())) {
+            scrolledFor = model.folder().get();
+            javafx.application.Platform.runLater(this::scrollToReport);
+        }
+    }
+
+    /**
+     * On a window too low for the whole page (900×600) the page scrolls, and it opened at its top
+     * with the statements below the fold (issue #17): when a folder's report arrives, the page
+     * scrolls to the summary, and the report is as high as the window, so the statements take the
+     * rest of it under the summary. The folder and the driver are a scroll up. A window that shows
+     * the whole page does not move.
+     */
+    private void scrollToReport() {
+        ScrollPane page = page();
+        if (page == null) {
+            return;
+        }
+        fitReport(page);
+        page.applyCss();
+        page.layout();
+        double hidden = root.getHeight() - page.getViewportBounds().getHeight();
+        if (hidden > 0.5) {
+            double top = root.sceneToLocal(report.localToScene(report.getLayoutBounds())).getMinY();
+            page.setVvalue(page.getVmin() + Math.max(0, Math.min(1, top / hidden)) * (page.getVmax() - page.getVmin()));
+        }
+    }
+
+    /**
+     * The report as high as the page's window when the page scrolls anyway, else its own height: the
+     * statements' table had its least height, 330 px, and showed less than one of its rows.
+     */
+    private void fitReport(ScrollPane page) {
+        double view = page.getViewportBounds().getHeight();
+        report.setMinHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+        boolean scrolls = model.report().get() != null && root.minHeight(page.getViewportBounds().getWidth()) > view + 0.5;
+        if (scrolls) {
+            report.setMinHeight(view);
+        }
+    }
+
+    /** The scroll pane the wizard shows this page in, once the page is in the window. */
+    private ScrollPane page() {
+        for (javafx.scene.Parent p = root.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane s) {
+                if (watched != s) {
+                    watched = s;
+                    s.viewportBoundsProperty().addListener((obs, was, now) -> {
+                        if (Math.abs(was.getHeight() - now.getHeight()) > 0.5 || Math.abs(was.getWidth() - now.getWidth()) > 0.5) {
+                            fitReport(s); // a resized window: as high as the new window, or its own height when all fits
+                        }
+                    });
+                }
+                return s;
+            }
+        }
+        return null;
     }
 
     /** What the drop-down's choice means: where the guess came from, the address in its form, the markers. */

@@ -39,6 +39,7 @@ final class ColumnGrid extends TableView<ColumnPlan> {
                     super.startEdit();
                     // the table keeps focus otherwise, and the user would have to click a second time to type
                     if (isEditing() && getGraphic() instanceof ComboBox<?> box) {
+                        ListInWindow.keep(box); // at 900×600 the types opened below the window's bottom
                         javafx.application.Platform.runLater(() -> {
                             box.requestFocus();
                             box.getEditor().selectAll();

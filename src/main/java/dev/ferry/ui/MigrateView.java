@@ -27,6 +27,7 @@ final class MigrateView implements StepView {
     private final ProgressBar overall = new ProgressBar();
     private final Label stats = new Label();
     private final TableView<TableProgress> tables = new TableView<>();
+    private final WholeRows tableRows = new WholeRows(tables);
     private final ListView<String> log = new ListView<>();
     private final Callout outcome = new Callout();
     private final Button resume = new Button(Text.get("migrate.resume"));
@@ -51,6 +52,8 @@ final class MigrateView implements StepView {
         top.setAlignment(Pos.CENTER_LEFT);
         overall.setId("overall");
         overall.setMaxWidth(Double.MAX_VALUE);
+        // at 900×600 the page squeezed the bar to nothing to give the list its room
+        overall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         overall.setAccessibleText(Text.get("migrate.overall"));
         stats.setId("stats");
         stats.getStyleClass().add(Styles.TEXT_MUTED);
@@ -66,6 +69,7 @@ final class MigrateView implements StepView {
         bar.setPrefWidth(260);
         TableColumn<TableProgress, String> rows = new TableColumn<>(Text.get("migrate.col.rows"));
         rows.setCellValueFactory(c -> c.getValue().rows());
+        rows.setCellFactory(c -> new CountCell());
         TableColumn<TableProgress, String> done = new TableColumn<>(Text.get("migrate.col.state"));
         done.setCellValueFactory(c -> javafx.beans.binding.Bindings.when(c.getValue().finished())
                 .then(Ui.OK + " " + Text.get("migrate.table.done")).otherwise(""));
@@ -95,8 +99,8 @@ final class MigrateView implements StepView {
                 .or(model.state().isEqualTo(MigrateModel.State.UNFINISHED)).or(model.state().isEqualTo(MigrateModel.State.FAILED)
                         .and(model.resumable())));
         after.managedProperty().bind(after.visibleProperty());
-        VBox body = new VBox(10, top, overall, stats, tables, logPane, outcome, new ErrorBox(model.failure()), after);
-        VBox.setVgrow(tables, Priority.ALWAYS);
+        VBox body = new VBox(10, top, overall, stats, tableRows, logPane, outcome, new ErrorBox(model.failure()), after);
+        VBox.setVgrow(tableRows, Priority.ALWAYS);
         root = Ui.page("migrate", body);
     }
 
@@ -113,7 +117,15 @@ final class MigrateView implements StepView {
         resume.visibleProperty().bind(model.resumable());
         resume.managedProperty().bind(model.resumable());
         cancel.disableProperty().bind(model.state().isNotEqualTo(MigrateModel.State.RUNNING));
-        model.state().addListener((obs, old, s) -> showOutcome(s));
+        model.state().addListener((obs, old, s) -> {
+            showOutcome(s);
+            if (s == MigrateModel.State.DONE || s == MigrateModel.State.CANCELLED || s == MigrateModel.State.FAILED
+                    || s == MigrateModel.State.UNFINISHED) {
+                tableRows.showLast(); // the last tables finish last: their ✓ is what the end of a run shows
+            } else if (s == MigrateModel.State.RUNNING) {
+                tableRows.release();
+            }
+        });
         showOutcome(model.state().get());
     }
 
@@ -133,6 +145,27 @@ final class MigrateView implements StepView {
                         Text.get(done ? "migrate.outcome.done.body" : "migrate.outcome.cancelled.body"));
             }
             outcome.setAccessibleHelp(done ? null : Text.get("migrate.resume.tip"));
+        }
+    }
+
+    /**
+     * A table's "done of total": its column widens to the longest it has shown, and the progress bars
+     * give up the room. At 900×600 "8,715 of 8,7…" showed once the list scrolled to the last tables.
+     */
+    private static final class CountCell extends javafx.scene.control.TableCell<TableProgress, String> {
+        /** The cell's padding and border around its words. */
+        private static final double ROOM = 20;
+
+        @Override
+        protected void updateItem(String words, boolean empty) {
+            super.updateItem(words, empty);
+            setText(empty ? null : words);
+            if (!empty && words != null && getTableColumn() != null) {
+                double needs = Math.ceil(ProblemsTable.width(words, getFont()) + ROOM);
+                if (needs > getTableColumn().getMinWidth()) {
+                    getTableColumn().setMinWidth(needs);
+                }
+            }
         }
     }
 

@@ -34,6 +34,11 @@ final class ProblemsTable extends TableView<Problem> {
     private double whereNeeds = 90, whereBroken = 90, choiceNeeds = 120;
     /** Where shows "table." and "column" on two lines: the room is too small for the names on one. */
     private boolean whereBreaks;
+    /**
+     * Columns the person sized by dragging their header's edge: kept as they are for the rest of the
+     * session, also when a new plan changes the rows; Ferry sizes only the others around them.
+     */
+    private final java.util.Set<TableColumn<Problem, ?>> own = new java.util.HashSet<>();
 
     ProblemsTable(ReviewModel model) {
         setId("problems");
@@ -54,6 +59,20 @@ final class ProblemsTable extends TableView<Problem> {
         resolution.setPrefWidth(250);
         resolution.setCellFactory(c -> new ResolutionCell(model));
         getColumns().addAll(List.of(what, where, message, count, resolution));
+        for (TableColumn<Problem, ?> c : getColumns()) {
+            // Ferry sizes a column through its preferred width, which sets the width to match; a drag
+            // of the header's edge (or a double click on it) sets the width alone
+            c.widthProperty().addListener((obs, was, now) -> {
+                if (Math.abs(now.doubleValue() - c.getPrefWidth()) > 0.5) {
+                    own.add(c);
+                }
+            });
+        }
+    }
+
+    /** Whether the person sized {@code column} themselves (see {@link #own}). */
+    boolean sizedByUser(TableColumn<Problem, ?> column) {
+        return own.contains(column);
     }
 
     /**
@@ -102,11 +121,13 @@ final class ProblemsTable extends TableView<Problem> {
         }
         // What and the choice take a share of the room; What happens takes the rest, and wraps. When
         // that leaves What happens too little, a name shows on two lines, broken after its dot
-        double w = Math.max(80, Math.min(180, Math.floor(room * 0.13)));
-        double c = Math.max(choiceNeeds, Math.max(120, Math.min(260, Math.floor(room * 0.22))));
-        boolean breaks = room - w - whereNeeds - count.getPrefWidth() - c < MESSAGE_LEAST;
-        double n = breaks ? whereBroken : whereNeeds;
-        double m = Math.max(MESSAGE_LEAST, room - w - n - count.getPrefWidth() - c);
+        double w = kept(what, Math.max(80, Math.min(180, Math.floor(room * 0.13))));
+        double c = kept(resolution, Math.max(choiceNeeds, Math.max(120, Math.min(260, Math.floor(room * 0.22)))));
+        double k = kept(count, count.getPrefWidth());
+        boolean breaks = own.contains(where) ? where.getWidth() < whereNeeds - 0.5
+                : room - w - whereNeeds - k - c < MESSAGE_LEAST;
+        double n = kept(where, breaks ? whereBroken : whereNeeds);
+        double m = kept(message, Math.max(MESSAGE_LEAST, room - w - n - k - c));
         if (breaks != whereBreaks) {
             whereBreaks = breaks;
             javafx.application.Platform.runLater(this::refresh); // the names' cells show the other form
@@ -117,8 +138,13 @@ final class ProblemsTable extends TableView<Problem> {
         size(message, m);
     }
 
-    private static void size(TableColumn<Problem, String> column, double width) {
-        if (Math.abs(column.getPrefWidth() - width) > 0.5) {
+    /** The person's own width of {@code column}, when they sized it, else Ferry's {@code width}. */
+    private double kept(TableColumn<Problem, String> column, double width) {
+        return own.contains(column) ? column.getWidth() : width;
+    }
+
+    private void size(TableColumn<Problem, String> column, double width) {
+        if (!own.contains(column) && Math.abs(column.getPrefWidth() - width) > 0.5) {
             column.setPrefWidth(width);
         }
     }
@@ -160,6 +186,7 @@ final class ProblemsTable extends TableView<Problem> {
             this.model = model;
             fixed.setWrapText(true);
             choice.setMaxWidth(Double.MAX_VALUE);
+            ListInWindow.keep(choice); // the last column's longest choice opened past the window's right edge
             choice.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(String id) {

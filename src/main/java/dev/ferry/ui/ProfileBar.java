@@ -20,6 +20,7 @@ final class ProfileBar extends HBox {
         profiles.setId("profiles");
         profiles.setPromptText(Text.get("target.profile.prompt"));
         profiles.setPrefWidth(260);
+        ListInWindow.keep(profiles); // a long name opened past the window's right edge
         Ui.help(profiles, "target.profile.tip");
         Ui.help(save, "target.profile.save.tip");
         Ui.help(forget, "target.profile.forget.tip");

@@ -55,6 +55,7 @@ final class ReviewView implements StepView {
     private void createView() {
         naming.setId("naming");
         naming.getItems().setAll(Naming.Style.values());
+        ListInWindow.keep(naming);
         naming.setConverter(new StringConverter<>() {
             @Override
             public String toString(Naming.Style s) {

@@ -51,6 +51,7 @@ final class TargetView implements StepView {
         grid.setHgap(10);
         grid.setVgap(10);
         ssl.getItems().setAll(TargetModel.SSL_MODES);
+        ListInWindow.keep(ssl);
         row(grid, 0, "target.host", host, "host");
         row(grid, 1, "target.port", port, "port");
         row(grid, 2, "target.database", database, "database");
