@@ -75,6 +75,30 @@ final class CommonOptions {
                 .withSuggestions(suggestions());
     }
 
+    /**
+     * The migration's choices the user gave on this command line; verify and sync take the
+     * migration's own for the rest (--names counts when typed, even as its default: "lower" may be meant).
+     */
+    java.util.Set<dev.ferry.run.MigrateChoices.Choice> given(picocli.CommandLine.Model.CommandSpec spec) {
+        java.util.Set<dev.ferry.run.MigrateChoices.Choice> given = java.util.EnumSet.noneOf(dev.ferry.run.MigrateChoices.Choice.class);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--names")) {
+            given.add(dev.ferry.run.MigrateChoices.Choice.NAMES);
+        }
+        if (!types.isEmpty()) {
+            given.add(dev.ferry.run.MigrateChoices.Choice.TYPES);
+        }
+        if (!onProblem.isEmpty()) {
+            given.add(dev.ferry.run.MigrateChoices.Choice.ON_PROBLEM);
+        }
+        if (!suggest.isEmpty()) {
+            given.add(dev.ferry.run.MigrateChoices.Choice.SUGGEST);
+        }
+        if (!exclude.isEmpty()) {
+            given.add(dev.ferry.run.MigrateChoices.Choice.EXCLUDE);
+        }
+        return given;
+    }
+
     /** The --suggest values, each checked for its form: KIND:TABLE.COLUMN with a kind Ferry has. */
     private java.util.Set<String> suggestions() {
         for (String s : suggest) {

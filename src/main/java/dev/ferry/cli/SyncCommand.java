@@ -41,6 +41,9 @@ final class SyncCommand implements Callable<Integer> {
             + "since the migrate: what they wrote is overwritten or deleted, so the tables equal SQLite again.")
     boolean force;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         Console c = common.console();
@@ -62,7 +65,10 @@ final class SyncCommand implements Callable<Integer> {
             c.info("Syncing " + file.getFileName() + " into schema " + options.schema() + " of " + address);
             Migration sync = new Migration(options, new ProgressPrinter(c, 0));
             try {
-                return summary(c, sync.sync(force));
+                // a data-only migrate made no tables to sync, so that choice is never taken from it
+                java.util.Set<dev.ferry.run.MigrateChoices.Choice> given = common.given(spec);
+                given.add(dev.ferry.run.MigrateChoices.Choice.DATA_ONLY);
+                return summary(c, sync.sync(force, given));
             } catch (FerryException e) {
                 if (e.kind() != FerryException.Kind.INTERRUPTED) {
                     throw e;

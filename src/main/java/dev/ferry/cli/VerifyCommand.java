@@ -47,27 +47,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /**
-     * The choices the user gave on this command line; verify takes the migration's for the rest
-     * (--names counts when typed, even as its default: "lower" may be meant).
-     */
+    /** The choices the user gave on this command line; verify takes the migration's for the rest. */
     private Set<MigrateChoices.Choice> given() {
-        Set<MigrateChoices.Choice> given = EnumSet.noneOf(MigrateChoices.Choice.class);
-        if (spec.commandLine().getParseResult().hasMatchedOption("--names")) {
-            given.add(MigrateChoices.Choice.NAMES);
-        }
-        if (!common.types.isEmpty()) {
-            given.add(MigrateChoices.Choice.TYPES);
-        }
-        if (!common.onProblem.isEmpty()) {
-            given.add(MigrateChoices.Choice.ON_PROBLEM);
-        }
-        if (!common.suggest.isEmpty()) {
-            given.add(MigrateChoices.Choice.SUGGEST);
-        }
-        if (!common.exclude.isEmpty()) {
-            given.add(MigrateChoices.Choice.EXCLUDE);
-        }
+        Set<MigrateChoices.Choice> given = common.given(spec);
         if (dataOnly) {
             given.add(MigrateChoices.Choice.DATA_ONLY);
         }

@@ -162,7 +162,20 @@ public final class Migration {
      * Refuses, changing nothing, when someone else wrote to the tables since, unless {@code force}.
      */
     public SyncResult sync(boolean force) {
-        return Sync.run(options, listener, force, System.nanoTime());
+        // the wizard's own options are the migration's; only suggestions it has none of are taken again
+        java.util.Set<MigrateChoices.Choice> given = java.util.EnumSet.allOf(MigrateChoices.Choice.class);
+        if (options.suggestions().isEmpty()) {
+            given.remove(MigrateChoices.Choice.SUGGEST);
+        }
+        return sync(force, given);
+    }
+
+    /**
+     * {@link #sync(boolean)}, taking again the migration's choices (kept in its journal) that are not
+     * in {@code given}, the choices the user gave (see {@link MigrateChoices}).
+     */
+    public SyncResult sync(boolean force, Set<MigrateChoices.Choice> given) {
+        return Sync.run(options, listener, force, System.nanoTime(), given);
     }
 
     /**

@@ -70,7 +70,8 @@ final class Sync {
     private Sync() {
     }
 
-    static SyncResult run(Options options, MigrationListener listener, boolean force, long start) {
+    static SyncResult run(Options options, MigrationListener listener, boolean force, long start,
+                          Set<MigrateChoices.Choice> given) {
         SqliteSource source = SqliteSource.open(options.source());
         SourceStamp stamp = SourceStamp.of(source.file());
         Ddl ddl = new Ddl(options.schema());
@@ -81,7 +82,7 @@ final class Sync {
             Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
             return Faults.retry("syncing " + source.file().getFileName(), Faults.Stopped.SYNCING, target,
                     Faults.quiet(listener), () -> false, attempt -> once(options, listener, force, start, source,
-                            stamp, ddl, target, written));
+                            stamp, ddl, target, written, given));
         } catch (SQLException e) {
             throw new FerryException(FerryException.Kind.TARGET, "PostgreSQL refused the sync: " + e.getMessage(),
                     "See the details.", e);
@@ -94,15 +95,19 @@ final class Sync {
      * someone else's writes, though the journal's note of it is older.
      */
     private static SyncResult once(Options options, MigrationListener listener, boolean force, long start,
-                                   SqliteSource source, SourceStamp stamp, Ddl ddl, PgTarget target, Set<String> written) {
+                                   SqliteSource source, SourceStamp stamp, Ddl ddl, PgTarget target, Set<String> written,
+                                   Set<MigrateChoices.Choice> given) {
         Journal.RunInfo run = migrated(target, stamp, options.schema(), options);
         listener.on(new MigrationEvent.PhaseStarted(MigrationEvent.Phase.PREFLIGHT));
         PlanRecord kept = recorded(target, run);
         Options taking = options;
-        if (kept != null && options.suggestions().isEmpty() && !kept.suggestions().isEmpty()) {
-            taking = options.withSuggestions(kept.suggestions());
-            listener.on(new MigrationEvent.Note("Taking again the suggestions the migration took: "
-                    + String.join(", ", new java.util.TreeSet<>(kept.suggestions()))));
+        if (kept != null) { // the migration's choices the user did not give again, as verify takes them
+            MigrateChoices.Taken taken = kept.choices().take(options, given);
+            taking = taken.options();
+            if (!taken.taken().isEmpty()) {
+                listener.on(new MigrationEvent.Note("Taking again the choices the migration took: "
+                        + String.join(", ", taken.taken())));
+            }
         }
         PlanRecord recorded = kept != null && kept.madeWith(taking) ? kept : null;
         if (recorded != null) {
@@ -116,8 +121,9 @@ final class Sync {
         if (!Runner.digest(ddl.script(fitted)).equals(run.planDigest())) {
             throw new FerryException(FerryException.Kind.USAGE, "The tables Ferry would make from " + source.file()
                     .getFileName() + " now are not the ones the migration made (run " + run.id() + "): other options, "
-                    + "or data that now needs other column types. Nothing was changed.", "Give sync the same options "
-                    + "as the migration (--names, --type, --exclude, --on-problem, --leave-out); if the data itself now "
+                    + "or data that now needs other column types. Nothing was changed.", "Sync takes the migration's "
+                    + "--names, --type, --exclude and --on-problem by itself: leave out those you gave, or give the "
+                    + "migration's (and its --leave-out); if the data itself now "
                     + "needs other types, migrate again (--if-exists replace) instead of syncing.");
         }
         if (!RowHashes.usable(target)) {

@@ -43,7 +43,7 @@ class SyncRemembersSuggestionsTest {
         }).sync(false);
 
         assertTrue(r.verified(), r.toString());
-        assertTrue(notes.stream().anyMatch(n -> n.contains("suggestions the migration took")
+        assertTrue(notes.stream().anyMatch(n -> n.contains("choices the migration took")
                 && n.contains("enum:posts.status") && n.contains("date:posts.published_on")), notes.toString());
         assertEquals(1, r.inserted());
         assertEquals(1, r.updated());
