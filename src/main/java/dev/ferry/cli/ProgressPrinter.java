@@ -69,13 +69,13 @@ final class ProgressPrinter implements MigrationListener {
             if (p.phase() == MigrationEvent.Phase.COPY && estimate != null) {
                 OptionalDouble left = estimate.secondsLeft(System.nanoTime());
                 console.info("  Every row copied; keys, indexes and checksums next"
-                        + (left.isPresent() ? ", about " + words(left.getAsDouble()) + " left." : "."));
+                        + (left.isPresent() ? ", " + leftWords(left.getAsDouble()) + "." : "."));
             }
             if (!console.interactive) {
                 OptionalDouble left = p.phase() == MigrationEvent.Phase.VERIFY && estimate != null
                         ? estimate.secondsLeft(System.nanoTime()) : OptionalDouble.empty();
                 console.info(String.format("  %s in %.1f s%s", p.phase().finished, p.took().toMillis() / 1000.0,
-                        left.isPresent() ? "; keys and indexes still going, about " + words(left.getAsDouble()) + " left." : "."));
+                        left.isPresent() ? "; keys and indexes still going, " + leftWords(left.getAsDouble()) + "." : "."));
             }
         } else if (e instanceof MigrationEvent.RowsCopied r) {
             Long before = done.put(r.table(), r.done());
@@ -119,7 +119,13 @@ final class ProgressPrinter implements MigrationListener {
         OptionalDouble left = estimate.secondsLeft(System.nanoTime());
         long done = this.done.values().stream().mapToLong(Long::longValue).sum();
         console.info(String.format("  %d %% of the rows copied (%,d of %,d)%s", MILESTONES[milestone - 1], done, totalRows,
-                left.isPresent() ? "; about " + words(left.getAsDouble()) + " left" : ""));
+                left.isPresent() ? "; " + leftWords(left.getAsDouble()) : ""));
+    }
+
+    /** "about 42 s left", or "under a second left" (not "about under a second"). */
+    static String leftWords(double seconds) {
+        String w = words(seconds);
+        return (Math.round(seconds) == 0 ? w : "about " + w) + " left";
     }
 
     /** "42 s", "1 min 5 s", "1 h 3 min 0 s": plain words a log reader (and the benchmark) can read. */

@@ -52,6 +52,8 @@ class TimeLeftLinesTest {
     void theTimeLeftIsInPlainWords() {
         assertEquals("42 s", ProgressPrinter.words(42.4));
         assertEquals("under a second", ProgressPrinter.words(0.3), "a small file said 'about 0 s left'");
+        assertEquals("under a second left", ProgressPrinter.leftWords(0.3), "not 'about under a second left'");
+        assertEquals("about 42 s left", ProgressPrinter.leftWords(42.2));
         assertEquals("1 min 5 s", ProgressPrinter.words(65));
         assertEquals("1 h 3 min 0 s", ProgressPrinter.words(3780));
     }
