@@ -28,10 +28,32 @@ record CopyColumn(String table, ColumnPlan plan, int at, boolean sampled) {
         try {
             return ValueConverter.convert(v, plan.type().kind(), plan.conversion());
         } catch (RuntimeException e) {
+            if (plan.rule() == null) {
+                throw chosenTypeMisfit(v, e);
+            }
             throw new FerryException(FerryException.Kind.FAILED, "Table " + table + " has a value in column "
                     + plan.source().name() + " that does not fit " + plan.type().sql() + ": '" + v + "'.",
                     "The file changed since it was checked, or this is a bug in Ferry: please report it.", e);
         }
+    }
+
+    /** Said when a value does not fit a type the user chose (--type, or the wizard's type list): not a bug, a choice to change. */
+    static final String CHOSEN_TYPE_MISFIT = "chosen-type-misfit";
+
+    /**
+     * A value that does not fit the type the user chose for its column (--type): the plan takes that
+     * choice as given, so the copy is where it shows. Said as the user's choice to change, not as a
+     * bug, and a resume would meet the same value again, so the way on is to undo and run again.
+     */
+    private FerryException chosenTypeMisfit(Object v, RuntimeException e) {
+        String shown = String.valueOf(v);
+        shown = shown.length() > 60 ? shown.substring(0, 60) + "…" : shown;
+        return new FerryException(FerryException.Kind.FAILED, "Table " + table + " has a value in column "
+                + plan.source().name() + " that does not fit " + plan.type().sql() + ", the type you chose for it: '"
+                + shown + "'.", "Remove what this run made with ferry undo, then migrate again without --type "
+                + table.toLowerCase(java.util.Locale.ROOT) + "." + plan.source().name().toLowerCase(java.util.Locale.ROOT)
+                + "=" + plan.type().sql() + " (Ferry then chooses a type every value fits), or change that value in "
+                + "SQLite first.", e).tagged(CHOSEN_TYPE_MISFIT);
     }
 
     /** A value of a table planned from a sample that its guard does not take: the table is planned again. */
@@ -45,6 +67,9 @@ record CopyColumn(String table, ColumnPlan plan, int at, boolean sampled) {
         try {
             enc.value(v);
         } catch (IllegalArgumentException | ArithmeticException e) {
+            if (plan.rule() == null) {
+                throw chosenTypeMisfit(v, e);
+            }
             throw new FerryException(FerryException.Kind.FAILED, "Table " + table + " has a value in column "
                     + plan.source().name() + " that does not fit " + plan.type().sql() + ": '" + v + "' ("
                     + e.getMessage() + ").", "The file changed since it was checked, or this is a bug in Ferry: please report it.", e);
