@@ -155,7 +155,7 @@ final class MigrateCommand implements Callable<Integer> {
             } catch (FerryException e) {
                 if (e.kind() == FerryException.Kind.INTERRUPTED || e.kind() == FerryException.Kind.FAILED) {
                     int code = c.fail(e);
-                    if (run.runId() != null && "chosen-type-misfit".equals(e.tag())) {
+                    if (run.runId() != null && dev.ferry.run.Migration.CHOSEN_TYPE_MISFIT.equals(e.tag())) {
                         c.info("To remove what this run made: ferry undo --to " + address
                                 + (options.schema().equals("public") ? "" : " --schema " + options.schema())
                                 + " --run " + run.runId());

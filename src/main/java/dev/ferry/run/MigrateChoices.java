@@ -33,6 +33,18 @@ public record MigrateChoices(Naming.Style naming, Map<String, PgType> types, Res
 
     /** What verify goes by: the options, the choices taken from the migrate, those the user gave otherwise. */
     record Taken(Options options, List<String> taken, List<String> otherwise) {
+
+        /** Says what was taken again, and what the user chose otherwise, in one line each (verify and sync alike). */
+        void say(MigrationListener listener) {
+            if (!taken.isEmpty()) {
+                listener.on(new MigrationEvent.Note("Taking again the choices the migration took: "
+                        + String.join(", ", taken)));
+            }
+            if (!otherwise.isEmpty()) {
+                listener.on(new MigrationEvent.Note("You chose otherwise than the migration: " + String.join(", ",
+                        otherwise) + ". Tables may differ because of that, not because of their rows."));
+            }
+        }
     }
 
     static MigrateChoices of(Options o) {

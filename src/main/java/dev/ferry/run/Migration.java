@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Migration {
 
+    /** The tag of a failure where a value does not fit the type the user chose: undo, not resume, is the way on. */
+    public static final String CHOSEN_TYPE_MISFIT = CopyColumn.CHOSEN_TYPE_MISFIT;
+
     static final String RESUME_ADVICE = "Continue where it stopped with the same command plus --resume (or Resume in "
             + "the wizard), or remove what was copied with ferry undo.";
 

@@ -104,10 +104,7 @@ final class Sync {
         if (kept != null) { // the migration's choices the user did not give again, as verify takes them
             MigrateChoices.Taken taken = kept.choices().take(options, given);
             taking = taken.options();
-            if (!taken.taken().isEmpty()) {
-                listener.on(new MigrationEvent.Note("Taking again the choices the migration took: "
-                        + String.join(", ", taken.taken())));
-            }
+            taken.say(listener); // a choice given otherwise is then refused below, with what to leave out
         }
         PlanRecord recorded = kept != null && kept.madeWith(taking) ? kept : null;
         if (recorded != null) {

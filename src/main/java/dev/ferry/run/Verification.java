@@ -59,14 +59,7 @@ final class Verification {
             if (record != null) {
                 MigrateChoices.Taken taken = record.choices().take(options, given);
                 taking = taken.options();
-                if (!taken.taken().isEmpty()) {
-                    listener.on(new MigrationEvent.Note("Taking again the choices the migration took: "
-                            + String.join(", ", taken.taken())));
-                }
-                if (!taken.otherwise().isEmpty()) {
-                    listener.on(new MigrationEvent.Note("You chose otherwise than the migration: " + String.join(", ",
-                            taken.otherwise()) + ". Tables may differ because of that, not because of their rows."));
-                }
+                taken.say(listener);
             }
             Plan planned;
             try {
